@@ -1,0 +1,1 @@
+"""The domain: content, screening, stories, moderation, scheduling. Never imports discord."""

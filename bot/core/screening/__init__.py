@@ -1,0 +1,1 @@
+"""Screens for what users write: crisis language and patient identifiers."""

@@ -1,0 +1,1 @@
+"""SQLite through aiosqlite: the connection, migrations and every SQL statement."""
