@@ -1,0 +1,176 @@
+"""`stairwell` command line: run | console | migrate | sync | backup | content check | screen."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Callable, Coroutine
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bot.config import ConfigError, Settings, configure_logging, load_settings
+from bot.core.errors import ContentError
+from bot.db.migrate import MigrationError
+
+log = logging.getLogger("stairwell")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = load_settings(env_file=args.env_file)
+    configure_logging(settings.log_level)
+    if settings.secret_generated_at is not None:
+        print(
+            f"stairwell: generated a secret key in {settings.secret_generated_at} (mode 0600). "
+            "Back it up: without it, authors can no longer be linked to their stories.",
+            file=sys.stderr,
+        )
+    return settings
+
+
+def _make_bot(settings: Settings) -> Any:
+    from bot.discord_app.bot import StairwellBot
+
+    return StairwellBot(settings.db_path, settings.secret_key, dev_guild=settings.dev_guild)
+
+
+async def _run(args: argparse.Namespace) -> None:
+    import discord
+
+    settings = _settings(args)
+    token = settings.require_token()
+    bot = _make_bot(settings)
+    try:
+        async with bot:
+            await bot.start(token)
+    except discord.LoginFailure as error:
+        raise ConfigError(
+            "DISCORD_TOKEN was refused by Discord: reset it on the Developer Portal's Bot page."
+        ) from error
+    except discord.PrivilegedIntentsRequired as error:
+        raise ConfigError("Discord refused the bot's intents; Stairwell needs no privileged intents.") from error
+
+
+async def _sync(args: argparse.Namespace) -> None:
+    import discord
+
+    settings = _settings(args)
+    token = settings.require_token()
+    bot = _make_bot(settings)
+    try:
+        async with bot:
+            await bot.login(token)
+            await bot.sync_commands(force=True)
+    except discord.LoginFailure as error:
+        raise ConfigError(
+            "DISCORD_TOKEN was refused by Discord: reset it on the Developer Portal's Bot page."
+        ) from error
+    print("Commands synced.")
+
+
+async def _console(args: argparse.Namespace) -> None:
+    from bot.console.main import run_session
+    from bot.core.app import Stairwell
+
+    settings = _settings(args)
+    app = await Stairwell.open(settings.db_path, settings.secret_key)
+    try:
+        await run_session(app)
+    finally:
+        await app.close()
+
+
+async def _migrate(args: argparse.Namespace) -> None:
+    from bot.db.migrate import current_version, open_database
+
+    settings = _settings(args)
+    db = await open_database(settings.db_path)
+    try:
+        print(f"Database {settings.db_path} is at schema version {await current_version(db)}.")
+    finally:
+        await db.close()
+
+
+async def _backup(args: argparse.Namespace) -> None:
+    from bot.db.migrate import backup, open_database
+
+    settings = _settings(args)
+    db = await open_database(settings.db_path)
+    try:
+        await backup(db, Path(args.path))
+    finally:
+        await db.close()
+    print(f"Backed up {settings.db_path} to {args.path}.")
+
+
+async def _content_check(args: argparse.Namespace) -> None:
+    from bot.core.app import Content
+    from bot.core.testimonies import verify_quotes
+    from bot.paths import seeds_dir
+
+    folder = Path(args.content_dir) if args.content_dir else None
+    content = Content.load(folder)
+    problems: list[str] = []
+    seeds = Path(args.seeds) if args.seeds else seeds_dir()
+    if seeds is not None:
+        problems += verify_quotes(content.library, seeds)
+    stale = content.directory.stale(date.today())
+    for resource in stale:
+        print(f"stale: resource {resource.id!r} was last verified on {resource.verified}; check {resource.source}")
+    for problem in problems:
+        print(f"error: {problem}")
+    reflections = len(content.library.reflections())
+    print(
+        f"{len(content.library.testimonies)} testimonies ({reflections} reflections), "
+        f"{len(content.directory.resources)} resources; "
+        + ("quotes checked against the seed articles" if seeds else "seed articles absent: quotes not checked")
+    )
+    if problems or (stale and args.strict):
+        raise SystemExit(1)
+
+
+async def _screen(args: argparse.Namespace) -> None:
+    from bot.core.screening.report import screen_json_lines, screen_text
+
+    if args.jsonl:
+        for line in screen_json_lines(sys.stdin):
+            print(line)
+    else:
+        print(screen_text(sys.stdin.read()))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="stairwell", description="Peer support for healthcare workers, on Discord.")
+    parser.add_argument("--env-file", default=".env", help="settings file to read (default: .env)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser("run", help="connect to Discord (needs DISCORD_TOKEN)").set_defaults(handler=_run)
+    sub.add_parser("console", help="try every flow in this terminal, no token needed").set_defaults(handler=_console)
+    sub.add_parser("migrate", help="bring the database to the newest schema").set_defaults(handler=_migrate)
+    sub.add_parser("sync", help="push the slash commands to Discord now").set_defaults(handler=_sync)
+    backup_parser = sub.add_parser("backup", help="consistent copy of the database while it runs")
+    backup_parser.add_argument("path", help="new file to write the copy to")
+    backup_parser.set_defaults(handler=_backup)
+    content = sub.add_parser("content", help="content files").add_subparsers(dest="action", required=True)
+    check = content.add_parser("check", help="validate testimonies and resources; report stale entries")
+    check.add_argument("--content-dir", help="folder with testimonies.toml and resources.toml")
+    check.add_argument("--seeds", help="folder of seed articles to verify quotes against")
+    check.add_argument("--strict", action="store_true", help="fail on stale resources too")
+    check.set_defaults(handler=_content_check)
+    screen = sub.add_parser("screen", help="screen text on stdin for crisis language and patient identifiers")
+    screen.add_argument("--jsonl", action="store_true", help='one JSON object with a "text" field per line')
+    screen.set_defaults(handler=_screen)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = _parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], Coroutine[Any, Any, None]] = args.handler
+    try:
+        asyncio.run(handler(args))
+    except (ConfigError, ContentError, MigrationError) as error:
+        print(f"stairwell: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None

@@ -1,0 +1,112 @@
+"""Settings from the environment and `.env`, as one typed object with one-line errors."""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+DEFAULT_DB = Path("data") / "stairwell.sqlite3"
+SECRET_FILE_NAME = "secret.key"
+MIN_SECRET_LENGTH = 32
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_GENERATE_HINT = "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+
+
+class ConfigError(Exception):
+    """A setting is wrong or missing; the message is one line naming the variable and the fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    discord_token: str | None
+    db_path: str
+    secret_key: bytes
+    dev_guild: int | None
+    log_level: str
+    secret_generated_at: Path | None = None
+
+    def require_token(self) -> str:
+        if not self.discord_token:
+            raise ConfigError(
+                "DISCORD_TOKEN is not set: put your bot token in .env (see .env.example) "
+                "or try Stairwell without Discord with `stairwell console`."
+            )
+        return self.discord_token
+
+
+def _db_path(env: dict[str, str]) -> str:
+    raw = env.get("STAIRWELL_DB", "").strip()
+    if raw == ":memory:":
+        return raw
+    path = Path(raw) if raw else DEFAULT_DB
+    if path.exists() and path.is_dir():
+        raise ConfigError(f"STAIRWELL_DB={raw} is a directory: give a file path such as {DEFAULT_DB}.")
+    return str(path)
+
+
+def _secret(env: dict[str, str], db_path: str) -> tuple[bytes, Path | None]:
+    """Use the configured key, else the one kept beside the database, else make and keep one."""
+    raw = env.get("STAIRWELL_SECRET_KEY", "").strip()
+    if raw:
+        if len(raw) < MIN_SECRET_LENGTH:
+            raise ConfigError(
+                f"STAIRWELL_SECRET_KEY is too short ({len(raw)} characters, need {MIN_SECRET_LENGTH}+): "
+                f"generate one with {_GENERATE_HINT}."
+            )
+        return raw.encode(), None
+    data_dir = Path(db_path).parent if db_path != ":memory:" else Path("data")
+    key_file = data_dir / SECRET_FILE_NAME
+    if key_file.exists():
+        stored = key_file.read_text().strip()
+        if len(stored) < MIN_SECRET_LENGTH:
+            raise ConfigError(f"STAIRWELL_SECRET_KEY: the key file {key_file} is damaged; restore it from a backup.")
+        return stored.encode(), None
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(32)
+    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key + "\n")
+    return key.encode(), key_file
+
+
+def load_settings(env_file: str | None = ".env", environ: dict[str, str] | None = None) -> Settings:
+    """Read `.env` (never overriding real environment variables) and validate every value."""
+    if environ is None:
+        if env_file:
+            load_dotenv(env_file, override=False)
+        environ = dict(os.environ)
+    token = environ.get("DISCORD_TOKEN", "").strip() or None
+    if token is not None and (" " in token or len(token) < 50):
+        raise ConfigError(
+            "DISCORD_TOKEN does not look like a bot token: copy it again from the Developer Portal's Bot page."
+        )
+    dev_raw = environ.get("STAIRWELL_DEV_GUILD", "").strip()
+    if dev_raw and not dev_raw.isdigit():
+        raise ConfigError(
+            f"STAIRWELL_DEV_GUILD={dev_raw!r} is not a server ID: right-click the server with Developer Mode on, "
+            "'Copy Server ID', or leave it empty."
+        )
+    level = environ.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
+    if level not in LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL={level!r} is not one of {', '.join(LOG_LEVELS)}.")
+    db_path = _db_path(environ)
+    secret, generated = _secret(environ, db_path)
+    return Settings(
+        discord_token=token,
+        db_path=db_path,
+        secret_key=secret,
+        dev_guild=int(dev_raw) if dev_raw else None,
+        log_level=level,
+        secret_generated_at=generated,
+    )
+
+
+def configure_logging(level: str) -> None:
+    """One line per event; user-written text, IDs and names are never passed to loggers."""
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("discord").setLevel(max(logging.getLevelName(level), logging.INFO))

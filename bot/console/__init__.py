@@ -1,0 +1,1 @@
+"""A terminal adapter over the same core and database: every flow, no Discord needed."""

@@ -1,0 +1,25 @@
+"""Entry point of `stairwell console`."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from bot.console import commands
+from bot.console.shell import Session, run_line
+from bot.core.app import Stairwell
+
+BANNER = "Stairwell console — the bot without Discord. Type /help for commands, /quit to leave."
+
+
+async def run_session(app: Stairwell, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> None:
+    """Interactive at a terminal; otherwise reads commands line by line and stops at end of input."""
+    commands.register()
+    interactive = stdin.isatty()
+    session = Session(app, out, (line.rstrip("\n") for line in stdin), interactive=interactive)
+    if interactive:
+        session.print(BANNER)
+    while True:
+        line = session.ask("stairwell> ")
+        if line is None or not await run_line(session, line):
+            break

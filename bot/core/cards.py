@@ -1,0 +1,33 @@
+"""Platform-neutral replies: adapters render a Card as an embed, a console block, or a chat message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Tone(StrEnum):
+    CALM = "calm"
+    WARM = "warm"
+    URGENT = "urgent"
+    OK = "ok"
+    NOTICE = "notice"
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    title: str
+    body: str = ""
+    fields: tuple[tuple[str, str], ...] = field(default=())
+    footer: str | None = None
+    tone: Tone = Tone.CALM
+
+    def as_text(self) -> str:
+        """The console's (and any plain-text platform's) rendering."""
+        parts = [f"== {self.title} =="]
+        if self.body:
+            parts.append(self.body)
+        parts.extend(f"-- {name}\n{value}" for name, value in self.fields)
+        if self.footer:
+            parts.append(f"({self.footer})")
+        return "\n".join(parts)

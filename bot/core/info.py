@@ -1,0 +1,83 @@
+"""What Stairwell says about itself: /about and /privacy, shared by every adapter."""
+
+from __future__ import annotations
+
+from bot.core.cards import Card, Tone
+
+ABOUT = Card(
+    title="About Stairwell",
+    body=(
+        "Stairwell is peer support for healthcare workers — doctors, nurses, EMTs, paramedics and "
+        'students — who lose patients. Its name comes from a doctor who said they had "cried in '
+        'stairwells and hallways" between patients.\n\n'
+        "**What you can do here**\n"
+        "• `/reflect` — a clinician's own words and a question to sit with, just for you.\n"
+        "• `/share` — tell what happened to you, anonymously. A moderator reads it before anything is posted.\n"
+        "• `/resources` — crisis lines and support lines for clinicians in your country.\n"
+        "• A daily reflection in this server, at the server's local time."
+    ),
+    fields=(
+        (
+            "Peer support, not a crisis or medical service",
+            "Stairwell and its moderators are peers, not clinicians or counsellors, and nobody watches "
+            "it around the clock. It cannot send help.",
+        ),
+        (
+            "How anonymity works",
+            "Stories are stored under a keyed pseudonym, never your name or ID. Moderators see the story, "
+            "never who wrote it. Possible patient identifiers are found and offered for redaction before "
+            "anyone reads it. See `/privacy` for the details.",
+        ),
+        (
+            "Urgent help",
+            "If you might act on thoughts of ending your life, call your local emergency number now, or "
+            "use `/resources` for a crisis line in your country. You deserve support today.",
+        ),
+    ),
+    footer="Stairwell is open source. Be gentle with each other.",
+    tone=Tone.WARM,
+)
+
+PRIVACY = Card(
+    title="What Stairwell stores, and how to delete it",
+    body=(
+        "Stairwell keeps as little as it can, and never your name or username. Your Discord ID is "
+        "turned into a keyed pseudonym (an HMAC with this installation's secret key) before anything is stored."
+    ),
+    fields=(
+        (
+            "About you",
+            "• Your pseudonym, with which reflections you have seen (so `/reflect` does not repeat) and how "
+            "many stories you sent in the last day (for the daily limit).\n"
+            "• For each story you share: its text as you approved it, its content warning, its status, the "
+            "screening results and the day (not the time) it arrived.\n"
+            "• Only while a story is open, and for at most 30 days after it is resolved: your Discord ID, "
+            "encrypted, so the bot can tell you the outcome or pass on a moderator's reply.",
+        ),
+        (
+            "How long",
+            "Rejected and withdrawn story text is erased after 7 days (servers can change this). Published "
+            "stories stay until you or a moderator remove them. Reflection history stays until you use `/forgetme`.",
+        ),
+        (
+            "Who can see it",
+            "Moderators of the server see the (redacted) story, screening results and story number — never "
+            "who wrote it, not even a stable tag. Published stories are public in the server. Moderator "
+            "actions are logged with the moderator's name and the story number only. Logs never hold IDs, "
+            "names or anything you wrote.",
+        ),
+        (
+            "Deleting it",
+            "`/mystories` lets you withdraw a queued story or remove a published one. `/forgetme` deletes "
+            "everything about you in every server: stories, posts, reflection history and keys. When Stairwell "
+            "leaves a server, everything stored for that server is deleted.",
+        ),
+        (
+            "The limits",
+            "Someone holding both the database and the secret key could check whether a given Discord account "
+            "wrote a story, and read the encrypted IDs of authors whose stories are still within their 30 days. "
+            "Discord itself sees your use of commands, as with any bot.",
+        ),
+    ),
+    tone=Tone.CALM,
+)

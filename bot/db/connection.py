@@ -1,0 +1,80 @@
+"""One aiosqlite connection, serialised by a lock so transactions never interleave."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=5000",
+    "PRAGMA synchronous=NORMAL",
+)
+
+Row = aiosqlite.Row
+
+
+class Database:
+    """Every query goes through here; writes share one lock because SQLite has one writer anyway."""
+
+    def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: str) -> Database:
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(path, isolation_level=None)
+        conn.row_factory = aiosqlite.Row
+        for pragma in PRAGMAS:
+            async with conn.execute(pragma):
+                pass
+        return cls(conn, path)
+
+    async def close(self) -> None:
+        await self.conn.close()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+        async with self._lock:
+            await self._run("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                await self._run("ROLLBACK")
+                raise
+            await self._run("COMMIT")
+
+    async def _run(self, sql: str) -> None:
+        async with self.conn.execute(sql):
+            pass
+
+    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
+        """Run one statement on its own; returns the rows it changed."""
+        async with self._lock, self.conn.execute(sql, tuple(params)) as cursor:
+            return cursor.rowcount
+
+    async def insert(self, sql: str, params: Iterable[Any] = ()) -> int:
+        async with self._lock, self.conn.execute(sql, tuple(params)) as cursor:
+            return int(cursor.lastrowid or 0)
+
+    async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
+        async with self._lock, self.conn.execute(sql, tuple(params)) as cursor:
+            return await cursor.fetchone()
+
+    async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+        async with self._lock, self.conn.execute(sql, tuple(params)) as cursor:
+            return list(await cursor.fetchall())
+
+    async def fetchval(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        row = await self.fetchone(sql, params)
+        return None if row is None else row[0]

@@ -1,0 +1,75 @@
+"""SQL for per-server settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.db.connection import Database
+
+SETTING_COLUMNS = frozenset(
+    {
+        "moderation_channel_id",
+        "stories_channel_id",
+        "daily_channel_id",
+        "moderator_role_id",
+        "timezone",
+        "region",
+        "sharing_enabled",
+        "reflections_enabled",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GuildSettings:
+    guild_id: int
+    moderation_channel_id: int | None = None
+    stories_channel_id: int | None = None
+    daily_channel_id: int | None = None
+    moderator_role_id: int | None = None
+    timezone: str = "UTC"
+    region: str | None = None
+    sharing_enabled: bool = True
+    reflections_enabled: bool = True
+
+
+async def get(db: Database, guild_id: int) -> GuildSettings:
+    """A server with no row yet has the defaults."""
+    row = await db.fetchone("SELECT * FROM guilds WHERE guild_id = ?", (guild_id,))
+    if row is None:
+        return GuildSettings(guild_id)
+    return GuildSettings(
+        guild_id=row["guild_id"],
+        moderation_channel_id=row["moderation_channel_id"],
+        stories_channel_id=row["stories_channel_id"],
+        daily_channel_id=row["daily_channel_id"],
+        moderator_role_id=row["moderator_role_id"],
+        timezone=row["timezone"],
+        region=row["region"],
+        sharing_enabled=bool(row["sharing_enabled"]),
+        reflections_enabled=bool(row["reflections_enabled"]),
+    )
+
+
+async def update(db: Database, guild_id: int, **values: object) -> None:
+    unknown = set(values) - SETTING_COLUMNS
+    if unknown:
+        raise ValueError(f"unknown guild settings: {sorted(unknown)}")
+    columns = ", ".join(values)
+    placeholders = ", ".join("?" for _ in values)
+    updates = ", ".join(f"{name} = excluded.{name}" for name in values)
+    await db.execute(
+        f"INSERT INTO guilds (guild_id, {columns}) VALUES (?, {placeholders}) "
+        f"ON CONFLICT (guild_id) DO UPDATE SET {updates}",
+        (guild_id, *values.values()),
+    )
+
+
+async def delete(db: Database, guild_id: int) -> None:
+    """Removes the server and, through ON DELETE CASCADE, everything stored for it."""
+    await db.execute("DELETE FROM guilds WHERE guild_id = ?", (guild_id,))
+
+
+async def ensure(db: Database, guild_id: int) -> None:
+    """Rows of other tables hang off the server's row so leaving the server deletes them too."""
+    await db.execute("INSERT OR IGNORE INTO guilds (guild_id) VALUES (?)", (guild_id,))

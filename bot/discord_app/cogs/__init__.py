@@ -1,0 +1,1 @@
+"""One extension per feature, loaded by StairwellBot.setup_hook."""

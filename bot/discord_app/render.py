@@ -1,0 +1,63 @@
+"""Card → embed, and the only functions that send, so every send carries AllowedMentions.none()."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+
+from bot.core.cards import Card, Tone
+
+NO_PINGS = discord.AllowedMentions.none()
+EMBED_DESCRIPTION_LIMIT = 4096
+EMBED_FIELD_LIMIT = 1024
+
+_COLOURS = {
+    Tone.CALM: discord.Colour.from_rgb(88, 110, 140),
+    Tone.WARM: discord.Colour.from_rgb(196, 140, 90),
+    Tone.URGENT: discord.Colour.from_rgb(190, 60, 60),
+    Tone.OK: discord.Colour.from_rgb(80, 150, 110),
+    Tone.NOTICE: discord.Colour.from_rgb(210, 170, 60),
+}
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def embed(card: Card) -> discord.Embed:
+    result = discord.Embed(
+        title=_clip(card.title, 256),
+        description=_clip(card.body, EMBED_DESCRIPTION_LIMIT) or None,
+        colour=_COLOURS[card.tone],
+    )
+    for name, value in card.fields[:25]:
+        result.add_field(name=_clip(name, 256), value=_clip(value, EMBED_FIELD_LIMIT), inline=False)
+    if card.footer:
+        result.set_footer(text=_clip(card.footer, 2048))
+    return result
+
+
+async def respond(
+    interaction: discord.Interaction,
+    content: str | Card | None = None,
+    *,
+    ephemeral: bool = True,
+    embeds: list[discord.Embed] | None = None,
+    view: discord.ui.View | None = None,
+) -> None:
+    """Answer an interaction whether or not it was already acknowledged; private unless asked."""
+    kwargs: dict[str, Any] = {"ephemeral": ephemeral, "allowed_mentions": NO_PINGS}
+    all_embeds = list(embeds or [])
+    if isinstance(content, Card):
+        all_embeds.insert(0, embed(content))
+    elif content:
+        kwargs["content"] = content
+    if all_embeds:
+        kwargs["embeds"] = all_embeds
+    if view is not None:
+        kwargs["view"] = view
+    if interaction.response.is_done():
+        await interaction.followup.send(**kwargs)
+    else:
+        await interaction.response.send_message(**kwargs)

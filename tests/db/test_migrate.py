@@ -1,0 +1,67 @@
+import sqlite3
+
+import pytest
+
+from bot.db.connection import Database
+from bot.db.migrate import MigrationError, backup, current_version, discover, migrate, open_database
+
+
+async def test_fresh_database_reaches_the_newest_version(tmp_path):
+    db = await open_database(str(tmp_path / "a.sqlite3"))
+    try:
+        assert await current_version(db) == discover()[-1].version
+        tables = {row[0] for row in await db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"guilds", "bot_meta"} <= tables
+        assert (await db.fetchval("PRAGMA journal_mode")) == "wal"
+        assert (await db.fetchval("PRAGMA foreign_keys")) == 1
+    finally:
+        await db.close()
+
+
+async def test_applying_twice_changes_nothing(tmp_path):
+    path = str(tmp_path / "a.sqlite3")
+    db = await open_database(path)
+    schema = await db.fetchall("SELECT sql FROM sqlite_master ORDER BY name")
+    assert await migrate(db) == []
+    assert await db.fetchall("SELECT sql FROM sqlite_master ORDER BY name") == schema
+    await db.close()
+
+
+async def test_a_newer_database_is_refused(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA user_version = 999")
+    connection.close()
+
+    with pytest.raises(MigrationError, match="schema version 999 but this Stairwell knows only up to"):
+        await open_database(str(path))
+
+
+async def test_a_failing_migration_rolls_back_whole(tmp_path):
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    (folder / "0001_one.sql").write_text("CREATE TABLE one (x);")
+    (folder / "0002_two.sql").write_text("CREATE TABLE two (x); INSERT INTO missing VALUES (1);")
+    db = await Database.open(str(tmp_path / "b.sqlite3"))
+    with pytest.raises(MigrationError, match=r"0002_two\.sql failed"):
+        await migrate(db, folder)
+    assert await current_version(db) == 1
+    assert await db.fetchval("SELECT count(*) FROM sqlite_master WHERE name = 'two'") == 0
+    await db.close()
+
+
+async def test_backup_is_a_consistent_copy(tmp_path):
+    db = await open_database(str(tmp_path / "live.sqlite3"))
+    await db.execute("INSERT INTO guilds (guild_id, timezone) VALUES (7, 'Europe/London')")
+    await backup(db, tmp_path / "copy.sqlite3")
+    await db.close()
+
+    copy = sqlite3.connect(tmp_path / "copy.sqlite3")
+    assert copy.execute("SELECT timezone FROM guilds WHERE guild_id = 7").fetchone() == ("Europe/London",)
+    copy.close()
+    with pytest.raises(MigrationError, match="already exists"):
+        db = await open_database(str(tmp_path / "live.sqlite3"))
+        try:
+            await backup(db, tmp_path / "copy.sqlite3")
+        finally:
+            await db.close()

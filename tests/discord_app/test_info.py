@@ -1,0 +1,22 @@
+from bot.core.info import ABOUT, PRIVACY
+
+
+async def test_about_is_private_and_says_it_is_not_a_crisis_service(world):
+    result = await world.member.slash(world.general, "about")
+
+    assert result.ephemeral
+    embed = result.response.embeds[0]
+    assert embed.title == ABOUT.title
+    assert any("not a crisis" in field.name for field in embed.fields)
+    assert any("emergency number" in field.value for field in embed.fields)
+    assert world.general.last_message is None
+
+
+async def test_privacy_is_private_and_explains_retention_and_deletion(world):
+    result = await world.member.slash(world.general, "privacy")
+
+    assert result.ephemeral
+    embed = result.response.embeds[0]
+    assert embed.title == PRIVACY.title
+    text = " ".join(field.value for field in embed.fields)
+    assert "30 days" in text and "7 days" in text and "/forgetme" in text

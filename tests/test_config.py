@@ -1,0 +1,69 @@
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+
+TOKEN = "M" * 24 + "." + "G" * 6 + "." + "x" * 38
+
+
+def run_cli(*args, env, cwd):
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        env={"PATH": os.environ["PATH"], "PYTHONPATH": os.getcwd(), **env},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
+
+
+def test_defaults_generate_a_private_secret_key(tmp_path):
+    settings = load_settings(environ={"STAIRWELL_DB": str(tmp_path / "d" / "s.sqlite3")})
+    key_file = tmp_path / "d" / "secret.key"
+    assert settings.secret_generated_at == key_file
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    again = load_settings(environ={"STAIRWELL_DB": str(tmp_path / "d" / "s.sqlite3")})
+    assert again.secret_key == settings.secret_key and again.secret_generated_at is None
+
+
+@pytest.mark.parametrize(
+    ("environ", "names"),
+    [
+        ({"STAIRWELL_SECRET_KEY": "short"}, "STAIRWELL_SECRET_KEY"),
+        ({"STAIRWELL_DEV_GUILD": "my server"}, "STAIRWELL_DEV_GUILD"),
+        ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+        ({"DISCORD_TOKEN": "not a token"}, "DISCORD_TOKEN"),
+    ],
+)
+def test_malformed_values_name_the_variable(tmp_path, environ, names):
+    with pytest.raises(ConfigError, match=names):
+        load_settings(environ={"STAIRWELL_DB": str(tmp_path / "s.sqlite3"), **environ})
+
+
+def test_run_without_token_is_one_clear_line(tmp_path):
+    result = run_cli("run", env={"STAIRWELL_DB": str(tmp_path / "s.sqlite3")}, cwd=tmp_path)
+
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if line.startswith("stairwell:")]
+    assert lines[-1].startswith("stairwell: DISCORD_TOKEN is not set")
+    assert "Traceback" not in result.stderr
+
+
+def test_malformed_value_is_one_clear_line(tmp_path):
+    result = run_cli("migrate", env={"STAIRWELL_DB": str(tmp_path / "s.sqlite3"), "LOG_LEVEL": "LOUD"}, cwd=tmp_path)
+
+    assert result.returncode == 2
+    assert result.stderr.strip() == "stairwell: LOG_LEVEL='LOUD' is not one of DEBUG, INFO, WARNING, ERROR, CRITICAL."
+
+
+def test_dotenv_file_is_read(tmp_path):
+    (tmp_path / ".env").write_text(f"STAIRWELL_DB={tmp_path / 'from-env.sqlite3'}\nLOG_LEVEL=WARNING\n")
+    result = run_cli("migrate", env={}, cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert "from-env.sqlite3 is at schema version" in result.stdout
