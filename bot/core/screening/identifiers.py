@@ -1,0 +1,954 @@
+"""Find patient identifiers in a story so the author and moderators can redact them before anyone reads it.
+
+Covers the HIPAA Safe Harbor identifiers that turn up in free text (names, dates finer than a year, ages over
+89, contact numbers, record and ID numbers, addresses, towns and postcodes) plus hospitals, wards and beds,
+which narrow a patient down just as well. Everything is regular expressions and small hand-written word lists
+in ``data/``, compiled once at import: no model, no network. Detection is a safety net, never a guarantee,
+so callers show what was found and let people redact more.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+import phonenumbers
+
+IDENTIFIER_TYPES: tuple[str, ...] = (
+    "name",
+    "date",
+    "age",
+    "phone",
+    "email",
+    "url",
+    "ip",
+    "record",
+    "id",
+    "address",
+    "place",
+    "facility",
+)
+
+REDACTION_LABELS: dict[str, str] = {
+    "name": "[name]",
+    "date": "[date]",
+    "age": "[age over 89]",
+    "phone": "[phone]",
+    "email": "[email]",
+    "url": "[link]",
+    "ip": "[IP address]",
+    "record": "[record number]",
+    "id": "[ID number]",
+    "address": "[address]",
+    "place": "[place]",
+    "facility": "[facility]",
+}
+
+_NOUNS: dict[str, tuple[str, str]] = {
+    "name": ("name", "names"),
+    "date": ("date", "dates"),
+    "age": ("age over 89", "ages over 89"),
+    "phone": ("phone number", "phone numbers"),
+    "email": ("email address", "email addresses"),
+    "url": ("link", "links"),
+    "ip": ("IP address", "IP addresses"),
+    "record": ("record number", "record numbers"),
+    "id": ("ID number", "ID numbers"),
+    "address": ("address", "addresses"),
+    "place": ("place", "places"),
+    "facility": ("facility", "facilities"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Identifier:
+    """One span of the original text that could identify a patient."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.type not in IDENTIFIER_TYPES:
+            raise ValueError(f"unknown identifier type {self.type!r}")
+        if not 0 <= self.start < self.end or self.end - self.start != len(self.text):
+            raise ValueError(f"bad span {self.start}:{self.end} for {self.text!r}")
+
+
+def find_identifiers(text: str) -> list[Identifier]:
+    """Every identifier in ``text``, sorted by start and never overlapping."""
+    if not text.strip():
+        return []
+    tokens = _tokens(text)
+    digits = [match.start() for match in _DIGITS.finditer(text)]
+    hits = [
+        *_find_email_links_ips(text, digits),
+        *_find_numbers(text, tokens, digits),
+        *_find_dates_and_ages(text, tokens, digits),
+        *_find_addresses(text, tokens, digits),
+        *_find_facilities(text),
+        *_find_places(text, tokens),
+        *_find_names(text, tokens),
+    ]
+    hits.extend(_find_phones(text, digits, hits))
+    hits.extend(_repeat_names(text, tokens, _choose(hits)))
+    return [Identifier(hit.type, hit.start, hit.end, text[hit.start : hit.end]) for hit in _choose(hits)]
+
+
+def redact(text: str, identifiers: Sequence[Identifier] | None = None) -> str:
+    """Replace each identifier by its label. Overlapping spans (say, one a moderator added) are merged
+    and take the label of the one that starts first."""
+    found = find_identifiers(text) if identifiers is None else identifiers
+    for identifier in found:
+        if text[identifier.start : identifier.end] != identifier.text:
+            raise ValueError(f"{identifier!r} does not match the text it is meant to redact")
+    pieces: list[str] = []
+    position = 0
+    for identifier in sorted(found, key=lambda item: (item.start, -item.end)):
+        if identifier.end <= position:
+            continue
+        if identifier.start >= position:
+            pieces.append(text[position : identifier.start])
+            pieces.append(REDACTION_LABELS[identifier.type])
+        position = identifier.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def summarize(identifiers: Sequence[Identifier]) -> str:
+    """Counts in words for moderators, e.g. "2 names, 1 date"; empty when nothing was found."""
+    counts = Counter(identifier.type for identifier in identifiers)
+    parts = []
+    for kind in IDENTIFIER_TYPES:
+        if counts[kind]:
+            singular, plural = _NOUNS[kind]
+            parts.append(f"{counts[kind]} {singular if counts[kind] == 1 else plural}")
+    return ", ".join(parts)
+
+
+# --- word lists -------------------------------------------------------------------------------------------
+
+_DATA = Path(__file__).with_name("data")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip())
+
+
+def _words(spaced: str) -> frozenset[str]:
+    """A small word set written inline, one space between words, so it reads like prose."""
+    return frozenset(spaced.split())
+
+
+_GIVEN_NAMES = _word_list("given_names.txt")
+# Function words, calendar words, kin terms, job titles and departments: never a name, even after "Dr.".
+_COMMON_WORDS = _word_list("common_words.txt")
+# Other capitalised words that are not names on their own: drugs, eponyms, nationalities, organisations.
+_NOT_NAMES = _word_list("not_names.txt")
+_PLACES = _word_list("places.txt")
+# Towns whose names are also ordinary words or personal names ("Reading", "Jackson"): only after "in"/"from".
+_AMBIGUOUS_PLACES = _word_list("places_ambiguous.txt")
+# States, provinces, nations and countries: above Safe Harbor's "smaller than a state" line.
+_REGIONS = _word_list("regions.txt")
+# After a cue ("her son", "named") a town's name is a person's name; without one it stays a town.
+_NOT_A_CUED_NAME = _COMMON_WORDS | _NOT_NAMES | _REGIONS
+_NOT_A_NAME = _NOT_A_CUED_NAME | _PLACES | _AMBIGUOUS_PLACES
+_LONGEST_PLACE = max(len(place.split()) for place in _PLACES | _AMBIGUOUS_PLACES)
+
+
+# --- candidates and choosing among them ------------------------------------------------------------------
+
+# Lower tiers win overlaps: a shape that cannot be anything else beats a cue, a cue beats a guess.
+_STRUCTURAL, _CUED, _CALENDAR, _PHONE, _WHO_WHERE, _GUESS = range(6)
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    type: str
+    tier: int
+
+
+def _choose(hits: Iterable[_Hit]) -> list[_Hit]:
+    """Keep the strongest, then longest, candidates that do not overlap anything already kept."""
+    kept: list[_Hit] = []
+    starts: list[int] = []
+    for hit in sorted(hits, key=lambda h: (h.tier, h.start - h.end, h.start)):
+        index = bisect_right(starts, hit.start)
+        if index and kept[index - 1].end > hit.start:
+            continue
+        if index < len(kept) and kept[index].start < hit.end:
+            continue
+        kept.insert(index, hit)
+        starts.insert(index, hit.start)
+    return kept
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int  # end of the word without a trailing possessive
+    raw_end: int
+    word: str
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        start, raw_end = match.span()
+        cut = 2 if word[-2:] in ("'s", "’s") else 1 if word[-1] in "'’" else 0
+        tokens.append(_Token(start, raw_end - cut, raw_end, word[: len(word) - cut]))
+    return tokens
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """Non-overlapping matches of ``pattern`` anchored at candidate positions: a number-bearing identifier
+    starts at a digit or at a cue word, so trying only there keeps a long story cheap to scan."""
+    taken = -1
+    for start in sorted(set(starts)):
+        if start < taken:
+            continue
+        match = pattern.match(text, start)
+        if match:
+            taken = match.end()
+            yield match
+
+
+def _token_starts(tokens: list[_Token], words: frozenset[str]) -> Iterator[int]:
+    return (token.start for token in tokens if token.word in words)
+
+
+_SENTENCE_BREAKS = frozenset(".!?…:;\"“”‘'([\n-–—•*")
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Capitalised words at the start of a sentence or quotation say nothing about being names."""
+    index = start - 1
+    while index >= 0 and text[index] in " \t\r":
+        index -= 1
+    return index < 0 or text[index] in _SENTENCE_BREAKS
+
+
+def _gap(text: str, tokens: list[_Token], left: int, right: int) -> str:
+    """The characters between two tokens, possessive endings included."""
+    return text[tokens[left].raw_end : tokens[right].start]
+
+
+# --- shared pieces of patterns ------------------------------------------------------------------------------
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+# A capitalised personal name: "Okafor", "O'Sullivan", "McKenzie", "DeShawn", "Mary-Jane", "Zoë".
+_NAME = rf"(?:[{_UPPER}]['’])?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?"
+_IS_NAME = re.compile(_NAME)
+# Not a bed, ward or flat number when followed by a unit or another number ("in bed 12 hours", "flat 2 mins").
+_NOT_A_QUANTITY = (
+    r"(?![\d.,/]\d|\s*(?:%|°|mg\b|mcg\b|ml\b|kg\b|g\b|l\b|litres?\b|liters?\b|hours?\b|hrs?\b|h\b|minutes?\b"
+    r"|mins?\b|seconds?\b|secs?\b|days?\b|weeks?\b|months?\b|years?\b|yrs?\b|times\b|patients\b|people\b"
+    r"|beds\b|am\b|pm\b|units?\b|doses?\b|cycles?\b|shocks?\b))"
+)
+
+
+def _is_plain_word(word: str) -> bool:
+    return word in _NOT_A_NAME or not _IS_NAME.fullmatch(word)
+
+
+def _capitalised_run(text: str, end: int, limit: int, stop: frozenset[str]) -> tuple[int, list[str]] | None:
+    """Where the capitalised words (up to ``limit``) that end right before ``end`` begin, and the words:
+    "Great Ormond" before "Street", "Royal Brisbane and Women's" before "Hospital". None when there are none."""
+    start: int | None = None
+    words: list[str] = []
+    expected_end = end
+    for match in reversed(list(_WORDS_BEFORE.finditer(text, max(0, end - 120), end))):
+        word = match.group()
+        gap = text[match.end() : expected_end].strip()
+        if gap and not (gap == "." and word in ("St", "Mt")):
+            break  # punctuation between words ends the name
+        expected_end = match.start()
+        if word in _CONNECTORS:
+            continue
+        if not word[:1].isupper() or word in stop or len(words) == limit:
+            break
+        start = match.start()
+        words.append(word)
+    return None if start is None else (start, words[::-1])
+
+
+_WORDS_BEFORE = re.compile(r"[\w'’&-]+")
+_WORD_BEFORE = re.compile(r"([\w'’]+)\.?[\s,(]*$")
+_CONNECTORS = frozenset({"and", "&", "of"})
+
+
+# --- email, links, IP addresses ----------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_SCHEME_URL = re.compile(r"(?=[hHwW])\b(?:https?://|www\.)[^\s<>\"'()\[\]]+")
+# Links without a scheme are found from their ending ("example.com/path"), then widened to the left.
+_TOP_LEVEL_DOMAIN = re.compile(
+    r"(?=\.)\.(?i:com|org|net|edu|gov|mil|info|biz|io|co|me|app|dev|health|care|blog|page|site|online|nhs"
+    r"|uk|au|in|nz|ie|ca|us|eu)(?:\.(?i:uk|au|in|nz|ie))?(?![A-Za-z0-9-])"
+)
+_SCHEME = re.compile(r"https?://")
+_PATH = re.compile(r"/[^\s<>\"'()\[\]]*")
+_LINK_TRAILER = ".,;:!?'\"’”"
+_IPV4 = re.compile(
+    r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\.?\d)"
+)
+_IPV6 = re.compile(r"(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
+
+
+def _find_email_links_ips(text: str, digits: list[int]) -> Iterator[_Hit]:
+    if "@" in text:
+        for match in _EMAIL.finditer(text):
+            yield _Hit(match.start(), match.end(), "email", _STRUCTURAL)
+    for match in _SCHEME_URL.finditer(text):
+        yield _Hit(match.start(), match.end() - _trailer_length(match.group()), "url", _STRUCTURAL)
+    for match in _TOP_LEVEL_DOMAIN.finditer(text):
+        start = _domain_start(text, match.start())
+        if start is None:
+            continue
+        path = _PATH.match(text, match.end())
+        end = path.end() if path else match.end()
+        yield _Hit(start, end - _trailer_length(text[start:end]), "url", _STRUCTURAL)
+    for match in _matches_at(_IPV4, text, digits):
+        yield _Hit(match.start(), match.end(), "ip", _STRUCTURAL)
+    if text.count(":") >= 2:
+        for match in _IPV6.finditer(text):
+            candidate = match.group()
+            if sum(1 for group in candidate.split(":") if group) >= 3 and _is_ipv6(candidate):
+                yield _Hit(match.start(), match.end(), "ip", _STRUCTURAL)
+
+
+def _domain_start(text: str, dot: int) -> int | None:
+    """Where the host name ending at ``dot`` begins: "www.legacy" in "www.legacy.com"; None if too short."""
+    start = dot
+    while start > 0 and (text[start - 1].isascii() and (text[start - 1].isalnum() or text[start - 1] in ".-")):
+        start -= 1
+    while start < dot and not text[start].isalnum():
+        start += 1
+    if dot - start < 2:
+        return None
+    scheme = _SCHEME.search(text, max(0, start - 8), start)
+    return scheme.start() if scheme and scheme.end() == start else start
+
+
+def _trailer_length(link: str) -> int:
+    return len(link) - len(link.rstrip(_LINK_TRAILER))
+
+
+def _is_ipv6(candidate: str) -> bool:
+    try:
+        ipaddress.IPv6Address(candidate)
+    except ValueError:
+        return False
+    return True
+
+
+# --- record and ID numbers -----------------------------------------------------------------------------------
+
+# A number after a cue: at least one chunk with a digit; later chunks only if they start with a digit, so
+# "943 476 5919" is one number but "7734521 and" stops at the number.
+_NUMBER = (
+    r"(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?"
+    r"(?:[ ](?=\d)\d[A-Za-z0-9-]*(?<=[A-Za-z0-9]))*"
+)
+# Up to five lowercase words may sit between a spelled-out cue and its number ("account number at the
+# practice was 00457821"); acronym cues must be followed by the number itself.
+_LOOSE_GAP = r"[\s:#=,.()-]*(?:[a-z'’]+[\s,:]+){0,5}?#?\s*"
+_TIGHT_GAP = r"[\s:#=.-]*(?:(?:is|was)\s+)?#?\s*"
+_RECORD_WORDS = (
+    r"medical\s+record(?:\s+(?:number|no\.?))?|(?:health\s+)?record\s*(?:number|no\.?|#)|hospital\s+(?:number|no\.?|ID)"
+    r"|patient\s+(?:ID|number|no\.?|#)|chart\s+(?:number|no\.?|#)|case\s+(?:number|no\.?)|admission\s+(?:number|no\.?)"
+    r"|encounter\s+(?:number|no\.?)|visit\s+(?:number|no\.?)|UR\s+(?:number|no\.?)|CR\s+(?:number|no\.?)"
+    r"|IP\s+(?:number|no\.?)|registration\s+(?:number|no\.?)"
+)
+_ID_WORDS = (
+    r"social\s+security(?:\s+(?:number|no\.?))?|social\s+insurance\s+number|national\s+insurance(?:\s+(?:number|no\.?))?"
+    r"|NHS\s+(?:number|no\.?|#)|NI\s+(?:number|no\.?)|CHI\s+(?:number|no\.?)|NHI\s+(?:number|no\.?)"
+    r"|Medicare(?:\s+card)?(?:\s+(?:number|no\.?))?|Medicaid(?:\s+(?:number|ID))?|Aadhaa?r(?:\s+card)?(?:\s+(?:number|no\.?))?"
+    r"|PAN\s+(?:card|number)|passport(?:\s+(?:number|no\.?))?|licen[cs]e(?:\s+(?:number|no\.?))?"
+    r"|(?:number|licen[cs]e|registration)\s+plate|plate(?:\s+number)?|account\s+(?:number|no\.?|#)"
+    r"|policy\s+(?:number|no\.?|#)|member\s+(?:ID|number|no\.?)|insurance\s+(?:ID|number|no\.?)"
+    r"|health\s+plan(?:\s+(?:ID|number|no\.?))?|group\s+number|subscriber\s+(?:ID|number)|beneficiary\s+number"
+    r"|serial(?:\s+(?:number|no\.?))?|device\s+(?:ID|number)|employee\s+(?:ID|number|no\.?)|staff\s+(?:ID|number)"
+    r"|badge\s+(?:number|no\.?)|certificate\s+(?:number|no\.?)|ID\s+(?:number|no\.?)|identification\s+number"
+)
+_NUMBER_CUES = re.compile(
+    r"\b(?:"
+    rf"(?:(?i:{_RECORD_WORDS}){_LOOSE_GAP}|(?:MRN|M\.R\.N\.|URN|UHID|HRN){_TIGHT_GAP})(?P<record>{_NUMBER})"
+    rf"|(?:(?i:{_ID_WORDS}){_LOOSE_GAP}|(?:SSN|SIN|S/N|SN|VIN|IMEI|NPI|DEA|GMC|AHPRA|Ahpra|[Rr]ego|[Rr]eg|ID)"
+    rf"{_TIGHT_GAP})(?P<id>{_NUMBER}))"
+)
+# The first word of every cue above, in the forms it is written.
+_NUMBER_CUE_WORDS = frozenset(
+    word
+    for cue in _words(
+        """medical record health hospital patient chart case admission encounter visit UR CR IP registration
+    social national NHS NI CHI NHI Medicare Medicaid Aadhaar Aadhar PAN passport licence license number plate
+    account policy member insurance group subscriber beneficiary serial device employee staff badge certificate
+    ID identification MRN M URN UHID HRN SSN SIN S SN VIN IMEI NPI DEA GMC AHPRA Ahpra rego reg"""
+    )
+    for word in (cue, cue.capitalize(), cue.lower())
+)
+_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
+_ID_SHAPES = re.compile(
+    r"(?:"
+    r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b"  # US social security number
+    r"|\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"  # UK national insurance
+    r"|\b[A-Z]{2}\d{2} ?[A-Z]{3}\b)"  # UK number plate
+)
+
+
+def _find_numbers(text: str, tokens: list[_Token], digits: list[int]) -> Iterator[_Hit]:
+    for match in _matches_at(_NUMBER_CUES, text, _token_starts(tokens, _NUMBER_CUE_WORDS)):
+        kind = "record" if match.group("record") else "id"
+        number = match.group(kind)
+        if len(number) >= 4 and sum(char.isdigit() for char in number) >= 3 and not _YEAR_ONLY.fullmatch(number):
+            yield _Hit(match.start(kind), match.end(kind), kind, _CUED)
+    capitals = (token.start for token in tokens if token.word[:2].isupper())
+    for match in _matches_at(_ID_SHAPES, text, [*digits, *capitals]):
+        yield _Hit(match.start(), match.end(), "id", _CUED)
+
+
+# --- phone and fax numbers ------------------------------------------------------------------------------------
+
+_PHONE_REGIONS = ("US", "GB", "AU", "CA", "IN", "IE", "NZ")
+# Runs of digits with phone punctuation; slashes are left out so dates and blood pressures never qualify.
+_DIGIT_RUN = re.compile(r"(?<![\w@/.-])\+?\(?\d[\d \t().-]{5,}\d(?![\w@/]|-\d)")
+_PHONE_SHAPES = re.compile(
+    r"\(\d{3}\)\s?\d{3}[\s.-]\d{4}"  # (559) 284-7731
+    r"|(?:\+?1[\s.-])?\d{3}[.-]\d{3}[.-]\d{4}"  # 403-555-0199, 1-888-409-0141
+    r"|\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}"  # +44 20 7946 0018
+    r"|0\d{1,4}(?:[\s.-]\d{2,4}){2,3}"  # 01632 960 583, 02 6884 1122
+)
+_PHONE_CUE = re.compile(
+    r"(?i:phone|telephone|tel|mobile|cell|fax|landline|whatsapp|ring|call|text|number)\b[^\d\n]{0,25}$"
+)
+
+
+def _find_phones(text: str, digits: list[int], found: Sequence[_Hit]) -> Iterator[_Hit]:
+    """Ask libphonenumber about each run of digits that is not already a date, record or address, then fall
+    back to common written shapes it rejects (fictional 555 and UK drama numbers, which are the ones people
+    invent when they disguise a story)."""
+    taken = sorted((hit.start, hit.end) for hit in found if hit.tier < _PHONE)
+    starts = (digit - 1 if digit and text[digit - 1] in "+(" else digit for digit in digits)
+    for run in _matches_at(_DIGIT_RUN, text, starts):
+        count = sum(char.isdigit() for char in run.group())
+        if not 7 <= count <= 15 or _covered(taken, run.start(), run.end()):
+            continue
+        matches = _libphonenumber_matches(run.group())
+        for start, end in matches:
+            yield _Hit(run.start() + start, run.start() + end, "phone", _PHONE)
+        if matches:
+            continue
+        number = run.group().rstrip(" \t.-")
+        if _PHONE_SHAPES.fullmatch(number) or _PHONE_CUE.search(text, max(0, run.start() - 40), run.start()):
+            yield _Hit(run.start(), run.start() + len(number), "phone", _PHONE)
+
+
+def _libphonenumber_matches(candidate: str) -> list[tuple[int, int]]:
+    for region in _PHONE_REGIONS:
+        matches = [(match.start, match.end) for match in phonenumbers.PhoneNumberMatcher(candidate, region)]
+        if matches:
+            return matches
+    return []
+
+
+def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside the union of the sorted ``spans``."""
+    position = start
+    for span_start, span_end in spans:
+        if span_start > position:
+            break
+        position = max(position, span_end)
+    return position >= end
+
+
+# --- dates and ages ------------------------------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+)
+_WEEKDAY = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_ORDINAL = rf"{_DAY}(?:st|nd|rd|th)"
+_YEAR = r"(?:1[89]|20)\d{2}"
+_HOLIDAY = (
+    r"Christmas\s+(?:Eve|Day|morning|night|afternoon|evening)|New\s+Year['’]?s\s+(?:Eve|Day)|Boxing\s+Day"
+    r"|Thanksgiving(?:\s+Day)?|Hallowe['’]?en|Valentine['’]?s\s+Day|Easter\s+(?:Sunday|Monday|Saturday|Day)"
+    r"|Good\s+Friday|Independence\s+Day|Fourth\s+of\s+July|Bonfire\s+Night|Guy\s+Fawkes\s+Night"
+    r"|Anzac\s+Day|Australia\s+Day|Canada\s+Day|Waitangi\s+Day|St\.?\s+Patrick['’]s\s+Day|Remembrance\s+(?:Day|Sunday)"
+    r"|Veterans['’]?\s+Day|Memorial\s+Day|Labou?r\s+Day|Mothers['’]?\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day"
+    r"|Juneteenth|Republic\s+Day|Diwali|Deepavali|Holi|Eid(?:\s+al-(?:Fitr|Adha))?"
+)
+# Every form holds a digit and opens with a digit, a month, a weekday or "the".
+_DATE = re.compile(
+    r"(?:"
+    # 14 March, 5th of January, 2 October 2018
+    rf"\b{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"
+    # March 3rd, March 3, 2021 (not "March 3 patients")
+    rf"|\b{_MONTH}\s+(?:the\s+)?{_DAY}(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR}\b)?{_NOT_A_QUANTITY}"
+    # June 2017
+    rf"|\b{_MONTH},?\s+{_YEAR}\b"
+    # Tuesday the 4th, Friday 13th, Sunday 7th March
+    rf"|\b{_WEEKDAY},?\s+(?:the\s+)?{_ORDINAL}\b(?:\s+(?:of\s+)?{_MONTH}\b)?"
+    # on the 12th. / since the 3rd when
+    r"|(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\btill\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
+    rf"|(?<=\bfrom\s))the\s+{_ORDINAL}"
+    r"(?=\s*(?:[.,;:!?)—–-]|$|(?:when|and|at|in|or|but|as|I|we|he|she|they|morning|night|evening|afternoon)\b))"
+    # 3/14/2021, 14.03.2021, 2021-03-14
+    r"|(?<![\d./-])\d{1,2}(?P<separator>[/.-])\d{1,2}(?P=separator)(?:\d{4}|\d{2})(?!\d|[./-]\d)"
+    rf"|\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"
+    # on 14/3, DOB 3/14 (a bare fraction needs a cue: "8/10 pain" is not a date)
+    r"|(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\bDOB\s)|(?<=\bborn\s)|(?<=\btill\s)|(?<=\bsince\s)|(?<=\buntil\s)"
+    r"|(?<=\bdated\s))\d{1,2}/\d{1,2}(?!\d|[/.]\d))"
+)
+_HOLIDAY_DATE = re.compile(rf"(?=[A-Z])\b(?:{_HOLIDAY})\b")
+# "Every Diwali I think of him": a holiday that comes round each year pins down no date.
+_RECURRING = re.compile(r"\b(?:[Ee]very|[Ee]ach)\s+$")
+_DATE_WORDS = _words(
+    """January February March April May June July August September October November December Jan Feb Mar Apr
+    Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed
+    Thu Thurs Fri Sat Sun the"""
+)
+_NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")
+
+_AGE_NUMBER = r"(?:9\d|1[01]\d)"
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
+_AGE_WORDS = rf"(?:[Nn]inety(?:[- ](?:{_UNITS}))?|(?:[Aa]|[Oo]ne)\s+hundred(?:\s+and\s+(?:{_UNITS}|ten))?)"
+_AGE_VALUE = rf"(?:{_AGE_NUMBER}|{_AGE_WORDS})"
+_NOT_A_MEASURE = (
+    r"(?![\d.,]\d|\s*(?:%|°|/|percent|kg|mg|mcg|ml|mmol|mmHg|mm|cm|bpm|beats|breaths|degrees|units?|litres?"
+    r"|liters?|minutes?|mins?|hours?))"
+)
+_AGE = re.compile(
+    r"(?:"
+    rf"\b{_AGE_VALUE}[- ](?:years?|yrs?)[- ]old\b"
+    rf"|\b{_AGE_NUMBER}[\s-]*(?:yo|y/o|y\.o\.|yrs?\s+old|years\s+of\s+age)\b"
+    rf"|\b(?:[Aa]ged|[Aa]ge|[Aa]ge\s+of)\s+{_AGE_VALUE}\b{_NOT_A_MEASURE}"
+    rf"|(?<=\bturned\s){_AGE_VALUE}\b{_NOT_A_MEASURE}"
+    rf"|\b{_AGE_NUMBER}(?:st|nd|rd|th)\s+birthday\b)"
+)
+# "she was 94", "Mrs. Obi was 98": the word before decides whether a number is an age or a reading.
+_WAS_AGE = re.compile(
+    rf"(?=[wi'’])\b(?:was|is|['’]s)\s+(?:only\s+|just\s+|nearly\s+|almost\s+)?(?P<age>{_AGE_VALUE})\b"
+    rf"{_NOT_A_MEASURE}(?!\s+(?:on|over|off)\b)"  # "she was 92 on room air" is a saturation
+)
+# "Ms. Nakamura, 94, from Honolulu", "Mr Singh (92)"
+_APPOSED_AGE = re.compile(rf"(?:(?<=,\s)|(?<=\())(?P<age>{_AGE_NUMBER})(?=\)|,|\s+(?:and|from|with|who|was|had)\b)")
+_AGE_WORDS_FIRST = frozenset({"ninety", "Ninety", "a", "A", "one", "One", "aged", "Aged", "age", "Age"})
+_AGE_SUBJECTS = _words(
+    """she he who they patient lady man woman gentleman gent mum mom dad nan gran grandma grandpa mother
+    father grandmother grandfather"""
+)
+
+
+def _find_dates_and_ages(text: str, tokens: list[_Token], digits: list[int]) -> Iterator[_Hit]:
+    for match in _matches_at(_DATE, text, [*digits, *_token_starts(tokens, _DATE_WORDS)]):
+        value = match.group()
+        if _NUMERIC_DATE.fullmatch(value) and not _plausible_numeric_date(value):
+            continue
+        yield _Hit(match.start(), match.end(), "date", _CALENDAR)
+    for match in _HOLIDAY_DATE.finditer(text):
+        if not _RECURRING.search(text, max(0, match.start() - 12), match.start()):
+            yield _Hit(match.start(), match.end(), "date", _CALENDAR)
+    spelled = (token.start for token in tokens if token.word.partition("-")[0] in _AGE_WORDS_FIRST)
+    for match in _matches_at(_AGE, text, [*digits, *spelled]):
+        yield _Hit(match.start(), match.end(), "age", _CALENDAR)
+    for match in [*_WAS_AGE.finditer(text), *_matches_at(_APPOSED_AGE, text, digits)]:
+        subject = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        word = subject.group(1) if subject else ""
+        if word.lower() in _AGE_SUBJECTS or (_IS_NAME.fullmatch(word) and word not in _NOT_A_NAME):
+            yield _Hit(match.start("age"), match.end("age"), "age", _CALENDAR)
+
+
+def _plausible_numeric_date(value: str) -> bool:
+    parts = [int(part) for part in re.split(r"[/.-]", value)]
+    if len(parts) == 3 and parts[0] > 31:  # 2021-03-14
+        return 1 <= parts[1] <= 12 and 1 <= parts[2] <= 31
+    first, second = parts[0], parts[1]
+    return 1 <= first <= 31 and 1 <= second <= 31 and min(first, second) <= 12
+
+
+# --- addresses and postcodes -------------------------------------------------------------------------------
+
+_STREET_TYPES = (
+    r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Court|Ct|Close|Crescent|Cres|Way|Place|Pl|Boulevard|Blvd"
+    r"|Terrace|Tce|Grove|Parade|Pde|Highway|Hwy|Circle|Square|Sq|Row|Gardens|Gdns|Mews|Walk|Rise|Esplanade"
+    r"|Parkway|Pkwy|Trail|Alley|Nagar|Marg|Colony|Layout"
+)
+_ADDRESS = re.compile(
+    r"(?:"
+    # 14 Elm Street, 221B Baker St, 7/22 Beach Road
+    rf"\b(?:\d{{1,4}}\s?/\s?)?\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES})\b"
+    # apt 4C, Flat 3, suite 210
+    rf"|\b(?:[Aa]pt|[Aa]partment|[Ff]lat|[Ss]uite|[Ss]te)\.?\s*#?\s*(?:\d{{1,4}}[A-Za-z]?|[B-HJ-Z]\d{{0,3}})\b"
+    rf"{_NOT_A_QUANTITY}"
+    r"|\b[Pp]\.?\s?[Oo]\.?\s?[Bb]ox\s+\d+\b"
+    r"|\bSector[- ]\d{1,3}[A-Z]?\b)"
+)
+# A named street without a number ("on Lakeview Drive") is found from its last word, then widened leftwards.
+_STREET_END = re.compile(
+    r"(?=[A-Z])\b(?:Street|Road|Avenue|Lane|Drive|Close|Crescent|Boulevard|Terrace|Grove|Parade|Highway|Way"
+    r"|Place|Mews|Row|Square|Gardens|Nagar|Marg|St|Rd|Ave)\b"
+)
+_STREET_PREPOSITIONS = _words("on off in at along down up near from to of onto into outside opposite past")
+_ADDRESS_WORDS = _words("apt Apt apartment Apartment flat Flat suite Suite ste Ste P p PO po Sector")
+_POSTCODE_CUES = _words("zip zipcode postcode post postal pin pincode eircode")
+_POSTCODE = re.compile(
+    r"(?:"
+    r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b"  # UK: SW1A 1AA
+    r"|\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b"  # Canada: M5V 2T6
+    r"|\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM"
+    r"|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)\s(?P<zip>\d{5}(?:-\d{4})?)\b"
+    r"|\b(?:NSW|VIC|Vic|QLD|Qld|WA|SA|TAS|Tas|NT|ACT)\s(?P<australian>\d{4})\b"
+    r"|\b(?i:zip(?:\s?code)?|post\s?code|postal\s+code|pin\s?code|eircode)\b[\s:#]*(?:(?:is|was)\s+)?"
+    r"(?P<cued>\d{5}(?:-\d{4})?|\d{4}|\d{3}\s?\d{3}|[A-Z]\d{2}\s?[A-Z\d]{4})\b)"
+)
+
+
+def _find_addresses(text: str, tokens: list[_Token], digits: list[int]) -> Iterator[_Hit]:
+    for match in _matches_at(_ADDRESS, text, [*digits, *_token_starts(tokens, _ADDRESS_WORDS)]):
+        yield _Hit(match.start(), match.end(), "address", _WHO_WHERE)
+    for match in _STREET_END.finditer(text):
+        run = _capitalised_run(text, match.start(), 3, _COMMON_WORDS)
+        if run is None:
+            continue
+        before = _WORD_BEFORE.search(text, max(0, run[0] - 20), run[0])
+        if before and before.group(1).lower() in _STREET_PREPOSITIONS:
+            yield _Hit(run[0], match.end(), "address", _WHO_WHERE)
+    codes = (
+        token.start
+        for token in tokens
+        if (token.word[:1].isupper() and (token.word.isupper() or any(char.isdigit() for char in token.word)))
+        or token.word.lower() in _POSTCODE_CUES
+    )
+    for match in _matches_at(_POSTCODE, text, codes):
+        group = next((name for name in ("zip", "australian", "cued") if match.group(name)), 0)
+        yield _Hit(match.start(group), match.end(group), "place", _WHO_WHERE)
+
+
+# --- towns and cities ------------------------------------------------------------------------------------------
+
+_PLACE_PREPOSITIONS = _words("in from to near outside around at of towards toward via into through across round")
+_CUE_PREPOSITIONS = _words("in from near outside around at to")
+_SETTLEMENTS = _words("town city village suburb hamlet borough township parish district municipality community")
+_COUNTY_WORDS = frozenset({"County", "Shire", "Township", "Parish", "Borough"})
+_COUNTY_AFTER = re.compile(r" (?:County|Shire|Township|Parish|Borough)\b")
+# A town's name at the head of something else: "Glasgow Coma Scale", "Ottawa ankle rules".
+_NOT_A_PLACE_AFTER = re.compile(r"\s+(?:coma|scale|score|criteria|rules?|triage|protocol|ankle|knee)\b", re.IGNORECASE)
+_REGION_AFTER = re.compile(
+    r",\s+(?:" + "|".join(re.escape(region) for region in sorted(_REGIONS, key=len, reverse=True)) + r")\b"
+)
+_SETTLEMENT_AFTER = re.compile(
+    r"\s+(?:town|city|village|suburb|CBD|township)\b"
+    r"|,\s+(?:a|the)\s+(?:[a-z]+\s+){0,2}(?:town|city|village|suburb|community)\b"
+)
+
+
+def _find_places(text: str, tokens: list[_Token]) -> Iterator[_Hit]:
+    """Towns from the gazetteer, and unknown ones from what surrounds them ("Millbrook, Ohio",
+    "the town of Millbrook", "Tulare County")."""
+    for index, token in enumerate(tokens):
+        if not token.word[:1].isupper():
+            continue
+        gazetteer_end = _gazetteer_end(text, tokens, index)
+        if gazetteer_end is not None:
+            county = _COUNTY_AFTER.match(text, gazetteer_end)
+            yield _Hit(token.start, county.end() if county else gazetteer_end, "place", _WHO_WHERE)
+            continue
+        if not _IS_NAME.fullmatch(token.word) or token.word in _COMMON_WORDS:
+            continue
+        last = _name_run_end(text, tokens, index)
+        previous = tokens[index - 1].word if index else ""
+        before = tokens[index - 2].word if index > 1 else ""
+        following = tokens[last + 1].word if last + 1 < len(tokens) else ""
+        if following in _COUNTY_WORDS and _gap(text, tokens, last, last + 1) == " ":
+            yield _Hit(token.start, tokens[last + 1].end, "place", _WHO_WHERE)
+        elif previous in ("County", "Co") and _gap(text, tokens, index - 1, index).strip() in ("", "."):
+            yield _Hit(tokens[index - 1].start, tokens[last].end, "place", _WHO_WHERE)
+        elif before in _SETTLEMENTS and previous in ("of", "called", "named"):
+            yield _Hit(token.start, tokens[last].end, "place", _WHO_WHERE)
+        elif _is_plain_word(token.word) or token.word in _GIVEN_NAMES:
+            continue
+        elif _REGION_AFTER.match(text, tokens[last].raw_end) or (
+            previous in _CUE_PREPOSITIONS and _SETTLEMENT_AFTER.match(text, tokens[last].raw_end)
+        ):
+            yield _Hit(token.start, tokens[last].end, "place", _WHO_WHERE)
+
+
+def _gazetteer_end(text: str, tokens: list[_Token], index: int) -> int | None:
+    """End of the longest gazetteer town starting at ``tokens[index]``."""
+    for length in range(min(_LONGEST_PLACE, len(tokens) - index), 0, -1):
+        last = tokens[index + length - 1]
+        phrase = " ".join(text[tokens[index].start : last.end].split())
+        if phrase not in _PLACES and phrase not in _AMBIGUOUS_PLACES:
+            continue
+        if _NOT_A_PLACE_AFTER.match(text, last.end):
+            return None
+        if phrase in _AMBIGUOUS_PLACES and (index == 0 or tokens[index - 1].word.lower() not in _PLACE_PREPOSITIONS):
+            return None
+        return last.end
+    return None
+
+
+def _name_run_end(text: str, tokens: list[_Token], index: int) -> int:
+    """Index of the last token in a run of one or two capitalised words: "Red Deer", "Tom Reilly"."""
+    following = index + 1
+    if (
+        following < len(tokens)
+        and tokens[index].raw_end == tokens[index].end
+        and _gap(text, tokens, index, following) == " "
+        and _IS_NAME.fullmatch(tokens[following].word)
+        and tokens[following].word not in _NOT_A_NAME
+        and tokens[following].word not in _COUNTY_WORDS
+    ):
+        return following
+    return index
+
+
+# --- hospitals, wards, rooms and beds ---------------------------------------------------------------------------
+
+_FACILITY_HEAD = re.compile(
+    r"(?=[A-Z])\b(?:Hospitals?|Infirmary|Hospice|Clinic|Sanatorium|Polyclinic|Institute|Healthcare"
+    r"|(?:Medical|Health|Cancer|Care|Trauma|Surgical|Community)\s+(?:Center|Centre|College|Group|Campus|Practice)"
+    r"|Health(?:\s+(?:System|Service|Services|Campus))?|(?:Care|Nursing|Rest|Residential)\s+Home"
+    r"|(?:NHS\s+)?(?:Foundation\s+)?Trust|Medical\s+Practice|Surgery|Memorial|General|Unit|Ward|Wing)\b"
+)
+_FACILITY_OF = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}")
+# Words that describe a kind of hospital or unit rather than name one: "Intensive Care Unit" is nowhere.
+_GENERIC_FACILITY_WORDS = _words(
+    """General District Community Regional Teaching University Children's Childrens Women's Womens Men's Private
+    Public Mental Psychiatric Care Intensive Emergency Medical Surgical Acute Day Health National Local Rural Base
+    Major Trauma Cancer Maternity Eye Dental State County City Specialist Specialty Paediatric Pediatric Neonatal
+    Coronary High Dependency Special Assessment Admissions Renal Stroke Burns Spinal Respiratory Cardiac Oncology
+    Palliative Rehabilitation Rehab Geriatric Older Adult Clinical Decision Labour Delivery Postnatal Antenatal
+    Covid COVID ICU ED NICU PICU HDU CCU ITU A&E AMU MAU SDEC Main New Old Outpatient Outpatients Inpatient Minor
+    Injuries Urgent Primary Ambulatory Endoscopy Recovery Transplant Fertility Pain Memory Sleep Diabetes Heart
+    Lung Kidney Liver Veterans Military Field Vascular Plastic Plastics Colorectal Thoracic Neuro Orthopaedic
+    Orthopedic Cardiothoracic Breast Upper Lower GI Bariatric ENT Obstetric Surgery Medicine Hospital Hospitals
+    Infirmary Clinic Centre Center Unit Ward Wing Home Nursing Rest Residential Service Services System Trust
+    Foundation NHS Group Practice Campus College Institute Memorial Healthcare Hospice Short Stay Observation
+    Isolation Step Down Discharge Lounge Theatre Theatres St Saint The"""
+)
+# "At", "Yesterday", "Our": capitalised, but not part of a hospital's name.
+_NOT_PART_OF_A_FACILITY = _COMMON_WORDS - _GENERIC_FACILITY_WORDS
+_NUMBERED_PLACE = re.compile(
+    r"(?=[WwBbRrCcTtPpIiSsUu])\b(?:[Ww]ard|[Bb]ay|[Bb]ed|[Rr]oom|[Cc]ubicle|[Cc]ube|[Rr]esus|[Tt]heatre|[Tt]heater"
+    r"|[Pp]od|[Bb]ed\s?space|[Cc]ot|[Ii]ncubator|[Ii]solette|[Tt]rolley|[Ss]tretcher|[Bb]ooth|[Uu]nit)"
+    rf"\s*(?:#|(?:no\.?|number)\s*)?(?:\d{{1,4}}[A-Z]?|[B-HJ-Z]\d{{0,3}})\b{_NOT_A_QUANTITY}"
+)
+_NAMED_WARD = re.compile(rf"(?=[A-Z])\b(?P<name>{_NAME})\s+ward\b")
+
+
+def _find_facilities(text: str) -> Iterator[_Hit]:
+    for match in _FACILITY_HEAD.finditer(text):
+        run = _capitalised_run(text, match.start(), 6, _NOT_PART_OF_A_FACILITY)
+        if run is None or all(word in _GENERIC_FACILITY_WORDS for word in run[1]):
+            continue
+        start, end = run[0], match.end()
+        tail = _FACILITY_OF.match(text, end)
+        if tail and match.group() in ("Hospital", "Infirmary", "Hospice", "Institute"):
+            end = tail.end()
+        yield _Hit(start, end, "facility", _WHO_WHERE)
+    for match in _NUMBERED_PLACE.finditer(text):
+        yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
+    for match in _NAMED_WARD.finditer(text):
+        name = match.group("name")
+        if not _is_plain_word(name) and name not in _GENERIC_FACILITY_WORDS:
+            yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
+
+
+# --- names ------------------------------------------------------------------------------------------------------
+
+_TITLES = _words(
+    """Mr Mrs Ms Mx Miss Mister Dr Doctor Prof Professor Nurse Sister Matron Father Fr Pastor Rev Reverend Rabbi
+    Imam Uncle Auntie Aunty Aunt Nana Nan Grandma Grandpa Granny Baby Little Shri Smt Sri Kumari Sir Dame
+    Captain Sgt Officer"""
+)
+_TITLE_GAP = re.compile(r"\.?[ \t]+")
+# Lowercase words after which a capitalised word is a person: "her son Marcus", "the charge nurse, Kelly".
+_KIN_AND_ROLES = _words(
+    """son daughter wife husband partner mum mom mother father dad brother sister grandson granddaughter
+    grandmother grandfather grandma grandpa nan nana granny aunt auntie aunty uncle niece nephew cousin friend
+    colleague boyfriend girlfriend fiancé fiancée fiance fiancee baby little patient registrar reg consultant
+    resident attending intern nurse midwife paramedic preceptor mentor student neighbour neighbor carer caregiver
+    boss manager supervisor chaplain porter surgeon doctor physician GP SHO twin kid child boy girl toddler
+    teenager lad lass mate widow widower stepson stepdaughter man woman lady gentleman guy bloke"""
+)
+_PERSON_NOUNS = _words(
+    """man woman boy girl lady gentleman guy bloke chap kid child baby patient nurse doctor midwife paramedic
+    someone friend colleague lad lass teenager toddler son daughter one"""
+)
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
+_DETERMINERS = frozenset({"the", "our", "my", "his", "her", "their", "a", "an"})
+_HONORIFICS = frozenset({"ji", "bhai", "didi", "bhaiya", "sahib", "saab", "amma", "appa", "akka"})
+_FAMILY_VERBS = frozenset({"were", "had", "came", "arrived", "asked", "said"})
+_PERSON_VERB_AFTER = re.compile(
+    r"\s+(?:was|is|had|has|died|passed|said|says|asked|told|cried|looked|squeezed|smiled|wanted|kept|loved"
+    r"|went|came|coded|arrested|crashed|stopped|started|would|could|couldn['’]t|didn['’]t|wasn['’]t|never"
+    r"|used|liked|seemed|whispered|laughed|screamed|held|opened|woke|tried|knew|got|needed|begged|fought"
+    r"|lived|made|gave|took|sat|slept|stayed)\b"
+)
+_PERSON_THING_AFTER = re.compile(
+    r"\s+(?:mum|mom|dad|mother|father|wife|husband|partner|family|sister|brother|son|daughter|parents|kids"
+    r"|children|name|bed|hand|hands|face|voice|heart|room|funeral|grave|photo|birthday|death|chart|notes)\b"
+)
+_PERSON_VERBS_BEFORE = _words(
+    """told asked held hugged thanked visited remember remembered miss missed nursed treated lost met tell hold
+    intubated resuscitated ventilated bathed washed"""
+)
+
+
+def _find_names(text: str, tokens: list[_Token]) -> Iterator[_Hit]:
+    """Names after a title or a cue; known given names anywhere; other capitalised words mid-sentence when
+    they act like a person ("when Tane came in")."""
+    cued: set[int] = set()
+    for index, token in enumerate(tokens):
+        word = token.word
+        if not _IS_NAME.fullmatch(word) or word in _COMMON_WORDS:
+            continue
+        previous = tokens[index - 1] if index else None
+        if (
+            previous is not None
+            and previous.word in _TITLES
+            and _TITLE_GAP.fullmatch(_gap(text, tokens, index - 1, index))
+        ):
+            yield _Hit(
+                previous.start, tokens[_surname_index(text, tokens, index, _COMMON_WORDS)].end, "name", _WHO_WHERE
+            )
+            continue
+        if word in _NOT_A_CUED_NAME:
+            continue
+        family = _family_name_end(text, tokens, index)
+        if family is not None:
+            yield _Hit(token.start, family, "name", _WHO_WHERE)
+        elif _named_by_cue(text, tokens, index, cued):
+            cued.add(index)
+            yield _Hit(
+                token.start, tokens[_surname_index(text, tokens, index, _NOT_A_CUED_NAME)].end, "name", _WHO_WHERE
+            )
+        elif word in _GIVEN_NAMES or (
+            not _is_plain_word(word)
+            and not _starts_sentence(text, token.start)
+            and _acts_like_person(text, tokens, index)
+        ):
+            yield _Hit(token.start, tokens[_surname_index(text, tokens, index, _NOT_A_NAME)].end, "name", _GUESS)
+
+
+def _surname_index(text: str, tokens: list[_Token], index: int, not_names: frozenset[str]) -> int:
+    """The token that ends the name starting at ``index``: the next one too when it reads as a surname."""
+    following = index + 1
+    if (
+        following < len(tokens)
+        and tokens[index].raw_end == tokens[index].end
+        and _gap(text, tokens, index, following) == " "
+        and _IS_NAME.fullmatch(tokens[following].word)
+        and tokens[following].word not in not_names
+    ):
+        return following
+    return index
+
+
+def _named_by_cue(text: str, tokens: list[_Token], index: int, cued: set[int]) -> bool:
+    if index == 0:
+        return False
+    previous = tokens[index - 1]
+    before = tokens[index - 2].word if index > 1 else ""
+    gap = _gap(text, tokens, index - 1, index)
+    if previous.word in _KIN_AND_ROLES and gap.strip() in ("", ","):
+        return True
+    if gap.strip() == ",":
+        return _apposed(text, tokens, index)
+    if gap.strip():
+        return False
+    spoken = previous.word
+    return (
+        spoken == "named"
+        or (spoken in _OBJECT_PRONOUNS and before in ("named", "called"))
+        or (spoken == "called" and before in _PERSON_NOUNS)
+        or (spoken in ("was", "is", "were") and before in ("name", "names"))
+        or (spoken == "name" and previous.raw_end - previous.end == 2)  # "name's"
+        or (spoken == "as" and before == "known")
+        or (spoken == "by" and before == "went")
+        or (spoken in ("and", "&") and index - 2 in cued)  # "named them Hope and Lily"
+    )
+
+
+def _apposed(text: str, tokens: list[_Token], index: int) -> bool:
+    """A name set off by commas after a noun phrase: "the farmer, Bill, had rolled"."""
+    if _is_plain_word(tokens[index].word):
+        return False
+    last = _surname_index(text, tokens, index, _NOT_A_NAME)
+    if not text.startswith(",", tokens[last].raw_end):
+        return False
+    for back in range(index - 1, max(-1, index - 5), -1):
+        word = tokens[back].word
+        if back < index - 1 and _gap(text, tokens, back, back + 1).strip():
+            return False
+        if word.lower() in _DETERMINERS:
+            return back < index - 1
+        if not word.islower():
+            return False
+    return False
+
+
+def _family_name_end(text: str, tokens: list[_Token], index: int) -> int | None:
+    """Surnames standing for a family: "the Singh family", "the Hendersons' baby", "Sharma ji"."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    near = following is not None and _gap(text, tokens, index, index + 1) in (" ", "-")
+    if near and following is not None and following.word in _HONORIFICS:
+        return following.end
+    if index == 0 or tokens[index - 1].word.lower() != "the":
+        return None
+    if near and following is not None and following.word == "family":
+        return token.end
+    plural = token.word.endswith("s") and token.word[:-1] not in _NOT_A_CUED_NAME
+    possessive = token.raw_end != token.end
+    if plural and (possessive or (near and following is not None and following.word in _FAMILY_VERBS)):
+        return token.end
+    return None
+
+
+def _acts_like_person(text: str, tokens: list[_Token], index: int) -> bool:
+    token = tokens[index]
+    if token.raw_end != token.end:
+        return bool(_PERSON_THING_AFTER.match(text, token.raw_end))
+    if _PERSON_VERB_AFTER.match(text, token.end):
+        return True
+    return (
+        index > 0
+        and tokens[index - 1].word in _PERSON_VERBS_BEFORE
+        and not _gap(text, tokens, index - 1, index).strip()
+    )
+
+
+def _repeat_names(text: str, tokens: list[_Token], chosen: list[_Hit]) -> Iterator[_Hit]:
+    """A word found once as a name is a name wherever else it appears: "when Grace died ... Grace was nine"."""
+    names = {
+        word
+        for hit in chosen
+        if hit.type == "name"
+        for word in _IS_NAME.findall(text, hit.start, hit.end)
+        if not _is_plain_word(word)
+    }
+    if names:
+        for token in tokens:
+            if token.word in names:
+                yield _Hit(token.start, token.end, "name", _GUESS)
