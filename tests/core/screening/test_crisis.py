@@ -1,0 +1,272 @@
+"""Crisis screen: the labelled evaluation set, and the behaviours moderators rely on.
+
+The evaluation set measures the screen as a whole; the focused tests pin down the
+guards that matter most for healthcare workers (negation, idioms, clinical talk,
+other people's words) so a regression names itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bot.core.screening.crisis import CrisisLevel, CrisisResult, Signal, screen_crisis
+
+EVAL_PATH = Path(__file__).parent / "data" / "crisis_eval.jsonl"
+LABELS = {"urgent", "concern", "none"}
+
+URGENT_RECALL_TARGET = 0.95
+NONE_TO_URGENT_LIMIT = 0.05
+CONCERN_CAUGHT_TARGET = 0.85
+
+NONE = CrisisLevel.NONE
+CONCERN = CrisisLevel.CONCERN
+URGENT = CrisisLevel.URGENT
+
+
+def load_eval() -> list[dict[str, str]]:
+    with EVAL_PATH.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def eval_set() -> list[dict[str, str]]:
+    return load_eval()
+
+
+@pytest.fixture(scope="module")
+def predictions(eval_set: list[dict[str, str]]) -> list[tuple[dict[str, str], CrisisResult]]:
+    return [(row, screen_crisis(row["text"])) for row in eval_set]
+
+
+def _share(rows: list[tuple[dict[str, str], CrisisResult]], hit: set[CrisisLevel]) -> float:
+    return sum(result.level in hit for _, result in rows) / len(rows)
+
+
+def _listing(rows: list[tuple[dict[str, str], CrisisResult]]) -> str:
+    return "\n".join(
+        f"  [{row['label']} -> {result.level}] ({row['kind']}) {row['text']}"
+        f" :: {[signal.code for signal in result.signals]}"
+        for row, result in rows
+    )
+
+
+# ---- the evaluation set ---------------------------------------------------------------------------
+
+
+def test_eval_set_size_and_composition(eval_set):
+    assert len(eval_set) >= 170
+    for row in eval_set:
+        assert set(row) == {"text", "label", "kind"}, row
+        assert row["label"] in LABELS, row
+        assert row["text"].strip() and row["kind"].strip(), row
+    texts = [row["text"] for row in eval_set]
+    duplicates = [text for text, count in Counter(texts).items() if count > 1]
+    assert not duplicates, f"duplicate texts: {duplicates}"
+
+    labels = Counter(row["label"] for row in eval_set)
+    assert labels["urgent"] >= 40
+    assert labels["concern"] >= 35
+    hard_negatives = [row for row in eval_set if row["kind"].startswith("hard_negative")]
+    assert all(row["label"] == "none" for row in hard_negatives)
+    assert len(hard_negatives) >= 57
+    assert len(hard_negatives) * 3 >= len(eval_set)
+
+
+def test_eval_metrics_meet_targets(predictions, capsys):
+    urgent = [p for p in predictions if p[0]["label"] == "urgent"]
+    concern = [p for p in predictions if p[0]["label"] == "concern"]
+    none = [p for p in predictions if p[0]["label"] == "none"]
+
+    urgent_recall = _share(urgent, {URGENT})
+    none_to_urgent = _share(none, {URGENT})
+    none_flagged = _share(none, {CONCERN, URGENT})
+    concern_caught = _share(concern, {CONCERN, URGENT})
+    with capsys.disabled():
+        print(
+            f"\ncrisis eval: {len(predictions)} messages "
+            f"({len(urgent)} urgent, {len(concern)} concern, {len(none)} none)\n"
+            f"  urgent recall (urgent -> urgent):           {urgent_recall:.3f}  target >= {URGENT_RECALL_TARGET}\n"
+            f"  false alarm (none -> urgent):               {none_to_urgent:.3f}  limit <= {NONE_TO_URGENT_LIMIT}\n"
+            f"  none flagged at all (none -> not none):     {none_flagged:.3f}\n"
+            f"  concern caught (concern -> concern/urgent): {concern_caught:.3f}  target >= {CONCERN_CAUGHT_TARGET}"
+        )
+
+    missed_urgent = [p for p in urgent if p[1].level is not URGENT]
+    false_alarms = [p for p in none if p[1].level is URGENT]
+    missed_concern = [p for p in concern if p[1].level is NONE]
+    assert urgent_recall >= URGENT_RECALL_TARGET, f"urgent messages missed:\n{_listing(missed_urgent)}"
+    assert none_to_urgent <= NONE_TO_URGENT_LIMIT, f"false urgent alarms:\n{_listing(false_alarms)}"
+    assert concern_caught >= CONCERN_CAUGHT_TARGET, f"concern messages missed:\n{_listing(missed_concern)}"
+
+
+def test_every_signal_has_a_code_level_and_explanation(predictions):
+    seen: set[str] = set()
+    for _, result in predictions:
+        for signal in result.signals:
+            assert signal.code and signal.code == signal.code.strip().lower()
+            assert signal.level in (CONCERN, URGENT)
+            assert signal.explanation.strip(), signal
+            assert "{" not in signal.explanation, signal  # templates are filled in
+            seen.add(signal.code)
+    assert len(seen) >= 15, f"the evaluation set exercises too few signals: {sorted(seen)}"
+
+
+def test_rule_gates_cover_their_matches(eval_set):
+    """A rule runs only when one of its gate words is present, so each of its matches must contain one.
+
+    A wrong gate would silently switch a rule off; this checks every rule against every eval text.
+    """
+    from bot.core.screening import crisis  # internals: the gate invariant has no public surface
+
+    wrong = []
+    for row in eval_set:
+        text = crisis._fold(row["text"]).lower()
+        for rule in crisis._RULES:
+            for pattern in rule.patterns:
+                for match in crisis._word_matches(pattern, text):
+                    if not crisis._gates_present(match.group()) & set(rule.gate):
+                        wrong.append(f"{rule.code} {rule.gate}: {match.group()!r}")
+    assert not wrong, "matches without a gate word:\n" + "\n".join(wrong)
+
+
+# ---- focused behaviours ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not suicidal, just really tired after nights",
+        "I would never hurt myself, I just need somewhere to vent",
+        "honestly I don't want to die, I want the rota to change",
+        "no plans to end my life, I promise, I'm just angry",
+        "not in a kms way lol, just done with this week",
+    ],
+)
+def test_negated_statements_are_not_flagged(text):
+    assert screen_crisis(text).level is NONE
+
+
+def test_negation_is_scoped_to_its_clause():
+    result = screen_crisis("I'm not suicidal but honestly I can't go on like this")
+    assert result.level is CONCERN
+    assert [signal.code for signal in result.signals] == ["overwhelmed"]
+    assert screen_crisis("I don't know why, but I want to kill myself").level is URGENT
+    assert screen_crisis("I can't stop thinking about killing myself").level is URGENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this on-call rota is killing me",
+        "I could murder a bacon roll right now",
+        "I'm dying to get home and sleep",
+        "absolutely killing it on the cannulas today",
+        "I'd rather die than do another week of nights with him",
+    ],
+)
+def test_everyday_idioms_are_not_flagged(text):
+    assert screen_crisis(text).level is NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pt in bed 12 died by suicide overnight, police informed",
+        "she'd overdosed on 32 paracetamol, started on NAC",
+        "coded him for 45 minutes before we called it",
+        "gave 5mg morphine IV and 4mg ondansetron",
+        "how much insulin do you start in DKA these days?",
+    ],
+)
+def test_clinical_talk_about_patients_is_not_flagged(text):
+    assert screen_crisis(text).level is NONE
+
+
+def test_other_peoples_words_are_not_the_writer_s():
+    assert screen_crisis("my patient said he wanted to die").level is NONE
+    assert screen_crisis('She said "I just want to go to sleep and not wake up" and I froze').level is NONE
+    assert screen_crisis("occ health asked if I'd had thoughts of suicide").level is NONE
+    assert screen_crisis("I told my GP I want to die").level is URGENT
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [("ngl kms after that shift", "kms"), ("lowkey want to unalive myself", "unalive")],
+)
+def test_slang_is_urgent_and_named(text, term):
+    result = screen_crisis(text)
+    assert result.level is URGENT
+    slang = next(signal for signal in result.signals if signal.code == "slang")
+    assert term in slang.explanation
+
+
+def test_means_and_knowing_the_amount_are_urgent():
+    result = screen_crisis("I know exactly how much of the insulin on the ward it would take")
+    assert result.level is URGENT
+    assert "lethal_amount" in {signal.code for signal in result.signals}
+    assert screen_crisis("💊💊 tonight").level is URGENT
+    assert screen_crisis("the 💊 trolley is broken again").level is NONE
+
+
+def test_apostrophes_curly_or_missing():
+    for text in ("I don’t want to be alive anymore", "i dont want to be alive anymore"):
+        assert screen_crisis(text).level is URGENT, text
+    assert screen_crisis("Im not suicidal, dont worry").level is NONE
+
+
+def test_vague_preparation_needs_support():
+    assert screen_crisis("I finally made my will last weekend").level is NONE
+    assert screen_crisis("I made my will and wrote letters to my kids").level is URGENT
+
+
+def test_past_episodes_and_jokes():
+    assert screen_crisis("Years ago I tried to kill myself. I'm well now, please reach out.").level is NONE
+    assert screen_crisis("dead inside after that audit lol").level is NONE
+    assert screen_crisis("lol I'm fine, just thinking about kms").level is URGENT
+
+
+def test_signals_are_deduplicated_and_most_severe_first():
+    result = screen_crisis(
+        "I feel numb. I've been drinking every night after shift. "
+        "I want to die. Honestly I want to die, I keep thinking about killing myself."
+    )
+    codes = [signal.code for signal in result.signals]
+    assert len(codes) == len(set(codes))
+    ranks = {NONE: 0, CONCERN: 1, URGENT: 2}
+    levels = [ranks[signal.level] for signal in result.signals]
+    assert levels == sorted(levels, reverse=True)
+    assert result.level is URGENT and result.signals[0].level is URGENT
+    assert {"wish_dead", "suicidal_thoughts", "numb", "drinking"} <= set(codes)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t"])
+def test_empty_text_is_none(text):
+    assert screen_crisis(text) == CrisisResult(NONE, ())
+
+
+def test_interface_types():
+    assert [level.value for level in CrisisLevel] == ["none", "concern", "urgent"]
+    result = screen_crisis("I want to die")
+    assert isinstance(result.signals, tuple)
+    assert all(isinstance(signal, Signal) for signal in result.signals)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.level = NONE  # type: ignore[misc]
+
+
+def test_long_or_adversarial_input_stays_fast():
+    texts = [
+        "I keep thinking about the patient and the family and the monitor and " * 60,
+        "she said 'i ' and ' " * 200,
+        "i want to want to want to " * 160,
+        "💊" * 4000,
+    ]
+    for text in texts:
+        start = time.perf_counter()
+        screen_crisis(text[:4000])
+        assert time.perf_counter() - start < 0.05, text[:40]
