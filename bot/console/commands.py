@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.console.shell import CONSOLE_GUILD, REGISTRY, Invocation, Session, command
-from bot.core import server_setup
+from bot.console.shell import CONSOLE_GUILD, CONSOLE_PLATFORM, REGISTRY, Invocation, Session, command
+from bot.core import reflections, server_setup, support
 from bot.core.info import ABOUT, PRIVACY
 from bot.core.server_setup import SetupError
-from bot.db import guilds
+from bot.db import guilds, local_resources
 
 
 def register() -> None:
@@ -57,3 +57,56 @@ async def setup_region(session: Session, args: Invocation) -> None:
         session.print(str(error))
         return
     session.print(f"Saved: /resources shows lines for {name} first.")
+
+
+@command("resources", "Support lines: /resources [country:GB] [audience:ems]")
+async def resources(session: Session, args: Invocation) -> None:
+    directory = session.app.content.directory
+    asked = args.get("country", 0)
+    audience = args.get("audience", 1)
+    if audience is not None and audience not in support.AUDIENCE_LABELS:
+        session.print(f"Unknown audience {audience!r}. Choose from: {', '.join(support.AUDIENCE_LABELS)}.")
+        return
+    region = (await guilds.get(session.app.db, CONSOLE_GUILD)).region
+    country = support.pick_country(directory, asked, region, None)
+    local = await local_resources.list_for(session.app.db, CONSOLE_GUILD)
+    unknown = asked if asked and country is None else None
+    session.print(support.resources_card(directory, country, audience, local, unknown))
+
+
+@command("setup resource add", "Add local support: /setup resource add name:... contact:... [hours:...]")
+async def setup_resource_add(session: Session, args: Invocation) -> None:
+    name = args.get("name", 0) or session.ask("Name: ") or ""
+    contact = args.get("contact", 1) or session.ask("How to reach it: ") or ""
+    try:
+        await support.add_local(
+            session.app.db, CONSOLE_GUILD, name, contact, args.get("hours"), args.get("description")
+        )
+    except support.ResourceInputError as error:
+        session.print(str(error))
+        return
+    session.print(f"Added {name.strip()}. It now shows first in /resources here.")
+
+
+@command("setup resource remove", "Remove local support: /setup resource remove <name>")
+async def setup_resource_remove(session: Session, args: Invocation) -> None:
+    wanted = args.require("resource", 0, "/setup resource remove <name>").casefold()
+    for found in await local_resources.list_for(session.app.db, CONSOLE_GUILD):
+        if found.name.casefold() == wanted:
+            await local_resources.remove(session.app.db, CONSOLE_GUILD, found.id)
+            session.print(f"Removed {found.name}.")
+            return
+    session.print("No local resource has that name. /resources lists them first.")
+
+
+@command("reflect", "A reflection just for you: /reflect [theme]")
+async def reflect(session: Session, args: Invocation) -> None:
+    theme = " ".join(args.words) or args.get("theme")
+    try:
+        theme_id = reflections.resolve_theme(session.app, theme)
+    except reflections.UnknownThemeError as error:
+        session.print(str(error))
+        return
+    key = session.app.identity.author_key(CONSOLE_PLATFORM, session.user)
+    chosen = await reflections.next_reflection(session.app, key, theme_id)
+    session.print(reflections.reflection_card(chosen))

@@ -211,12 +211,16 @@ class Directory:
         return [*specific, *shared, *crisis, directory]
 
     def crisis_card(self, country: str | None) -> CrisisCard:
-        """At most three lines anyone in the country may call, crisis lines first, plus one directory."""
+        """At most three round-the-clock lines anyone in the country may call, crisis first, plus a directory."""
         code = self.normalize_country(country)
         candidates = [
             r
             for r in self.resources
-            if code is not None and r.country == code and r.kind in _CARD_KINDS and _serves_anyone(r)
+            if code is not None
+            and r.country == code
+            and r.kind in _CARD_KINDS
+            and _serves_anyone(r)
+            and (r.kind == "crisis" or "24" in (r.hours or ""))
         ]
         candidates.sort(key=lambda r: r.kind != "crisis")
         number = _EMERGENCY_NUMBERS.get(code) if code is not None else None
