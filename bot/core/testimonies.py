@@ -166,9 +166,7 @@ def load_library(path: Path | None = None) -> Library:
     for index, raw in enumerate(raw_entries, start=1):
         testimony = _parse_testimony(file, index, raw, themes)
         if testimony.id in first_seen:
-            raise ContentError(
-                file, testimony.id, "id", f"duplicate id (entry #{first_seen[testimony.id]} has it too)"
-            )
+            raise ContentError(file, testimony.id, "id", f"duplicate id (entry #{first_seen[testimony.id]} has it too)")
         first_seen[testimony.id] = index
         testimonies.append(testimony)
     return Library(themes=themes, testimonies=tuple(testimonies))
@@ -194,9 +192,7 @@ def verify_quotes(library: Library, seeds: Path) -> list[str]:
                 hint = ""
                 if testimony.quote.translate(_LOOKALIKES) in text.translate(_LOOKALIKES):
                     hint = " (it differs only in quote marks, dashes or non-breaking spaces)"
-                problems.append(
-                    f"testimony {testimony.id!r}: quote not found verbatim in {source.seed}{hint}"
-                )
+                problems.append(f"testimony {testimony.id!r}: quote not found verbatim in {source.seed}{hint}")
     return problems
 
 
@@ -246,15 +242,11 @@ def _parse_testimony(file: str, index: int, raw: Any, themes: dict[str, str]) ->
         raise ContentError(file, entry, "themes", "needs at least one theme")
     for theme_id in theme_ids:
         if theme_id not in themes:
-            raise ContentError(
-                file, entry, "themes", f"unknown theme {theme_id!r}; known: {', '.join(themes)}"
-            )
+            raise ContentError(file, entry, "themes", f"unknown theme {theme_id!r}; known: {', '.join(themes)}")
 
     prompts = _text_list(file, entry, raw, "prompts")
     if not MIN_PROMPTS <= len(prompts) <= MAX_PROMPTS:
-        raise ContentError(
-            file, entry, "prompts", f"has {len(prompts)}; needs {MIN_PROMPTS} to {MAX_PROMPTS} prompts"
-        )
+        raise ContentError(file, entry, "prompts", f"has {len(prompts)}; needs {MIN_PROMPTS} to {MAX_PROMPTS} prompts")
     for number, prompt in enumerate(prompts, start=1):
         field = f"prompts[{number}]"
         if len(prompt) > MAX_PROMPT_CHARS:

@@ -195,9 +195,7 @@ def test_a_minimal_valid_file_loads(tmp_path: Path) -> None:
     ]
 
 
-def assert_names(
-    error: pytest.ExceptionInfo[ContentError], path: Path, entry: str | None, field: str | None
-) -> None:
+def assert_names(error: pytest.ExceptionInfo[ContentError], path: Path, entry: str | None, field: str | None) -> None:
     assert error.value.file == str(path)
     assert error.value.entry == entry
     assert error.value.field == field
@@ -327,9 +325,7 @@ def test_verify_quotes_reports_a_doctored_quote(tmp_path: Path) -> None:
     assert verify_quotes(library, seeds) == []
 
     article.write_text("She said: “We did all we could.” Then she left.", encoding="utf-8")
-    assert verify_quotes(library, seeds) == [
-        "testimony 'nurse-everything': quote not found verbatim in article.txt"
-    ]
+    assert verify_quotes(library, seeds) == ["testimony 'nurse-everything': quote not found verbatim in article.txt"]
 
 
 def test_verify_quotes_points_at_look_alike_characters(tmp_path: Path) -> None:

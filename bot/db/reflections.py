@@ -1,0 +1,37 @@
+"""SQL for each person's reflection history (keyed by pseudonym, never by ID)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.db.connection import Database
+
+
+async def seen(db: Database, person_key: str) -> list[str]:
+    """Reflection ids this person has seen, oldest first."""
+    rows = await db.fetchall(
+        "SELECT reflection_id FROM reflection_seen WHERE person_key = ? ORDER BY seen_at, rowid",
+        (person_key,),
+    )
+    return [row[0] for row in rows]
+
+
+async def mark_seen(db: Database, person_key: str, reflection_id: str, at: str) -> None:
+    await db.execute(
+        "INSERT OR REPLACE INTO reflection_seen (person_key, reflection_id, seen_at) VALUES (?, ?, ?)",
+        (person_key, reflection_id, at),
+    )
+
+
+async def forget(db: Database, person_key: str, reflection_ids: Iterable[str] | None = None) -> int:
+    """Clear a whole history (for /forgetme) or part of it (to start a theme over)."""
+    if reflection_ids is None:
+        return await db.execute("DELETE FROM reflection_seen WHERE person_key = ?", (person_key,))
+    async with db.transaction() as conn:
+        removed = 0
+        for reflection_id in reflection_ids:
+            async with conn.execute(
+                "DELETE FROM reflection_seen WHERE person_key = ? AND reflection_id = ?", (person_key, reflection_id)
+            ) as cursor:
+                removed += cursor.rowcount
+        return removed

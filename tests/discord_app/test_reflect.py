@@ -1,0 +1,67 @@
+from bot.db import reflections as history
+
+
+async def reflect(world, **options):
+    result = await world.member.slash(world.general, "reflect", **options)
+    assert result.ephemeral
+    return result
+
+
+async def test_reflect_is_private_and_attributed(world):
+    result = await reflect(world)
+
+    embed = result.response.embeds[0]
+    assert embed.title == "A moment to reflect"
+    assert "\n— " in embed.description
+    assert "/share" in embed.footer.text
+    labels = [child["label"] for row in result.response.components for child in row["components"]]
+    assert labels == ["Another", "Share my own story", "Support"]
+    assert world.general.last_message is None
+    key = world.bot.app.identity.author_key("discord", world.member.id)
+    assert len(await history.seen(world.db, key)) == 1
+    assert str(world.member.id) not in key
+
+
+async def test_another_never_repeats_until_all_are_seen(world):
+    pool = world.bot.app.content.library.reflections("young-patient")
+    result = await reflect(world, theme="The young patient")
+    message = result.response.message
+    shown = [result.response.embeds[0].description]
+    for _ in range(len(pool) - 1):
+        click = await world.member.click(message, label="Another")
+        assert click.response.id == message.id
+        shown.append(click.response.embeds[0].description)
+
+    assert len(set(shown)) == len(pool)
+    key = world.bot.app.identity.author_key("discord", world.member.id)
+    seen = await history.seen(world.db, key)
+    assert sorted(seen) == sorted(reflection.id for reflection in pool)
+
+    click = await world.member.click(message, label="Another")
+    assert click.response.embeds[0].description != shown[-1]
+    after = await history.seen(world.db, key)
+    assert len(after) == 1 and after[0] != seen[-1]
+
+
+async def test_unknown_theme_lists_the_themes(world):
+    result = await reflect(world, theme="cheerful things")
+
+    assert "I don't have a theme called “cheerful things”" in result.response.content
+    assert "Breaking bad news" in result.response.content
+
+
+async def test_theme_autocomplete(world):
+    choices = await world.member.autocomplete(world.general, "reflect", "theme", "bad")
+    assert choices == [{"name": "Breaking bad news", "value": "bad-news"}]
+
+
+async def test_support_button_sends_the_crisis_card(world):
+    await world.admin.slash(world.general, "setup region", country="US")
+    result = await reflect(world)
+
+    support = await world.member.click(result.response.message, label="Support")
+
+    assert support.ephemeral
+    embed = support.response.embeds[0]
+    assert "988" in embed.description
+    assert "call your local emergency number: 911" in embed.description
