@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+import bot.console.daily  # noqa: F401  (importing registers the /daily console commands)
 from bot.console import commands
 from bot.console.shell import Session, run_line
 from bot.core.app import Stairwell
