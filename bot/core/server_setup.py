@@ -66,7 +66,8 @@ def settings_card(
         + (f"@{names.get(role, 'deleted role')}" if role else "not set (Manage Messages is used)"),
         f"**Time zone:** {settings.timezone}",
         f"**Region for resources:** {region_name or 'not set (each member’s Discord language, else international)'}",
-        f"**Story sharing:** {'on' if settings.sharing_enabled else 'off'}",
+        f"**Story sharing:** {'on' if settings.sharing_enabled else 'off'} · {settings.submissions_per_day} per person "
+        f"a day · rejected/withdrawn text erased after {settings.purge_after_days} days",
     ]
     any_problem = any(problems.values())
     return Card(

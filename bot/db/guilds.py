@@ -16,6 +16,8 @@ SETTING_COLUMNS = frozenset(
         "region",
         "sharing_enabled",
         "reflections_enabled",
+        "submissions_per_day",
+        "purge_after_days",
     }
 )
 
@@ -31,6 +33,8 @@ class GuildSettings:
     region: str | None = None
     sharing_enabled: bool = True
     reflections_enabled: bool = True
+    submissions_per_day: int = 3
+    purge_after_days: int = 7
 
 
 async def get(db: Database, guild_id: int) -> GuildSettings:
@@ -48,6 +52,8 @@ async def get(db: Database, guild_id: int) -> GuildSettings:
         region=row["region"],
         sharing_enabled=bool(row["sharing_enabled"]),
         reflections_enabled=bool(row["reflections_enabled"]),
+        submissions_per_day=row["submissions_per_day"],
+        purge_after_days=row["purge_after_days"],
     )
 
 

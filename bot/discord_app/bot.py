@@ -20,8 +20,13 @@ log = logging.getLogger(__name__)
 
 EXTENSIONS = (
     "bot.discord_app.cogs.info",
+    "bot.discord_app.cogs.support",
+    "bot.discord_app.cogs.reflect",
+    "bot.discord_app.cogs.moderation",
+    "bot.discord_app.cogs.share",
     "bot.discord_app.cogs.server_setup",
     "bot.discord_app.cogs.lifecycle",
+    "bot.discord_app.cogs.daily",
 )
 
 

@@ -21,6 +21,7 @@ class World:
     admin: Any
     mod: Any
     member: Any
+    observer: Any
 
     @property
     def bot(self) -> Any:
@@ -37,9 +38,11 @@ def world(simcord_env) -> World:
     guild = env.create_guild("Night Shift")
     admin_role = guild.create_role("Admins", permissions=discord.Permissions(manage_guild=True))
     mod_role = guild.create_role("Stairwell Mods")
+    observers = guild.create_role("Observers")
     private = {
         guild.default_role: discord.PermissionOverwrite(view_channel=False),
         mod_role: discord.PermissionOverwrite(view_channel=True),
+        observers: discord.PermissionOverwrite(view_channel=True),
         admin_role: discord.PermissionOverwrite(view_channel=True),
         env.bot.user: discord.PermissionOverwrite(view_channel=True),
     }
@@ -54,6 +57,7 @@ def world(simcord_env) -> World:
         admin=guild.add_member(env.create_user("ada"), roles=[admin_role]),
         mod=guild.add_member(env.create_user("moe"), roles=[mod_role]),
         member=guild.add_member(env.create_user("mia")),
+        observer=guild.add_member(env.create_user("oli"), roles=[observers]),
     )
 
 
@@ -65,3 +69,7 @@ async def configure(world: World) -> None:
     assert result.response.content.startswith("Saved"), result.response.content
     result = await world.admin.slash(world.general, "setup moderator-role", role=world.mod_role)
     assert result.response.content.startswith("Saved"), result.response.content
+    # As an admin does in Server Settings → Integrations: let the moderator role see the moderator commands.
+    for command in await world.bot.tree.fetch_commands():
+        if command.name in ("mod", "daily"):
+            world.guild.set_command_permissions(command, {world.mod_role: True})

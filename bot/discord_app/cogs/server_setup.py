@@ -6,43 +6,84 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core import server_setup, timezones
+from bot.core import publishing, server_setup, support, timezones
 from bot.core.server_setup import SetupError
-from bot.db import guilds
+from bot.core.support import ResourceInputError
+from bot.db import guilds, local_resources
 from bot.discord_app import permissions
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.checks import require_manage_server
+from bot.discord_app.cogs.support import country_autocomplete
 from bot.discord_app.render import respond
-
-
-class ManageServerGroup(app_commands.Group):
-    """default_permissions hides the group; this check enforces it even if admins change overrides."""
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        return require_manage_server(interaction)
 
 
 async def timezone_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
     return [app_commands.Choice(name=zone, value=zone) for zone in timezones.suggest(current)]
 
 
-async def country_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    directory = app_of(interaction).content.directory
-    return [
-        app_commands.Choice(name=f"{name} ({code})", value=code) for code, name in directory.search_countries(current)
-    ]
+class LocalResourceModal(discord.ui.Modal, title="Add a local support resource"):
+    """Admins describe their own support (a peer-support team, an EAP); members see it first."""
+
+    name: discord.ui.Label[LocalResourceModal] = discord.ui.Label(
+        text="Name",
+        component=discord.ui.TextInput(custom_id="name", max_length=80, placeholder="Riverside peer-support team"),
+    )
+    contact: discord.ui.Label[LocalResourceModal] = discord.ui.Label(
+        text="How to reach it",
+        description="A phone number, link or email.",
+        component=discord.ui.TextInput(custom_id="contact", max_length=200, placeholder="Call ext. 4455"),
+    )
+    hours: discord.ui.Label[LocalResourceModal] = discord.ui.Label(
+        text="Hours (optional)",
+        component=discord.ui.TextInput(custom_id="hours", max_length=80, required=False, placeholder="24/7"),
+    )
+    details: discord.ui.Label[LocalResourceModal] = discord.ui.Label(
+        text="One line about it (optional)",
+        component=discord.ui.TextInput(
+            custom_id="description", style=discord.TextStyle.paragraph, max_length=200, required=False
+        ),
+    )
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        require_manage_server(interaction)
+        values = [_text(item) for item in (self.name, self.contact, self.hours, self.details)]
+        try:
+            await support.add_local(app_of(interaction).db, interaction.guild_id or 0, *values)
+        except ResourceInputError as error:
+            await respond(interaction, str(error))
+            return
+        await respond(interaction, f"Added **{values[0].strip()}**. It now shows first in `/resources` here.")
+
+
+def _text(label: discord.ui.Label[LocalResourceModal]) -> str:
+    component = label.component
+    assert isinstance(component, discord.ui.TextInput)
+    return component.value
+
+
+async def local_resource_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    found = await local_resources.list_for(app_of(interaction).db, interaction.guild_id or 0)
+    wanted = current.casefold()
+    return [app_commands.Choice(name=r.name[:100], value=str(r.id)) for r in found if wanted in r.name.casefold()]
 
 
 class ServerSetup(commands.Cog):
-    setup_group = ManageServerGroup(
+    setup_group = app_commands.Group(
         name="setup",
         description="Configure Stairwell for this server (Manage Server only).",
         guild_only=True,
         default_permissions=discord.Permissions(manage_guild=True),
     )
+    resource_group = app_commands.Group(
+        name="resource", description="Local support shown first in /resources.", parent=setup_group
+    )
 
     def __init__(self, bot: StairwellBot) -> None:
         self.bot = bot
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
+        """default_permissions only hides /setup; this enforces Manage Server on every subcommand."""
+        return require_manage_server(interaction)
 
     @setup_group.command(
         name="channels", description="Choose where stories are reviewed, published, and daily reflections posted."
@@ -79,7 +120,10 @@ class ServerSetup(commands.Cog):
             await respond(interaction, "Nothing was changed.\n" + "\n".join(problems))
             return
         values = {f"{purpose}_channel_id": channel.id for purpose, channel in chosen.items() if channel}
-        await guilds.update(app_of(interaction).db, interaction.guild_id or 0, **values)
+        app = app_of(interaction)
+        await guilds.update(app.db, interaction.guild_id or 0, **values)
+        if stories is not None:
+            await publishing.resume_blocked(app, interaction.guild_id or 0)
         done = ", ".join(f"{purpose} → {channel.mention}" for purpose, channel in chosen.items() if channel)
         await respond(interaction, f"Saved: {done}.")
 
@@ -117,6 +161,38 @@ class ServerSetup(commands.Cog):
             return
         await respond(interaction, f"Saved: `/resources` shows lines for **{name}** first.")
 
+    @setup_group.command(name="sharing", description="Story sharing: on or off, daily limit per author, retention.")
+    @app_commands.describe(
+        enabled="Whether members can share stories here.",
+        per_day="How many stories one person may send in 24 hours (1–20, default 3).",
+        purge_days="Days before rejected or withdrawn story text is erased (1–90, default 7).",
+    )
+    async def sharing(
+        self,
+        interaction: discord.Interaction,
+        enabled: bool | None = None,
+        per_day: app_commands.Range[int, 1, 20] | None = None,
+        purge_days: app_commands.Range[int, 1, 90] | None = None,
+    ) -> None:
+        values: dict[str, object] = {}
+        if enabled is not None:
+            values["sharing_enabled"] = int(enabled)
+        if per_day is not None:
+            values["submissions_per_day"] = per_day
+        if purge_days is not None:
+            values["purge_after_days"] = purge_days
+        if not values:
+            await respond(interaction, "Give at least one option: `enabled`, `per_day` or `purge_days`.")
+            return
+        app = app_of(interaction)
+        await guilds.update(app.db, interaction.guild_id or 0, **values)
+        settings = await guilds.get(app.db, interaction.guild_id or 0)
+        await respond(
+            interaction,
+            f"Saved: sharing is {'on' if settings.sharing_enabled else 'off'}, up to {settings.submissions_per_day} "
+            f"per person a day, rejected or withdrawn text erased after {settings.purge_after_days} days.",
+        )
+
     @setup_group.command(name="show", description="Show this server's Stairwell settings and any missing permissions.")
     async def show(self, interaction: discord.Interaction) -> None:
         guild = interaction.guild
@@ -139,6 +215,22 @@ class ServerSetup(commands.Cog):
             names[role.id] = role.name
         region = app.content.directory.countries.get(settings.region or "")
         await respond(interaction, server_setup.settings_card(settings, names, problems, region))
+
+    @resource_group.command(name="add", description="Add your workplace's own support (opens a form).")
+    async def resource_add(self, interaction: discord.Interaction) -> None:
+        await interaction.response.send_modal(LocalResourceModal())
+
+    @resource_group.command(name="remove", description="Remove a local support resource.")
+    @app_commands.describe(resource="The local resource to remove (suggested as you type).")
+    @app_commands.autocomplete(resource=local_resource_autocomplete)
+    async def resource_remove(self, interaction: discord.Interaction, resource: str) -> None:
+        removed = None
+        if resource.isdigit():
+            removed = await local_resources.remove(app_of(interaction).db, interaction.guild_id or 0, int(resource))
+        if removed is None:
+            await respond(interaction, "I couldn't find that local resource. Pick one from the suggestions.")
+            return
+        await respond(interaction, f"Removed **{removed}** from this server's resources.")
 
 
 async def setup(bot: StairwellBot) -> None:

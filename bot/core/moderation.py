@@ -1,0 +1,230 @@
+"""The moderation queue: what moderators see, and what each of their actions does."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from enum import StrEnum
+
+from bot.core.app import Stairwell
+from bot.core.cards import Card, Tone
+from bot.core.story_text import clean, clean_warning
+from bot.db import stories as store
+from bot.db.stories import Story
+
+PUBLISH_DELAY = (120, 600)  # seconds: publication time must say nothing about who was online
+MAX_REASON = 500
+MAX_REPLY = 1500
+
+
+class Action(StrEnum):
+    APPROVE = "approve"
+    APPROVE_CW = "approve-cw"
+    EDIT_APPROVE = "edit"
+    REJECT = "reject"
+    REPLY = "reply"
+    BLOCK = "block"
+
+
+OUTCOME_WORDS = {
+    "approved": "Approved",
+    "published": "Published",
+    "rejected": "Rejected",
+    "withdrawn": "Withdrawn by its author",
+    "removed": "Removed",
+}
+
+
+class ModerationError(Exception):
+    """An action could not be done; the message says what happened instead (e.g. another moderator won)."""
+
+
+def _day(iso: str) -> str:
+    return date.fromisoformat(iso).strftime("%-d %b %Y")
+
+
+def queue_card(story: Story) -> Card:
+    """The moderator's view: number, (redacted) text, screening in words, the day only — never the author."""
+    urgent = story.crisis_level == "urgent"
+    title = f"Story #{story.number}" + (" — URGENT: possible crisis, please read first" if urgent else "")
+    text = story.text or "(text erased under the retention policy)"
+    lines = []
+    if story.content_warning:
+        lines.append(f"**Content warning:** {story.content_warning}")
+    lines.append(f"||{text}||" if (story.content_warning or urgent) else text)
+    if story.crisis_signals:
+        kind = "possible crisis" if urgent else "signs of distress"
+        screening = f"{kind}: " + "; ".join(story.crisis_signals)
+    else:
+        screening = "no crisis language found"
+    if urgent:
+        screening += (
+            "\nThe author was shown crisis lines at once. Consider **Reply to author** to reach out "
+            "(they stay anonymous)."
+        )
+    fields = [
+        ("Screening", screening),
+        ("Identifiers redacted", story.redacted_summary or "none found"),
+        ("May be used as a daily reflection", "yes" if story.for_reflection else "no"),
+    ]
+    return Card(
+        title=title,
+        body="\n".join(lines),
+        fields=tuple(fields),
+        footer=f"Arrived {_day(story.submitted_on)}",
+        tone=Tone.URGENT if urgent else Tone.NOTICE,
+    )
+
+
+def outcome_line(status: str, moderator: str | None, reason: str | None = None) -> str:
+    words = OUTCOME_WORDS.get(status, status)
+    who = f" by {moderator}" if moderator else ""
+    line = f"**{words}{who}.**"
+    if status == "approved":
+        line += " It will appear in the stories channel within a few minutes."
+    if reason:
+        line += f" Reason given to the author: {reason}"
+    return line
+
+
+async def pending_story(app: Stairwell, guild_id: int, story_id: int) -> Story:
+    story = await store.get(app.db, story_id)
+    if story is None or story.guild_id != guild_id:
+        raise ModerationError("That story no longer exists (its author may have deleted it).")
+    if story.status != "pending":
+        raise ModerationError(
+            f"Story #{story.number} was already handled: {OUTCOME_WORDS.get(story.status, story.status).lower()}."
+        )
+    return story
+
+
+async def approve(
+    app: Stairwell,
+    guild_id: int,
+    story_id: int,
+    moderator_id: int,
+    *,
+    text: str | None = None,
+    content_warning: str | None = None,
+    action: Action = Action.APPROVE,
+) -> Story:
+    """Exactly one of two racing moderators succeeds; the other gets ModerationError."""
+    story = await pending_story(app, guild_id, story_id)
+    new_text = clean(text).text if text is not None else None
+    warning = clean_warning(content_warning)
+    now = int(app.clock.now().timestamp())
+    delay = random.randint(*PUBLISH_DELAY)
+    if not await store.resolve(
+        app.db,
+        story_id,
+        status="approved",
+        acted_by=moderator_id,
+        now=now,
+        text=new_text,
+        content_warning=warning,
+        publish_after=now + delay,
+    ):
+        raise await _lost_race(app, story_id)
+    await store.log_action(app.db, guild_id, story.number, action.value, moderator_id, now)
+    approved = await store.get(app.db, story_id)
+    assert approved is not None
+    if approved.for_reflection and approved.text:
+        await store.add_community_reflection(app.db, approved, app.clock.now().isoformat())
+    return approved
+
+
+async def reject(app: Stairwell, guild_id: int, story_id: int, moderator_id: int, reason: str | None) -> Story:
+    story = await pending_story(app, guild_id, story_id)
+    reason = " ".join((reason or "").split())[:MAX_REASON] or None
+    now = int(app.clock.now().timestamp())
+    if not await store.resolve(app.db, story_id, status="rejected", acted_by=moderator_id, now=now, reason=reason):
+        raise await _lost_race(app, story_id)
+    await store.log_action(app.db, guild_id, story.number, "reject", moderator_id, now)
+    rejected = await store.get(app.db, story_id)
+    assert rejected is not None
+    return rejected
+
+
+async def reply(app: Stairwell, guild_id: int, story_id: int, moderator_id: int, text: str) -> tuple[Story, int]:
+    """Stored for /mystories; the adapter delivers it by DM. Does not resolve the story."""
+    story = await store.get(app.db, story_id)
+    if story is None or story.guild_id != guild_id:
+        raise ModerationError("That story no longer exists (its author may have deleted it).")
+    message = clean(text).text if len(text.strip()) >= 20 else " ".join(text.split())
+    if not message:
+        raise ModerationError("The reply is empty.")
+    now = int(app.clock.now().timestamp())
+    reply_id = await store.add_reply(app.db, story_id, message[:MAX_REPLY], now)
+    await store.log_action(app.db, guild_id, story.number, "reply", moderator_id, now)
+    return story, reply_id
+
+
+async def block_author(app: Stairwell, guild_id: int, story_id: int, moderator_id: int) -> Story:
+    """Blocks through the story: the moderator never learns who; a waiting story is rejected with it."""
+    story = await store.get(app.db, story_id)
+    if story is None or story.guild_id != guild_id:
+        raise ModerationError("That story no longer exists (its author may have deleted it).")
+    now = int(app.clock.now().timestamp())
+    await store.block(app.db, guild_id, story.author_key, story.number, now)
+    await store.resolve(app.db, story_id, status="rejected", acted_by=moderator_id, now=now)
+    await store.log_action(app.db, guild_id, story.number, "block author", moderator_id, now)
+    blocked = await store.get(app.db, story_id)
+    assert blocked is not None
+    return blocked
+
+
+async def unblock_author(app: Stairwell, guild_id: int, number: int, moderator_id: int) -> bool:
+    story = await store.by_number(app.db, guild_id, number)
+    if story is None:
+        raise ModerationError(f"There is no story #{number} in this server.")
+    if not await store.unblock(app.db, guild_id, story.author_key):
+        return False
+    await store.log_action(app.db, guild_id, number, "unblock author", moderator_id, int(app.clock.now().timestamp()))
+    return True
+
+
+async def _lost_race(app: Stairwell, story_id: int) -> ModerationError:
+    story = await store.get(app.db, story_id)
+    if story is None:
+        return ModerationError("That story no longer exists (its author may have deleted it).")
+    return ModerationError(
+        f"Story #{story.number} was already handled: {OUTCOME_WORDS.get(story.status, story.status).lower()}."
+    )
+
+
+def queue_list_card(stories: list[Story], total: int) -> Card:
+    if not stories:
+        return Card(
+            title="Moderation queue",
+            body="No stories are waiting. Thank you for looking after this community.",
+            tone=Tone.OK,
+        )
+    lines = []
+    for story in stories:
+        marker = "🔴 URGENT · " if story.crisis_level == "urgent" else ""
+        lines.append(
+            f"{marker}**#{story.number}** · arrived {_day(story.submitted_on)} · "
+            f"{story.redacted_summary or 'no identifiers'}"
+        )
+    more = f"\n…and {total - len(stories)} more." if total > len(stories) else ""
+    return Card(
+        title=f"Moderation queue — {total} waiting",
+        body="\n".join(lines) + more,
+        footer="Urgent first, then oldest. Review each in the moderation channel.",
+        tone=Tone.NOTICE,
+    )
+
+
+def log_card(entries: list[store.LogEntry], name_of: Callable[[int], str]) -> Card:
+    """`name_of` turns a moderator's platform ID into what the platform shows (a mention in Discord)."""
+    if not entries:
+        return Card(title="Moderation log", body="No moderator actions yet.")
+    lines = [
+        f"{datetime.fromtimestamp(entry.at, UTC):%-d %b} · #{entry.story_number} · {entry.action} · "
+        + (name_of(entry.moderator_id) if entry.moderator_id is not None else "the author")
+        for entry in entries
+    ]
+    return Card(
+        title="Moderation log", body="\n".join(lines), footer="Story numbers only: the log never names an author."
+    )

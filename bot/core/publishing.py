@@ -1,0 +1,66 @@
+"""Publishing approved stories exactly once: record the intent, post, record the message."""
+
+from __future__ import annotations
+
+from bot.core.app import Stairwell
+from bot.core.cards import Card, Tone
+from bot.db import guilds
+from bot.db import stories as store
+from bot.db.stories import Story
+
+RETRY_DELAYS = (60, 300, 900, 3600)  # seconds after a Discord error, then hourly
+ATTRIBUTION = "Shared anonymously by a member of this community"
+FOOTER = "Have a story of your own? /share · Need support? /resources"
+
+
+def published_card(story: Story) -> Card:
+    """Content warning as a header, the story behind a spoiler when there is one."""
+    text = story.text or ""
+    body = f"**Content warning:** {story.content_warning}\n||{text}||" if story.content_warning else text
+    return Card(title=ATTRIBUTION, body=body, footer=f"Story #{story.number} · {FOOTER}", tone=Tone.WARM)
+
+
+def marker(story: Story) -> str:
+    """How a posted message is recognised after a crash, to avoid posting it twice."""
+    return f"Story #{story.number} · "
+
+
+async def due(app: Stairwell) -> list[Story]:
+    return await store.due_for_publishing(app.db, int(app.clock.now().timestamp()))
+
+
+async def claim(app: Stairwell, story: Story) -> bool:
+    """A story found in 'posting' was interrupted mid-post; the adapter looks for the post before retrying."""
+    assert story.publish_state is not None
+    return await store.claim_publish(app.db, story.id, story.publish_state)
+
+
+async def stories_channel(app: Stairwell, guild_id: int) -> int | None:
+    return (await guilds.get(app.db, guild_id)).stories_channel_id
+
+
+async def posted(app: Stairwell, story: Story, channel_id: int, message_id: int) -> bool:
+    """False when the story was removed while it was being posted: the adapter deletes the post."""
+    await store.mark_published(app.db, story.id, channel_id, message_id)
+    current = await store.get(app.db, story.id)
+    return current is not None and current.status == "published"
+
+
+async def failed(app: Stairwell, story: Story) -> int:
+    """Retry later after a passing Discord error; returns the delay chosen."""
+    delay = RETRY_DELAYS[min(story.publish_attempts, len(RETRY_DELAYS) - 1)]
+    await store.retry_publish(app.db, story.id, int(app.clock.now().timestamp()) + delay)
+    return delay
+
+
+async def blocked(app: Stairwell, story: Story) -> bool:
+    """Parks the story until the channel is fixed; True the first time, so moderators are told once."""
+    return await store.block_publish(app.db, story.id)
+
+
+async def resume_blocked(app: Stairwell, guild_id: int) -> int:
+    return await store.unblock_publishing(app.db, guild_id, int(app.clock.now().timestamp()))
+
+
+async def retention(app: Stairwell) -> dict[str, int]:
+    return await store.purge(app.db, int(app.clock.now().timestamp()))

@@ -1,0 +1,276 @@
+"""Sharing a story: drafts, screening, the author's choice, queueing, and the author's own controls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.core.app import Stairwell
+from bot.core.cards import Card, Tone
+from bot.core.screening.crisis import CrisisLevel, CrisisResult, screen_crisis
+from bot.core.screening.identifiers import Identifier, find_identifiers, redact, summarize
+from bot.core.story_text import StoryTextError, clean, clean_warning
+from bot.db import guilds
+from bot.db import stories as store
+from bot.db.stories import Draft, Story
+
+DAY = 86_400
+# Neutral on purpose: a blocked author must not be able to tell a block from the daily limit.
+NOT_NOW = (
+    "You can't share another story in this server right now. Please try again another day. "
+    "If you need support now, `/resources` has people you can talk to."
+)
+URGENT_LEAD = (
+    "Thank you for trusting us with this. What you wrote sounds really heavy, and I want to make sure you have "
+    "people to talk to right now — you deserve support today, and help does work."
+)
+CONCERN_LINE = (
+    "It sounds like you are carrying a lot. If it would help to talk to someone, `/resources` lists free, "
+    "confidential lines, including ones for clinicians."
+)
+REVIEW_TIME = "Moderators are volunteers; most stories are read within a day or two."
+STATUS_WORDS = {
+    "pending": "waiting for a moderator",
+    "approved": "approved — being published",
+    "published": "published",
+    "rejected": "not published",
+    "withdrawn": "withdrawn by you",
+    "removed": "removed",
+}
+
+
+class Decision(StrEnum):
+    """How a screened draft continues: the author previews it, or it is queued at once as urgent."""
+
+    PREVIEW = "preview"
+    QUEUED_URGENT = "queued-urgent"
+
+
+class DraftTextError(Exception):
+    """The draft was kept but cannot be queued as written; the message says why, kindly."""
+
+    def __init__(self, draft_id: int, message: str) -> None:
+        super().__init__(message)
+        self.draft_id = draft_id
+
+
+class ShareRefusedError(Exception):
+    """Sharing is not possible here now; the message is safe to show the person."""
+
+
+@dataclass(frozen=True, slots=True)
+class Screened:
+    draft: Draft
+    crisis: CrisisResult
+    identifiers: tuple[Identifier, ...]
+    redacted: str
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ShareOutcome:
+    decision: Decision
+    screened: Screened
+    story: Story | None = None
+
+
+async def check_can_share(app: Stairwell, guild_id: int, author_key: str) -> None:
+    """Before the form opens, so nobody writes a long story only to be turned away."""
+    settings = await guilds.get(app.db, guild_id)
+    if not settings.sharing_enabled or settings.moderation_channel_id is None:
+        raise ShareRefusedError(
+            "Story sharing isn't set up in this server yet: an admin needs to choose a private moderation "
+            "channel with `/setup channels`. Your words matter — `/reflect` and `/resources` work meanwhile."
+        )
+    limit = settings.submissions_per_day
+    since = int(app.clock.now().timestamp()) - DAY
+    if await store.is_blocked(app.db, guild_id, author_key) or (
+        await store.submissions_since(app.db, guild_id, author_key, since) >= limit
+    ):
+        raise ShareRefusedError(NOT_NOW)
+
+
+def screen(draft: Draft) -> Screened:
+    cleaned = clean(draft.text)
+    identifiers = tuple(find_identifiers(cleaned.text))
+    return Screened(
+        draft=draft,
+        crisis=screen_crisis(cleaned.text),
+        identifiers=identifiers,
+        redacted=redact(cleaned.text, identifiers),
+        notes=cleaned.notes,
+    )
+
+
+async def start(
+    app: Stairwell,
+    guild_id: int,
+    author_key: str,
+    sealed_author: bytes,
+    text: str,
+    content_warning: str | None,
+    *,
+    for_reflection: bool,
+    notify: bool,
+) -> ShareOutcome:
+    """Keep the draft first (nothing written is lost), then screen it.
+
+    An urgent story is queued at once, redacted, so a human sees it soon. Unusable text raises
+    DraftTextError carrying the draft, so the author can edit it rather than start again.
+    """
+    now = int(app.clock.now().timestamp())
+    draft_id = await store.save_draft(
+        app.db, guild_id, author_key, text, clean_warning(content_warning), for_reflection, notify, now
+    )
+    draft = await store.get_draft(app.db, draft_id)
+    assert draft is not None
+    try:
+        screened = screen(draft)
+    except StoryTextError as error:
+        raise DraftTextError(draft_id, str(error)) from None
+    if screened.crisis.level is CrisisLevel.URGENT:
+        story = await submit(app, draft_id, sealed_author)
+        return ShareOutcome(Decision.QUEUED_URGENT, screened, story)
+    return ShareOutcome(Decision.PREVIEW, screened)
+
+
+async def submit(app: Stairwell, draft_id: int, sealed_author: bytes) -> Story | None:
+    """Queue the draft (redacted when identifiers were found); None if it was already queued or cancelled."""
+    draft = await store.get_draft(app.db, draft_id)
+    if draft is None:
+        return None
+    screened = screen(draft)
+    now = app.clock.now()
+    return await store.create_from_draft(
+        app.db,
+        draft_id,
+        text=screened.redacted,
+        sealed_author=sealed_author,
+        crisis_level=screened.crisis.level.value,
+        crisis_signals=[signal.explanation for signal in screened.crisis.signals],
+        redacted_summary=summarize(screened.identifiers),
+        submitted_on=now.date().isoformat(),
+        now=int(now.timestamp()),
+    )
+
+
+async def draft_for(app: Stairwell, draft_id: int, author_key: str) -> Draft | None:
+    """Only the author may act on their draft; anyone else gets None, as if it did not exist."""
+    draft = await store.get_draft(app.db, draft_id)
+    return draft if draft is not None and draft.author_key == author_key else None
+
+
+def preview_card(screened: Screened) -> Card:
+    """What the author sees before choosing: the text a moderator would read."""
+    draft = screened.draft
+    lines = []
+    if screened.identifiers:
+        lines.append(
+            f"I found details that could identify someone ({summarize(screened.identifiers)}) and replaced them. "
+            "This is what a moderator would read:"
+        )
+    else:
+        lines.append("This is what a moderator would read. Nothing that looks like a patient identifier was found:")
+    lines.append("")
+    lines.append(screened.redacted)
+    fields = []
+    if draft.content_warning:
+        fields.append(("Content warning", draft.content_warning))
+    fields.append(
+        (
+            "Your choices",
+            f"May be used anonymously as a daily reflection: {'yes' if draft.for_reflection else 'no'}\n"
+            f"Tell me privately when it is reviewed: {'yes' if draft.notify else 'no'}",
+        )
+    )
+    if screened.notes:
+        fields.append(("I also", "; ".join(screened.notes).capitalize() + "."))
+    if screened.crisis.level is CrisisLevel.CONCERN:
+        fields.append(("A thought", CONCERN_LINE))
+    return Card(
+        title="Before you send it",
+        body="\n".join(lines),
+        fields=tuple(fields),
+        footer=(
+            "Automatic checks miss things: please read it once more. "
+            "Nobody, moderators included, will know it is yours."
+        ),
+        tone=Tone.CALM,
+    )
+
+
+def queued_text(story: Story) -> str:
+    notice = "You'll hear from me privately when it has been reviewed. " if story.notify else ""
+    return (
+        f"Thank you for sharing. Your story is with the moderators (story #{story.number}). {REVIEW_TIME} "
+        f"{notice}You can check on it, withdraw it or read moderators' replies with `/mystories`."
+    )
+
+
+def crisis_signals(result: CrisisResult) -> str:
+    if result.level is CrisisLevel.NONE:
+        return "no crisis language found"
+    kind = "possible crisis" if result.level is CrisisLevel.URGENT else "signs of distress"
+    return f"{kind}: " + "; ".join(signal.explanation for signal in result.signals)
+
+
+async def my_stories(app: Stairwell, guild_id: int, author_key: str) -> tuple[Card, list[Story]]:
+    """The author's own view: status, reasons, replies; returns the stories that can still be acted on."""
+    found = await store.by_author(app.db, author_key, guild_id, limit=10)
+    if not found:
+        return Card(
+            title="Your stories", body="You haven't shared a story in this server. `/share` when you're ready."
+        ), []
+    fields = []
+    for story in found:
+        lines = [STATUS_WORDS[story.status]]
+        if story.status == "rejected" and story.reject_reason:
+            lines.append(f"Moderator's reason: {story.reject_reason}")
+        for reply in await store.replies(app.db, story.id):
+            lines.append(f"Moderator replied: {reply.text}")
+        if story.text:
+            excerpt = story.text if len(story.text) <= 120 else story.text[:119] + "…"
+            lines.append(f"“{excerpt}”")
+        fields.append((f"Story #{story.number} · {story.submitted_on}", "\n".join(lines)))
+    actionable = [s for s in found if s.status in ("pending", "approved", "published")]
+    card = Card(
+        title="Your stories",
+        body="Only you can see this. Withdraw a story that is waiting, or remove one that was published.",
+        fields=tuple(fields),
+        tone=Tone.CALM,
+    )
+    return card, actionable
+
+
+async def withdraw(app: Stairwell, story_id: int, author_key: str) -> Story | None:
+    """A waiting story withdrawn by its author; None when it is not theirs or no longer waiting."""
+    story = await store.get(app.db, story_id)
+    if story is None or story.author_key != author_key:
+        return None
+    now = int(app.clock.now().timestamp())
+    if not await store.resolve(app.db, story_id, status="withdrawn", acted_by=None, now=now):
+        return None
+    await store.log_action(app.db, story.guild_id, story.number, "withdrawn by author", None, now)
+    return story
+
+
+async def take_down(app: Stairwell, story_id: int, author_key: str | None, moderator_id: int | None) -> Story | None:
+    """Remove an approved or published story (by its author, or a moderator when author_key is None)."""
+    story = await store.get(app.db, story_id)
+    if story is None or (author_key is not None and story.author_key != author_key):
+        return None
+    now = int(app.clock.now().timestamp())
+    removed = await store.mark_removed(app.db, story_id, now)
+    if removed is None:
+        return None
+    await store.remove_community_reflection(app.db, story.guild_id, story.number)
+    action = "removed by author" if author_key is not None else "unpublished"
+    await store.log_action(app.db, story.guild_id, story.number, action, moderator_id, now)
+    return removed
+
+
+async def forget(app: Stairwell, author_key: str) -> tuple[list[Story], dict[str, int]]:
+    """Delete everything under this pseudonym; returns the stories (for the adapter to delete posts)."""
+    found = await store.by_author(app.db, author_key, None, limit=10_000)
+    counts = await store.forget_author(app.db, author_key)
+    return found, counts

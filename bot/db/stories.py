@@ -1,0 +1,431 @@
+"""SQL for drafts, stories, replies, limits, blocks and the moderation log."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from bot.db import guilds
+from bot.db.connection import Database, Row
+
+PENDING = "pending"
+RESOLVED = ("rejected", "withdrawn", "removed")
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    id: int
+    guild_id: int
+    author_key: str
+    text: str
+    content_warning: str | None
+    for_reflection: bool
+    notify: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: int
+    guild_id: int
+    number: int
+    author_key: str
+    sealed_author: bytes | None
+    notify: bool
+    for_reflection: bool
+    text: str | None
+    content_warning: str | None
+    crisis_level: str
+    crisis_signals: tuple[str, ...]
+    redacted_summary: str
+    status: str
+    submitted_on: str
+    resolved_at: int | None
+    reject_reason: str | None
+    acted_by: int | None
+    queue_channel_id: int | None
+    queue_message_id: int | None
+    publish_state: str | None
+    publish_after: int | None
+    publish_attempts: int
+    published_channel_id: int | None
+    published_message_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    text: str
+    created_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    story_number: int
+    action: str
+    moderator_id: int | None
+    at: int
+
+
+def _story(row: Row) -> Story:
+    values = dict(row)
+    values["notify"] = bool(values["notify"])
+    values["for_reflection"] = bool(values["for_reflection"])
+    values["crisis_signals"] = tuple(json.loads(values["crisis_signals"]))
+    return Story(**values)
+
+
+# -- drafts -------------------------------------------------------------------------------------
+
+
+async def save_draft(
+    db: Database,
+    guild_id: int,
+    author_key: str,
+    text: str,
+    content_warning: str | None,
+    for_reflection: bool,
+    notify: bool,
+    now: int,
+) -> int:
+    await guilds.ensure(db, guild_id)
+    return await db.insert(
+        "INSERT INTO drafts (guild_id, author_key, text, content_warning, for_reflection, notify, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (guild_id, author_key, text, content_warning, int(for_reflection), int(notify), now),
+    )
+
+
+async def get_draft(db: Database, draft_id: int) -> Draft | None:
+    row = await db.fetchone(
+        "SELECT id, guild_id, author_key, text, content_warning, for_reflection, notify FROM drafts WHERE id = ?",
+        (draft_id,),
+    )
+    if row is None:
+        return None
+    return Draft(row[0], row[1], row[2], row[3], row[4], bool(row[5]), bool(row[6]))
+
+
+async def delete_draft(db: Database, draft_id: int) -> bool:
+    return await db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,)) == 1
+
+
+# -- submitting -----------------------------------------------------------------------------------
+
+
+async def is_blocked(db: Database, guild_id: int, author_key: str) -> bool:
+    found = await db.fetchval("SELECT 1 FROM blocks WHERE guild_id = ? AND author_key = ?", (guild_id, author_key))
+    return found is not None
+
+
+async def submissions_since(db: Database, guild_id: int, author_key: str, since: int) -> int:
+    return int(
+        await db.fetchval(
+            "SELECT count(*) FROM submission_times WHERE guild_id = ? AND author_key = ? AND at > ?",
+            (guild_id, author_key, since),
+        )
+    )
+
+
+async def create_from_draft(
+    db: Database,
+    draft_id: int,
+    *,
+    text: str,
+    sealed_author: bytes | None,
+    crisis_level: str,
+    crisis_signals: list[str],
+    redacted_summary: str,
+    submitted_on: str,
+    now: int,
+) -> Story | None:
+    """Turns a draft into a pending story in one transaction; None if the draft was already used."""
+    async with db.transaction() as conn:
+        async with conn.execute("DELETE FROM drafts WHERE id = ? RETURNING *", (draft_id,)) as cursor:
+            draft = await cursor.fetchone()
+        if draft is None:
+            return None
+        async with conn.execute(
+            "SELECT coalesce(max(number), 0) + 1 FROM stories WHERE guild_id = ?", (draft["guild_id"],)
+        ) as cursor:
+            row = await cursor.fetchone()
+            assert row is not None
+            number = int(row[0])
+        async with conn.execute(
+            "INSERT INTO stories (guild_id, number, author_key, sealed_author, notify, for_reflection, text, "
+            "content_warning, crisis_level, crisis_signals, redacted_summary, submitted_on) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+            (
+                draft["guild_id"],
+                number,
+                draft["author_key"],
+                sealed_author if draft["notify"] else None,
+                draft["notify"],
+                draft["for_reflection"],
+                text,
+                draft["content_warning"],
+                crisis_level,
+                json.dumps(crisis_signals),
+                redacted_summary,
+                submitted_on,
+            ),
+        ) as cursor:
+            story_row = await cursor.fetchone()
+        await conn.execute(
+            "INSERT INTO submission_times (guild_id, author_key, at) VALUES (?, ?, ?)",
+            (draft["guild_id"], draft["author_key"], now),
+        )
+        assert story_row is not None
+        return _story(story_row)
+
+
+# -- reading --------------------------------------------------------------------------------------
+
+
+async def get(db: Database, story_id: int) -> Story | None:
+    row = await db.fetchone("SELECT * FROM stories WHERE id = ?", (story_id,))
+    return None if row is None else _story(row)
+
+
+async def by_number(db: Database, guild_id: int, number: int) -> Story | None:
+    row = await db.fetchone("SELECT * FROM stories WHERE guild_id = ? AND number = ?", (guild_id, number))
+    return None if row is None else _story(row)
+
+
+async def by_published_message(db: Database, message_id: int) -> Story | None:
+    row = await db.fetchone("SELECT * FROM stories WHERE published_message_id = ?", (message_id,))
+    return None if row is None else _story(row)
+
+
+async def pending(db: Database, guild_id: int, limit: int = 25) -> list[Story]:
+    """Urgent first, then oldest: the order moderators should read them in."""
+    rows = await db.fetchall(
+        "SELECT * FROM stories WHERE guild_id = ? AND status = 'pending' "
+        "ORDER BY crisis_level = 'urgent' DESC, id LIMIT ?",
+        (guild_id, limit),
+    )
+    return [_story(row) for row in rows]
+
+
+async def count_pending(db: Database, guild_id: int) -> int:
+    return int(await db.fetchval("SELECT count(*) FROM stories WHERE guild_id = ? AND status = 'pending'", (guild_id,)))
+
+
+async def by_author(db: Database, author_key: str, guild_id: int | None = None, limit: int = 100) -> list[Story]:
+    if guild_id is None:
+        rows = await db.fetchall(
+            "SELECT * FROM stories WHERE author_key = ? ORDER BY id DESC LIMIT ?", (author_key, limit)
+        )
+    else:
+        rows = await db.fetchall(
+            "SELECT * FROM stories WHERE author_key = ? AND guild_id = ? ORDER BY id DESC LIMIT ?",
+            (author_key, guild_id, limit),
+        )
+    return [_story(row) for row in rows]
+
+
+async def without_queue_message(db: Database) -> list[Story]:
+    rows = await db.fetchall("SELECT * FROM stories WHERE queue_message_id IS NULL AND status = 'pending' ORDER BY id")
+    return [_story(row) for row in rows]
+
+
+async def replies(db: Database, story_id: int) -> list[Reply]:
+    rows = await db.fetchall("SELECT text, created_at FROM story_replies WHERE story_id = ? ORDER BY id", (story_id,))
+    return [Reply(row[0], row[1]) for row in rows]
+
+
+# -- changing -------------------------------------------------------------------------------------
+
+
+async def set_queue_message(db: Database, story_id: int, channel_id: int, message_id: int) -> None:
+    await db.execute(
+        "UPDATE stories SET queue_channel_id = ?, queue_message_id = ? WHERE id = ?", (channel_id, message_id, story_id)
+    )
+
+
+async def resolve(
+    db: Database,
+    story_id: int,
+    *,
+    status: str,
+    acted_by: int | None,
+    now: int,
+    text: str | None = None,
+    content_warning: str | None = None,
+    reason: str | None = None,
+    publish_after: int | None = None,
+) -> bool:
+    """Moves a pending story on; the WHERE makes two moderators' clicks race safely: one wins."""
+    changed = await db.execute(
+        "UPDATE stories SET status = ?, acted_by = ?, resolved_at = ?, text = coalesce(?, text), "
+        "content_warning = coalesce(?, content_warning), reject_reason = ?, "
+        "publish_state = CASE WHEN ? IS NULL THEN publish_state ELSE 'due' END, publish_after = ? "
+        "WHERE id = ? AND status = 'pending'",
+        (status, acted_by, now, text, content_warning, reason, publish_after, publish_after, story_id),
+    )
+    return changed == 1
+
+
+async def mark_removed(db: Database, story_id: int, now: int) -> Story | None:
+    """A published (or approved, not yet posted) story taken down; returns the row as it was."""
+    row = await db.fetchone(
+        "UPDATE stories SET status = 'removed', resolved_at = ?, publish_state = NULL "
+        "WHERE id = ? AND status IN ('approved', 'published') RETURNING *",
+        (now, story_id),
+    )
+    return None if row is None else _story(row)
+
+
+async def add_reply(db: Database, story_id: int, text: str, now: int) -> int:
+    return await db.insert(
+        "INSERT INTO story_replies (story_id, text, created_at) VALUES (?, ?, ?)", (story_id, text, now)
+    )
+
+
+async def mark_reply_delivered(db: Database, reply_id: int) -> None:
+    await db.execute("UPDATE story_replies SET delivered = 1 WHERE id = ?", (reply_id,))
+
+
+async def block(db: Database, guild_id: int, author_key: str, story_number: int, now: int) -> bool:
+    changed = await db.execute(
+        "INSERT OR IGNORE INTO blocks (guild_id, author_key, story_number, blocked_at) VALUES (?, ?, ?, ?)",
+        (guild_id, author_key, story_number, now),
+    )
+    return changed == 1
+
+
+async def unblock(db: Database, guild_id: int, author_key: str) -> bool:
+    changed = await db.execute("DELETE FROM blocks WHERE guild_id = ? AND author_key = ?", (guild_id, author_key))
+    return changed == 1
+
+
+async def log_action(
+    db: Database, guild_id: int, story_number: int, action: str, moderator_id: int | None, now: int
+) -> None:
+    await db.execute(
+        "INSERT INTO mod_log (guild_id, story_number, action, moderator_id, at) VALUES (?, ?, ?, ?, ?)",
+        (guild_id, story_number, action, moderator_id, now),
+    )
+
+
+async def recent_log(db: Database, guild_id: int, limit: int = 20) -> list[LogEntry]:
+    rows = await db.fetchall(
+        "SELECT story_number, action, moderator_id, at FROM mod_log WHERE guild_id = ? ORDER BY id DESC LIMIT ?",
+        (guild_id, limit),
+    )
+    return [LogEntry(*row) for row in rows]
+
+
+# -- publishing -----------------------------------------------------------------------------------
+
+
+async def due_for_publishing(db: Database, now: int, limit: int = 20) -> list[Story]:
+    rows = await db.fetchall(
+        "SELECT * FROM stories WHERE publish_state IN ('due', 'posting') AND publish_after <= ? "
+        "ORDER BY publish_after LIMIT ?",
+        (now, limit),
+    )
+    return [_story(row) for row in rows]
+
+
+async def claim_publish(db: Database, story_id: int, expected_state: str) -> bool:
+    changed = await db.execute(
+        "UPDATE stories SET publish_state = 'posting', publish_attempts = publish_attempts + 1 "
+        "WHERE id = ? AND publish_state = ?",
+        (story_id, expected_state),
+    )
+    return changed == 1
+
+
+async def mark_published(db: Database, story_id: int, channel_id: int, message_id: int) -> None:
+    await db.execute(
+        "UPDATE stories SET publish_state = 'posted', status = 'published', published_channel_id = ?, "
+        "published_message_id = ? WHERE id = ? AND status = 'approved'",
+        (channel_id, message_id, story_id),
+    )
+
+
+async def retry_publish(db: Database, story_id: int, at: int) -> None:
+    await db.execute(
+        "UPDATE stories SET publish_state = 'due', publish_after = ? WHERE id = ? AND publish_state = 'posting'",
+        (at, story_id),
+    )
+
+
+async def block_publish(db: Database, story_id: int) -> bool:
+    """True the first time, so moderators are told once per blocked story."""
+    changed = await db.execute(
+        "UPDATE stories SET publish_state = 'blocked' WHERE id = ? AND publish_state IN ('due', 'posting')", (story_id,)
+    )
+    return changed == 1
+
+
+async def unblock_publishing(db: Database, guild_id: int, at: int) -> int:
+    """After /setup fixes the stories channel, blocked stories get another go."""
+    return await db.execute(
+        "UPDATE stories SET publish_state = 'due', publish_after = ? WHERE guild_id = ? AND publish_state = 'blocked' "
+        "AND status = 'approved'",
+        (at, guild_id),
+    )
+
+
+# -- retention and deletion -------------------------------------------------------------------------
+
+
+async def purge(db: Database, now: int, day: int = 86_400) -> dict[str, int]:
+    """Erase what the privacy statement promises to erase; returns counts (for logs, no content)."""
+    async with db.transaction() as conn:
+        counts = {}
+        for name, sql, params in (
+            ("drafts", "DELETE FROM drafts WHERE created_at < ?", (now - day,)),
+            ("submission_times", "DELETE FROM submission_times WHERE at < ?", (now - day,)),
+            (
+                "texts",
+                "UPDATE stories SET text = NULL, content_warning = NULL WHERE text IS NOT NULL AND status IN "
+                "('rejected', 'withdrawn', 'removed') AND resolved_at < ? - (SELECT purge_after_days FROM guilds "
+                "WHERE guilds.guild_id = stories.guild_id) * ?",
+                (now, day),
+            ),
+            (
+                "sealed_ids",
+                "UPDATE stories SET sealed_author = NULL WHERE sealed_author IS NOT NULL AND status != 'pending' "
+                "AND resolved_at < ?",
+                (now - 30 * day,),
+            ),
+        ):
+            async with conn.execute(sql, params) as cursor:
+                counts[name] = cursor.rowcount
+        return counts
+
+
+async def forget_author(db: Database, author_key: str) -> dict[str, int]:
+    """Everything stored under this pseudonym, except blocks servers placed (they hold no text)."""
+    async with db.transaction() as conn:
+        counts = {}
+        async with conn.execute(
+            "DELETE FROM community_reflections WHERE (guild_id, story_number) IN "
+            "(SELECT guild_id, number FROM stories WHERE author_key = ?)",
+            (author_key,),
+        ) as cursor:
+            counts["reflections"] = cursor.rowcount
+        for name, sql in (
+            ("stories", "DELETE FROM stories WHERE author_key = ?"),
+            ("drafts", "DELETE FROM drafts WHERE author_key = ?"),
+            ("submission_times", "DELETE FROM submission_times WHERE author_key = ?"),
+            ("reflection_history", "DELETE FROM reflection_seen WHERE person_key = ?"),
+        ):
+            async with conn.execute(sql, (author_key,)) as cursor:
+                counts[name] = cursor.rowcount
+        return counts
+
+
+async def add_community_reflection(db: Database, story: Story, now_iso: str) -> None:
+    await db.execute(
+        "INSERT OR REPLACE INTO community_reflections (guild_id, story_number, text, content_warning, added_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (story.guild_id, story.number, story.text, story.content_warning, now_iso),
+    )
+
+
+async def remove_community_reflection(db: Database, guild_id: int, story_number: int) -> None:
+    await db.execute(
+        "DELETE FROM community_reflections WHERE guild_id = ? AND story_number = ?", (guild_id, story_number)
+    )
