@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -18,6 +19,9 @@ PRAGMAS = (
 )
 
 Row = aiosqlite.Row
+
+# aiosqlite logs every statement with its parameters at DEBUG, which would put story text in logs.
+logging.getLogger("aiosqlite").setLevel(logging.INFO)
 
 
 class Database:
