@@ -8,9 +8,9 @@ CREATE TABLE daily_schedules (
     paused             INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1)),
     skip_next          INTEGER NOT NULL DEFAULT 0 CHECK (skip_next IN (0, 1)),
     next_run           INTEGER NOT NULL,
-    -- The local date a scheduled post is being made for, set by the claim and cleared on completion.
+    -- The local date a scheduled post is being made for: set by the claim, cleared when it is done.
+    -- A claim left behind by a crash keeps that date from being posted again (never two posts).
     claimed_for        TEXT,
-    claimed_at         INTEGER,
     last_posted_date   TEXT,
     -- Why the last scheduled post could not be made; moderators were told once for this episode.
     blocked_reason     TEXT,

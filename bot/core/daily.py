@@ -20,6 +20,7 @@ from bot.core.reflections import FOOTER, reflection_card
 from bot.core.testimonies import Reflection
 from bot.db import daily as store
 from bot.db import guilds
+from bot.db.connection import Database
 from bot.db.daily import CommunityReflection, Schedule
 
 log = logging.getLogger(__name__)
@@ -177,6 +178,11 @@ async def configure(
     return await _require(app, guild_id)
 
 
+def _upcoming(schedule: Schedule, now: datetime) -> datetime:
+    """The next run; a stored run already due (paused, or re-planned) is worked out as the tick would."""
+    return _at(schedule.next_run) if schedule.next_run > _ts(now) else decide(schedule, now).following
+
+
 async def _require(app: Stairwell, guild_id: int) -> Schedule:
     schedule = await store.get(app.db, guild_id)
     if schedule is None:
@@ -193,8 +199,7 @@ def schedule_summary(schedule: Schedule, now: datetime) -> str:
     elif schedule.next_run <= _ts(now) and decide(schedule, now).post_for is not None:
         lines.append("Next post: **today's, within a minute** (it is retried now).")
     else:
-        upcoming = _at(schedule.next_run) if schedule.next_run > _ts(now) else decide(schedule, now).following
-        lines.append(f"Next post: **{describe_when(upcoming, zone)}**.")
+        lines.append(f"Next post: **{describe_when(_upcoming(schedule, now), zone)}**.")
         if schedule.skip_next:
             lines.append("That one will be skipped, as a moderator asked.")
     if schedule.blocked_reason:
@@ -204,19 +209,19 @@ def schedule_summary(schedule: Schedule, now: datetime) -> str:
     return "\n".join(lines)
 
 
-async def timezone_changed(app: Stairwell, guild_id: int, now: datetime) -> None:
-    """Move the stored next run to the new zone's local time; call after `/setup timezone` saves."""
-    schedule = await store.get(app.db, guild_id)
-    if schedule is not None:
-        upcoming = next_run(schedule.local_time, schedule.days, zone_of(schedule.timezone), now)
-        await store.set_next_run(app.db, guild_id, _ts(upcoming))
+async def timezone_changed(db: Database, guild_id: int) -> None:
+    """Call after the server's time zone changes: the next tick re-plans the run in the new zone.
+
+    The tick's usual decision then applies, so today's run is posted only if the new local time
+    passed less than CATCH_UP ago and today has no post yet; otherwise it moves to the next run.
+    """
+    await store.set_next_run(db, guild_id, 0)
 
 
-async def pause(app: Stairwell, guild_id: int) -> Schedule:
+async def pause(app: Stairwell, guild_id: int) -> None:
     await _require(app, guild_id)
     await store.set_paused(app.db, guild_id, True)
     log.info("daily.paused")
-    return await _require(app, guild_id)
 
 
 async def resume(app: Stairwell, guild_id: int, now: datetime) -> Schedule:
@@ -237,8 +242,7 @@ async def skip(app: Stairwell, guild_id: int, now: datetime) -> str:
     """Skip exactly one upcoming post; says which, and when the one after is."""
     schedule = await _require(app, guild_id)
     zone = zone_of(schedule.timezone)
-    skipped = _at(schedule.next_run) if schedule.next_run > _ts(now) else None
-    skipped = skipped or next_run(schedule.local_time, schedule.days, zone, now)
+    skipped = _upcoming(schedule, now)
     after = next_run(schedule.local_time, schedule.days, zone, skipped)
     if not await store.set_skip(app.db, guild_id):
         return f"The next post is already being skipped. The one after it is on {describe_when(after, zone)}."
@@ -372,7 +376,7 @@ async def claim(app: Stairwell, schedule: Schedule, now: datetime) -> Claim | No
             log.info("daily.run_skipped")
         return None
     day = decision.post_for.isoformat()
-    if not await store.claim(app.db, schedule.guild_id, schedule.next_run, following, day, _ts(now)):
+    if not await store.claim(app.db, schedule.guild_id, schedule.next_run, following, day):
         return None
     return Claim(schedule.guild_id, schedule.channel_id, decision.post_for)
 

@@ -94,13 +94,13 @@ async def earliest_run(db: Database) -> int | None:
     return None if value is None else int(value)
 
 
-async def claim(db: Database, guild_id: int, expected_run: int, following: int, local_date: str, now: int) -> bool:
+async def claim(db: Database, guild_id: int, expected_run: int, following: int, local_date: str) -> bool:
     """Take this run for one local date; False when another tick took it or the date already has its post."""
     changed = await db.execute(
-        "UPDATE daily_schedules SET next_run = ?, claimed_for = ?, claimed_at = ? "
+        "UPDATE daily_schedules SET next_run = ?, claimed_for = ? "
         "WHERE guild_id = ? AND next_run = ? AND skip_next = 0 "
         "AND claimed_for IS NOT ? AND last_posted_date IS NOT ?",
-        (following, local_date, now, guild_id, expected_run, local_date, local_date),
+        (following, local_date, guild_id, expected_run, local_date, local_date),
     )
     return changed == 1
 
@@ -149,17 +149,16 @@ async def set_next_run(db: Database, guild_id: int, next_run: int) -> None:
     await db.execute("UPDATE daily_schedules SET next_run = ? WHERE guild_id = ?", (next_run, guild_id))
 
 
-async def set_paused(db: Database, guild_id: int, paused: bool) -> bool:
-    changed = await db.execute("UPDATE daily_schedules SET paused = ? WHERE guild_id = ?", (paused, guild_id))
-    return changed == 1
+async def set_paused(db: Database, guild_id: int, paused: bool) -> None:
+    await db.execute("UPDATE daily_schedules SET paused = ? WHERE guild_id = ?", (paused, guild_id))
 
 
-async def resume(db: Database, guild_id: int, next_run: int) -> bool:
-    changed = await db.execute(
+async def resume(db: Database, guild_id: int, next_run: int) -> None:
+    """Unpause and end any blocking episode, running next at `next_run`."""
+    await db.execute(
         "UPDATE daily_schedules SET paused = 0, blocked_reason = NULL, next_run = ? WHERE guild_id = ?",
         (next_run, guild_id),
     )
-    return changed == 1
 
 
 async def set_skip(db: Database, guild_id: int) -> bool:
@@ -219,6 +218,7 @@ async def forget_items(db: Database, guild_id: int, keys: Sequence[str]) -> None
 async def set_order(db: Database, guild_id: int, keys: Sequence[str], *, new_cycle: bool) -> None:
     """Store positions for `keys` (inserting new ones); a new cycle also marks everything unused."""
     async with db.transaction() as conn:
+        await _run(conn, "INSERT OR IGNORE INTO guilds (guild_id) VALUES (?)", (guild_id,))  # a preview before setup
         if new_cycle:
             await _run(conn, "UPDATE daily_rotation SET used = 0 WHERE guild_id = ?", (guild_id,))
             await _run(conn, "UPDATE daily_schedules SET low_stock_notified = 0 WHERE guild_id = ?", (guild_id,))

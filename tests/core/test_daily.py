@@ -266,14 +266,28 @@ async def test_resume_after_a_block_retries_today_within_the_window(app):
     assert (await store.get(app.db, GUILD)).blocked_reason is None
 
 
-async def test_a_changed_time_zone_is_honoured_after_timezone_changed(app):
-    await schedule(app, "America/New_York")
+async def test_a_changed_time_zone_is_planned_again_at_the_next_tick(app):
+    await schedule(app, "America/New_York", now=datetime(2026, 11, 21, 8, 0, tzinfo=UTC))
     await guilds.update(app.db, GUILD, timezone="Europe/London")
-    await daily.timezone_changed(app, GUILD, app.clock.now())
+    await daily.timezone_changed(app.db, GUILD)
 
-    start = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
-    posted = await walk(app, start, start + timedelta(days=1), step=timedelta(minutes=30))
+    start = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
+    posted = await walk(app, start, start + timedelta(days=1, hours=2), step=timedelta(minutes=30))
 
+    assert [at for at, *_ in posted] == [
+        datetime(2026, 11, 21, 9, 0, tzinfo=UTC),
+        datetime(2026, 11, 22, 9, 0, tzinfo=UTC),
+    ]
+
+
+async def test_without_the_hook_a_changed_time_zone_still_corrects_itself(app):
+    await schedule(app, "America/New_York", now=datetime(2026, 11, 21, 8, 0, tzinfo=UTC))  # next: 14:00 UTC
+    await guilds.update(app.db, GUILD, timezone="Europe/London")
+
+    start = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
+    posted = await walk(app, start, start + timedelta(days=1, hours=2), step=timedelta(minutes=30))
+
+    # At 14:00 UTC London's 09:00 is five hours gone: no late post, then 09:00 London from the next day.
     assert [at for at, *_ in posted] == [datetime(2026, 11, 22, 9, 0, tzinfo=UTC)]
 
 
@@ -300,6 +314,16 @@ async def test_rotation_uses_everything_once_then_avoids_the_last_seven(app, con
         given = [index for index, notice in enumerate(notices) if notice is not None]
         assert given == [len(pool) - daily.LOW_STOCK]  # once, when six remain
         assert "6" in notices[given[0]].body
+
+
+async def test_preview_works_before_setup_and_matches_what_is_posted_next(app):
+    post, when = await daily.preview(app, GUILD, app.clock.now())
+    assert "aren't scheduled yet" in when
+    assert post.thread_name == "Reflections — 21 Nov"
+
+    await schedule(app, "America/New_York")
+    [(_, _, posted, _)] = await tick(app, datetime(2026, 11, 21, 14, 0, tzinfo=UTC))
+    assert posted == post
 
 
 async def test_the_next_item_is_stable_until_used(app):

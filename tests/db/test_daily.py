@@ -18,12 +18,12 @@ async def db(tmp_path):
 
 
 async def test_a_run_is_claimed_once_and_a_posted_date_never_again(db):
-    assert await store.claim(db, GUILD, 1_000, 2_000, "2026-11-21", 1_000)
-    assert not await store.claim(db, GUILD, 1_000, 2_000, "2026-11-21", 1_000)  # next_run moved on
+    assert await store.claim(db, GUILD, 1_000, 2_000, "2026-11-21")
+    assert not await store.claim(db, GUILD, 1_000, 2_000, "2026-11-21")  # next_run moved on
     await store.complete(db, GUILD, "2026-11-21")
     await store.set_next_run(db, GUILD, 3_000)
 
-    assert not await store.claim(db, GUILD, 3_000, 4_000, "2026-11-21", 3_000)
+    assert not await store.claim(db, GUILD, 3_000, 4_000, "2026-11-21")
     stored = await store.get(db, GUILD)
     assert (stored.last_posted_date, stored.claimed_for, stored.next_run) == ("2026-11-21", None, 3_000)
 
@@ -31,7 +31,7 @@ async def test_a_run_is_claimed_once_and_a_posted_date_never_again(db):
 async def test_a_pending_skip_stops_a_claim_and_is_used_up_once(db):
     assert await store.set_skip(db, GUILD)
     assert not await store.set_skip(db, GUILD)
-    assert not await store.claim(db, GUILD, 1_000, 2_000, "2026-11-21", 1_000)
+    assert not await store.claim(db, GUILD, 1_000, 2_000, "2026-11-21")
 
     assert await store.reschedule(db, GUILD, 1_000, 2_000, consume_skip=True)
     stored = await store.get(db, GUILD)

@@ -7,7 +7,6 @@ tests drive the scheduler by setting the injected clock and calling the cog's `t
 from datetime import UTC, datetime, timedelta
 
 import discord
-import pytest
 
 from bot.core import daily as core
 from bot.db import daily as store
@@ -16,19 +15,6 @@ from bot.discord_app.errors import NotAllowed
 from tests.discord_app.conftest import configure
 
 NOON = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)  # the clock fixture's start: 07:00 in New York
-
-
-@pytest.fixture
-async def simcord_bot(make_bot):
-    """The shared bot (background loop on), closing its database after SimCord detaches it.
-
-    SimCord never closes the bot, and aiosqlite's worker thread is not a daemon: an unclosed
-    connection kept alive (by a failing test's traceback, say) stops pytest from exiting.
-    """
-    bot = make_bot()
-    yield bot
-    if hasattr(bot, "app"):
-        await bot.app.close()
 
 
 async def let_moderators_use_daily(world):

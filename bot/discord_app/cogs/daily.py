@@ -212,7 +212,11 @@ class Daily(commands.Cog):
             await respond(interaction, f"Nothing was posted. {problem}")
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        message = await self._publish(channel, post)
+        try:
+            message = await self._publish(channel, post)
+        except discord.Forbidden:
+            await respond(interaction, f"Nothing was posted: Discord refused my post in {channel.mention}.")
+            return
         await self._notify(guild, await daily.record_used(app, guild.id, post.key), owner_fallback=False)
         log.info("daily.posted_now")
         await respond(interaction, f"Posted: {message.jump_url}\n{daily.schedule_summary(schedule, app.clock.now())}")
