@@ -8,7 +8,6 @@ CREATE TABLE guilds (
     timezone              TEXT    NOT NULL DEFAULT 'UTC',
     region                TEXT,
     sharing_enabled       INTEGER NOT NULL DEFAULT 1 CHECK (sharing_enabled IN (0, 1)),
-    reflections_enabled   INTEGER NOT NULL DEFAULT 1 CHECK (reflections_enabled IN (0, 1)),
     created_at            TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -30,13 +30,23 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def make_bot(db_path, content, clock) -> Callable[[], StairwellBot]:
-    """A fresh bot on the same database, as after a restart."""
+async def make_bot(db_path, content, clock) -> AsyncIterator[Callable[[], StairwellBot]]:
+    """A fresh bot on the same database, as after a restart; every one is closed at teardown.
+
+    SimCord never closes the bot, and aiosqlite's worker thread is not a daemon: a connection left
+    open (kept alive by a failing test's traceback, say) would stop pytest from exiting.
+    """
+    built: list[StairwellBot] = []
 
     def build() -> StairwellBot:
-        return StairwellBot(db_path, SECRET, content=content, clock=clock)
+        bot = StairwellBot(db_path, SECRET, content=content, clock=clock)
+        built.append(bot)
+        return bot
 
-    return build
+    yield build
+    for bot in built:
+        if hasattr(bot, "app"):
+            await bot.app.close()
 
 
 @pytest.fixture

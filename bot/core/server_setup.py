@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.core import timezones
+from bot.core import daily, timezones
 from bot.core.cards import Card, Tone
 from bot.core.resources import Directory
 from bot.db import guilds
@@ -26,6 +26,7 @@ async def set_timezone(db: Database, guild_id: int, name: str) -> str:
             f"`America/New_York` or `Asia/Kolkata`; the option suggests them as you type.{hint}"
         )
     await guilds.update(db, guild_id, timezone=zone)
+    await daily.timezone_changed(db, guild_id)
     return zone
 
 

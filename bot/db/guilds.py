@@ -15,7 +15,6 @@ SETTING_COLUMNS = frozenset(
         "timezone",
         "region",
         "sharing_enabled",
-        "reflections_enabled",
         "submissions_per_day",
         "purge_after_days",
     }
@@ -32,7 +31,6 @@ class GuildSettings:
     timezone: str = "UTC"
     region: str | None = None
     sharing_enabled: bool = True
-    reflections_enabled: bool = True
     submissions_per_day: int = 3
     purge_after_days: int = 7
 
@@ -51,7 +49,6 @@ async def get(db: Database, guild_id: int) -> GuildSettings:
         timezone=row["timezone"],
         region=row["region"],
         sharing_enabled=bool(row["sharing_enabled"]),
-        reflections_enabled=bool(row["reflections_enabled"]),
         submissions_per_day=row["submissions_per_day"],
         purge_after_days=row["purge_after_days"],
     )

@@ -233,7 +233,7 @@ class ApproveModal(discord.ui.Modal):
         )
         if edit_text:
             self.story_text = _text_input(
-                "Story (redact anything that could identify someone)",
+                "Story",
                 "story",
                 style=discord.TextStyle.paragraph,
                 max_length=MAX_LENGTH,
