@@ -69,6 +69,7 @@ _SIGNALS: dict[str, Signal] = {
         Signal("method", _U, "thinks about a specific way of dying"),
         Signal("means_access", _U, "talks about having access to drugs or keeping them for themselves"),
         Signal("lethal_amount", _U, "knows or has looked up how much it would take"),
+        Signal("took_overdose", _U, "says they have just taken a large amount of medication"),
         Signal("pill_emoji", _U, "uses the pill emoji about themselves"),
         Signal("self_harm", _U, "talks about hurting themselves"),
         Signal("slang", _U, "uses slang for suicide ('{term}')"),
@@ -609,6 +610,16 @@ _RULES: tuple[_Rule, ...] = (
         _SELF,
     ),
     # --- means: clinicians can reach drugs (Crisis Text Line: drug names, doses, the pill emoji)
+    _r(
+        "took_overdose",
+        "took taken swallow downed",
+        # Ten or more (not a dose like "10 mg"), or a container's worth; "took 2 paracetamol" is a headache.
+        r"\b(?:took|taken|swallowed|downed)\s+(?:[1-9]\d+(?!\s*(?:mg|mcg|ml|g|micrograms?|units?)\b)|all"
+        r"|a\s+(?:bottle|handful|box|packet|pack|load|strip))\b"
+        r"(?:\s+[\w']+){0,4}?\s+(?:<DRUG>|pills?|tablets?|meds|capsules)\b",
+        _SELF,
+    ),
+    _r("means_access", "mean", r"\b(?:have|got)\s+(?:the\s+)?means\b", _SELF, vague=True),
     _r(
         "means_access",
         "stockpil hoard stash squirrel divert pocket nick swip steal stole home sav collect",

@@ -270,3 +270,18 @@ def test_long_or_adversarial_input_stays_fast():
         start = time.perf_counter()
         screen_crisis(text[:4000])
         assert time.perf_counter() - start < 0.05, text[:40]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I took 30 of my sertraline an hour ago", "urgent"),
+        ("I took all my pills tonight", "urgent"),
+        ("I have a plan and I have the means. I just need the courage.", "urgent"),
+        ("I took 2 paracetamol for my headache", "none"),
+        ("I took 10 mg of morphine for my back, as prescribed", "none"),
+        ("He took 40 paracetamol before coming in.", "none"),
+    ],
+)
+def test_an_overdose_already_taken_and_plan_with_means(text, level):
+    assert screen_crisis(text).level.value == level
