@@ -33,7 +33,8 @@ async def privacy(session: Session, _: Invocation) -> None:
 async def setup_show(session: Session, _: Invocation) -> None:
     settings = await guilds.get(session.app.db, CONSOLE_GUILD)
     region = session.app.content.directory.countries.get(settings.region or "")
-    card = server_setup.settings_card(settings, {}, {}, region)
+    # The console's placeholder channel (id 1) is this terminal itself.
+    card = server_setup.settings_card(settings, {1: "this console"}, {}, region)
     session.print(card)
 
 

@@ -8,6 +8,7 @@ from typing import TextIO
 import bot.console.daily  # noqa: F401  (importing registers the /daily console commands)
 from bot.console import commands
 from bot.console.shell import Session, run_line
+from bot.console.stories import publish_due  # importing also registers the story commands
 from bot.core.app import Stairwell
 
 BANNER = "Stairwell console — the bot without Discord. Type /help for commands, /quit to leave."
@@ -24,3 +25,4 @@ async def run_session(app: Stairwell, stdin: TextIO = sys.stdin, out: TextIO = s
         line = session.ask("stairwell> ")
         if line is None or not await run_line(session, line):
             break
+        await publish_due(session)

@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
-from bot.core.story_text import clean, clean_warning
+from bot.core.story_text import StoryTextError, clean, clean_warning
 from bot.db import stories as store
 from bot.db.stories import Story
 
@@ -151,9 +151,10 @@ async def reply(app: Stairwell, guild_id: int, story_id: int, moderator_id: int,
     story = await store.get(app.db, story_id)
     if story is None or story.guild_id != guild_id:
         raise ModerationError("That story no longer exists (its author may have deleted it).")
-    message = clean(text).text if len(text.strip()) >= 20 else " ".join(text.split())
-    if not message:
-        raise ModerationError("The reply is empty.")
+    try:
+        message = clean(text, min_length=1).text
+    except StoryTextError:
+        raise ModerationError("The reply is empty.") from None
     now = int(app.clock.now().timestamp())
     reply_id = await store.add_reply(app.db, story_id, message[:MAX_REPLY], now)
     await store.log_action(app.db, guild_id, story.number, "reply", moderator_id, now)

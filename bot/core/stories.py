@@ -269,6 +269,22 @@ async def take_down(app: Stairwell, story_id: int, author_key: str | None, moder
     return removed
 
 
+def forget_summary(counts: dict[str, int], posts_removed: int, *, where: str = "Discord") -> str:
+    """What /forgetme reports in every adapter: counts only, and why a server's block outlives it.
+
+    `where` names the place published posts were removed from, as the person knows it.
+    """
+    stories_deleted, reflections = counts["stories"], counts["reflections"]
+    return (
+        f"Done. I deleted {stories_deleted} stor{'y' if stories_deleted == 1 else 'ies'} "
+        f"({posts_removed} published post{'' if posts_removed == 1 else 's'} removed from {where}), "
+        f"{counts['drafts']} unsent draft(s), {counts['reflection_history']} reflection record(s) and "
+        f"{reflections} daily-reflection entr{'y' if reflections == 1 else 'ies'}. "
+        "The encrypted IDs kept to contact you went with your stories. A block a server's moderators placed "
+        "is kept (it holds no text and no ID), so `/forgetme` can't be used to get round it."
+    )
+
+
 async def forget(app: Stairwell, author_key: str) -> tuple[list[Story], dict[str, int]]:
     """Delete everything under this pseudonym; returns the stories (for the adapter to delete posts)."""
     found = await store.by_author(app.db, author_key, None, limit=10_000)

@@ -33,7 +33,7 @@ class CleanText:
     notes: tuple[str, ...]  # what cleaning changed, told to the author in the preview
 
 
-def clean(raw: str) -> CleanText:
+def clean(raw: str, *, min_length: int = MIN_LENGTH) -> CleanText:
     """Normalise and neutralise; raises StoryTextError when nothing usable is left or it is too long."""
     notes: list[str] = []
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
@@ -56,9 +56,9 @@ def clean(raw: str) -> CleanText:
         raise StoryTextError(
             "Your story came through empty (only spaces or invisible characters). Please write it again."
         )
-    if visible < MIN_LENGTH:
+    if visible < min_length:
         raise StoryTextError(
-            f"Your story is very short ({visible} characters). Please write at least {MIN_LENGTH} so a moderator "
+            f"Your story is very short ({visible} characters). Please write at least {min_length} so a moderator "
             "can understand it — there's no need for it to be polished."
         )
     if len(text) > MAX_LENGTH:

@@ -127,3 +127,15 @@ async def test_joining_a_server_tells_the_owner_privately(world):
     assert dm.embeds[0].title == "Stairwell has joined Ward Team"
     assert "/setup channels" in dm.embeds[0].description
     assert all(channel.last_message is None for channel in guild.channels.values() if hasattr(channel, "last_message"))
+
+
+async def test_a_short_reply_is_delivered(ready):
+    world = ready
+    await submit(world)
+
+    shown = await world.mod.click(world.mod_channel.last_message, label="Reply to author")
+    done = await world.mod.submit_modal(shown, {"reply": "Are you safe right now?"})
+
+    assert "was delivered" in done.response.content
+    assert world.member.user.dm_channel.last_message.content.endswith("Are you safe right now?")
+    assert await world.db.fetchval("SELECT text FROM story_replies") == "Are you safe right now?"

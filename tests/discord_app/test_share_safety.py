@@ -30,8 +30,10 @@ async def submit(world, text=STORY):
 def sent_payloads(env):
     """Every message the bot created or edited, and every interaction reply."""
     return [
-        r for r in env.http_requests
-        if r.method in ("POST", "PATCH") and isinstance(r.json, dict)
+        r
+        for r in env.http_requests
+        if r.method in ("POST", "PATCH")
+        and isinstance(r.json, dict)
         and ("/messages" in r.path or "/callback" in r.path or "/webhooks/" in r.path)
     ]
 

@@ -43,6 +43,6 @@ def screen_json_lines(lines: Iterable[str]) -> Iterator[str]:
             if not isinstance(text, str):
                 raise TypeError
         except (ValueError, KeyError, TypeError):
-            yield json.dumps({"error": f"line {number}: expected a JSON object with a string field \"text\""})
+            yield json.dumps({"error": f'line {number}: expected a JSON object with a string field "text"'})
             continue
         yield screen_text(text)

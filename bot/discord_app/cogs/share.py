@@ -271,15 +271,7 @@ class ForgetButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"st
             if story.status == "pending":
                 await close_queue_message(bot, story, "**Deleted at its author's request.**")
         log.info("an author used /forgetme: %d stories deleted", len(found))
-        await respond(
-            interaction,
-            f"Done. I deleted {counts['stories']} stor{'y' if counts['stories'] == 1 else 'ies'} "
-            f"({posts} published post{'' if posts == 1 else 's'} removed from Discord), "
-            f"{counts['drafts']} unsent draft(s), {counts['reflection_history']} reflection record(s) and "
-            f"{counts['reflections']} daily-reflection entr{'y' if counts['reflections'] == 1 else 'ies'}. "
-            "The encrypted IDs kept to contact you went with your stories. A block a server's moderators placed "
-            "is kept (it holds no text and no ID), so `/forgetme` can't be used to get round it.",
-        )
+        await respond(interaction, stories.forget_summary(counts, posts))
 
 
 async def open_share(interaction: discord.Interaction) -> None:

@@ -1,0 +1,249 @@
+"""The console's sharing and moderation flows, scripted: one terminal plays member and moderator."""
+
+import io
+from datetime import timedelta
+
+import pytest
+
+from bot.console.main import run_session
+from bot.console.shell import CONSOLE_GUILD
+from bot.core import moderation, stories
+from bot.core.app import Stairwell
+from bot.db import guilds
+from bot.db import stories as store
+from tests.conftest import SECRET
+
+STORY = (
+    "Last night we lost a young man after forty minutes of CPR. I kept working the rest of the shift "
+    "and only cried in the car park at dawn. I still can't stop seeing his face."
+)
+WITH_IDS = (
+    "Mrs. Alvarez was brought into Ward 7B on March 3rd and her son Marcus called 555-201-3344 every hour. "
+    "I still think about her every day."
+)
+IDENTIFIERS = ("Alvarez", "7B", "March 3rd", "Marcus", "555-201-3344")
+URGENT = (
+    "I can't do this any more. I have been saving up my patients' leftover morphine and I know how much it would take."
+)
+
+
+@pytest.fixture
+async def app(db_path, content, clock):
+    opened = await Stairwell.open(db_path, SECRET, content=content, clock=clock)
+    yield opened
+    await opened.close()
+
+
+async def run(app, *lines: str) -> str:
+    out = io.StringIO()
+    await run_session(app, io.StringIO("\n".join(lines) + "\n"), out)
+    return out.getvalue()
+
+
+def share_lines(text: str, *, warning: str = "", reflection: str = "", notify: str = "", choice: str = "submit"):
+    """/share, the story block, the content warning, the two yes/no answers, then the preview's choice."""
+    return ["/share", *text.split("\n"), ".", warning, reflection, notify, choice]
+
+
+async def test_share_preview_submit_queue_approve_then_tick_publishes(app, clock):
+    shared = await run(app, *share_lines(STORY))
+
+    assert shared.index("== Before you send it ==") < shared.index("(story #1)") < shared.index("[moderation queue]")
+    queue_section = shared[shared.index("[moderation queue]") :]
+    assert queue_section.startswith("[moderation queue]\n== Story #1 ==\n" + STORY)
+    assert "-- Screening\n" in queue_section and "URGENT" not in queue_section
+    assert "isn't set up" not in shared  # the console's placeholder channels are silent
+    settings = await guilds.get(app.db, CONSOLE_GUILD)
+    assert (settings.moderation_channel_id, settings.stories_channel_id) == (1, 1)
+    story = await store.by_number(app.db, CONSOLE_GUILD, 1)
+    assert (story.status, story.text, story.notify) == ("pending", STORY, True)
+    assert await app.db.fetchval("SELECT count(*) FROM drafts") == 0
+
+    approved = await run(app, "/mod queue", "/mod approve 1", "/tick")
+
+    assert "== Moderation queue — 1 waiting ==" in approved
+    assert "Story #1 approved by console moderator. It will be published in a few minutes; /tick" in approved
+    assert "[DM to the author] Your story #1 was approved" in approved
+    assert approved.rstrip().endswith("Nothing is due to be published.")
+    assert "[stories channel]" not in approved  # delayed: publication time must not reveal who was online
+    assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).status == "approved"
+
+    clock.set(clock.now() + timedelta(minutes=15))
+    published = await run(app, "/tick", "/tick")
+
+    assert published.count("[stories channel]") == 1
+    assert published.startswith(
+        "[stories channel]\n== Shared anonymously by a member of this community ==\n" + STORY + "\n(Story #1 · "
+    )
+    assert published.rstrip().endswith("Nothing is due to be published.")
+    story = await store.by_number(app.db, CONSOLE_GUILD, 1)
+    assert (story.status, story.publish_state) == ("published", "posted")
+
+    logged = await run(app, "/mod log")
+    assert "#1 · approve · console moderator" in logged
+
+
+async def test_any_command_publishes_what_is_due(app, clock):
+    await run(app, *share_lines(STORY), "/mod approve 1")
+    clock.set(clock.now() + timedelta(minutes=15))
+
+    output = await run(app, "/about")
+
+    assert output.index("== About Stairwell ==") < output.index("[stories channel]")
+    assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).status == "published"
+
+
+async def test_identifiers_are_redacted_before_the_queue(app):
+    output = await run(app, *share_lines(WITH_IDS))
+
+    assert "I found details that could identify someone" in output
+    for identifier in IDENTIFIERS:
+        assert identifier not in output
+        assert identifier not in (await store.by_number(app.db, CONSOLE_GUILD, 1)).text
+    queue_section = output[output.index("[moderation queue]") :]
+    assert "[name]" in queue_section
+    assert "-- Identifiers redacted\n" in queue_section and "phone" in queue_section
+
+
+async def test_crisis_text_prints_the_crisis_card_first_and_queues_as_urgent(app):
+    output = await run(app, "/setup region GB", *share_lines(URGENT, choice=""))
+
+    crisis = output.index("== You don't have to carry this alone ==")
+    assert crisis < output.index("marked so they read it first") < output.index("[moderation queue]")
+    assert "Samaritans" in output and "999" in output
+    assert "Before you send it" not in output  # no preview: it went straight to a human
+    assert "[moderation queue]\n== Story #1 — URGENT" in output
+    story = await store.by_number(app.db, CONSOLE_GUILD, 1)
+    assert (story.crisis_level, story.status) == ("urgent", "pending")
+
+
+async def test_reject_with_reason_shows_in_mystories(app):
+    await run(app, *share_lines(STORY))
+
+    output = await run(app, "/mod reject 1 It names a colleague; please share it without that.", "/mystories")
+
+    assert "Done — story #1: **Rejected by console moderator.** Reason given to the author: It names" in output
+    assert "[DM to the author] Your story #1 won't be published. The moderators said: It names" in output
+    mine = output[output.index("== Your stories ==") :]
+    assert "not published" in mine and "Moderator's reason: It names a colleague" in mine
+    story = await store.by_number(app.db, CONSOLE_GUILD, 1)
+    assert (story.status, story.reject_reason) == ("rejected", "It names a colleague; please share it without that.")
+
+
+async def test_reject_asks_for_the_reason_when_the_line_has_none(app):
+    await run(app, *share_lines(STORY))
+
+    await run(app, "/mod reject 1", "It's too close to a case in the news.")
+
+    assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).reject_reason == "It's too close to a case in the news."
+
+
+async def test_forgetme_deletes_rows(app, clock):
+    await run(app, *share_lines(STORY, reflection="y"), "/mod approve 1", *share_lines(STORY + " Again."))
+    clock.set(clock.now() + timedelta(minutes=15))
+    await run(app, "/reflect")
+    assert await app.db.fetchval("SELECT count(*) FROM community_reflections") == 1
+
+    kept = await run(app, "/forgetme", "no")
+    assert "Nothing was deleted." in kept
+    assert await app.db.fetchval("SELECT count(*) FROM stories") == 2
+
+    output = await run(app, "/forgetme", "DELETE")
+
+    assert "[moderation queue]\nStory #2: deleted at its author's request." in output
+    assert (
+        stories.forget_summary(
+            {"stories": 2, "drafts": 0, "reflection_history": 1, "reflections": 1}, 1, where="the stories channel"
+        )
+        in output
+    )
+    assert "I deleted 2 stories (1 published post removed from the stories channel)" in output
+    for table in ("stories", "drafts", "reflection_seen", "submission_times", "story_replies", "community_reflections"):
+        assert await app.db.fetchval(f"SELECT count(*) FROM {table}") == 0, table
+
+
+async def test_edit_replaces_the_draft_and_unusable_text_can_be_edited_or_cancelled(app):
+    output = await run(app, *share_lines("Too short.", choice="edit"), *STORY.split("\n"), ".", "submit")
+
+    assert "Your story is very short" in output
+    assert "(story #1)" in output
+    assert await app.db.fetchval("SELECT count(*) FROM drafts") == 0
+    assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).text == STORY
+
+    cancelled = await run(app, *share_lines(STORY, choice="cancel"))
+
+    assert "Cancelled. Nothing was kept." in cancelled
+    assert await app.db.fetchval("SELECT count(*) FROM drafts") == 0
+    assert await app.db.fetchval("SELECT count(*) FROM stories") == 1
+
+
+async def test_reply_is_shown_as_a_dm_and_in_mystories(app):
+    await run(app, *share_lines(STORY))
+
+    output = await run(app, "/mod reply 1 Thank you for writing this. How are you doing today?", "/mystories")
+
+    assert "[DM to the author] A moderator replied about your story #1:\n\nThank you for writing this." in output
+    assert "delivered by DM and in their `/mystories`" in output
+    assert "Moderator replied: Thank you for writing this. How are you doing today?" in output
+    assert await app.db.fetchval("SELECT delivered FROM story_replies") == 1
+
+
+async def test_withdraw_remove_and_moderator_errors(app, clock):
+    await run(app, *share_lines(STORY), *share_lines(STORY + " Another night."), "/mod approve 2")
+    clock.set(clock.now() + timedelta(minutes=15))
+
+    output = await run(
+        app, "/withdraw 1", "/withdraw 1", "/remove 2", "/mod approve 1", "/mod approve 9", "/mod edit x"
+    )
+
+    assert "Withdrawn. Its text will be erased within 7 days." in output
+    assert "[moderation queue]\nStory #1: withdrawn by its author." in output
+    assert "That story is no longer waiting, so it can't be withdrawn." in output
+    assert "Removed from the server." in output
+    assert "Story #1 was already handled: withdrawn by its author." in output
+    assert "There is no story #9 in this server." in output
+    assert "Story numbers are whole numbers" in output
+    assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).status == "withdrawn"
+    assert (await store.by_number(app.db, CONSOLE_GUILD, 2)).status == "removed"
+
+
+async def test_edit_and_approve_with_a_content_warning(app, clock):
+    await run(app, *share_lines(STORY))
+
+    output = await run(app, '/mod edit 1 cw:"death of a young patient"', "A shorter version of the story, edited.", ".")
+    clock.set(clock.now() + timedelta(minutes=15))
+    published = await run(app, "/tick")
+
+    assert "Story #1 as it is now:\n" + STORY in output
+    assert "approved by console moderator" in output
+    assert "**Content warning:** death of a young patient\n||A shorter version of the story, edited.||" in published
+    assert "#1 · edit · console moderator" in await run(app, "/mod log")
+
+
+async def test_block_then_share_again_gets_the_neutral_message_until_unblocked(app):
+    await run(app, *share_lines(STORY))
+
+    output = await run(app, "/mod block 1", "y", "/share", "/mod unblock 1", "/mod unblock 1")
+
+    assert "author blocked by console moderator; the story was rejected." in output
+    assert stories.NOT_NOW in output
+    assert "The author of story #1 can share again." in output
+    assert "The author of story #1 is not blocked." in output
+    assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).status == "rejected"
+
+
+async def test_unpublish_and_other_servers_stories_are_left_to_discord(app, clock):
+    await run(app, *share_lines(STORY), "/mod approve 1")
+    # A Discord server's approved story in the same database: the console must not "publish" it.
+    other = await stories.start(app, 42, "someone", b"sealed", STORY, None, for_reflection=False, notify=False)
+    queued = await stories.submit(app, other.screened.draft.id, b"sealed")
+    await moderation.approve(app, 42, queued.id, 7)
+    clock.set(clock.now() + timedelta(minutes=15))
+
+    output = await run(app, "/tick", "/mod unpublish 1", "/mod unpublish 1")
+
+    assert output.count("[stories channel]") == 1
+    assert "Story #1 was unpublished." in output
+    assert "Story #1 is not published." in output
+    assert (await store.get(app.db, queued.id)).publish_state == "due"
+    assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).status == "removed"
