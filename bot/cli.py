@@ -6,13 +6,15 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from bot.config import ConfigError, Settings, configure_logging, load_settings
 from bot.core.errors import ContentError
+from bot.db.connection import Database
 from bot.db.migrate import MigrationError
 
 log = logging.getLogger("stairwell")
@@ -82,26 +84,32 @@ async def _console(args: argparse.Namespace) -> None:
         await app.close()
 
 
-async def _migrate(args: argparse.Namespace) -> None:
-    from bot.db.migrate import current_version, open_database
+@asynccontextmanager
+async def _database(settings: Settings) -> AsyncIterator[Database]:
+    """Opened (and migrated) for one command, closed whatever happens."""
+    from bot.db.migrate import open_database
 
-    settings = _settings(args)
     db = await open_database(settings.db_path)
     try:
-        print(f"Database {settings.db_path} is at schema version {await current_version(db)}.")
+        yield db
     finally:
         await db.close()
+
+
+async def _migrate(args: argparse.Namespace) -> None:
+    from bot.db.migrate import current_version
+
+    settings = _settings(args)
+    async with _database(settings) as db:
+        print(f"Database {settings.db_path} is at schema version {await current_version(db)}.")
 
 
 async def _backup(args: argparse.Namespace) -> None:
-    from bot.db.migrate import backup, open_database
+    from bot.db.migrate import backup
 
     settings = _settings(args)
-    db = await open_database(settings.db_path)
-    try:
+    async with _database(settings) as db:
         await backup(db, Path(args.path))
-    finally:
-        await db.close()
     print(f"Backed up {settings.db_path} to {args.path}.")
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from cryptography.fernet import Fernet, InvalidToken
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 
 class Identity:
@@ -14,8 +17,14 @@ class Identity:
 
     def __init__(self, secret: bytes) -> None:
         self._hash_key = hmac.new(secret, b"stairwell/author-key/v1", hashlib.sha256).digest()
-        fernet_key = hmac.new(secret, b"stairwell/sealed-id/v1", hashlib.sha256).digest()
-        self._fernet = Fernet(base64.urlsafe_b64encode(fernet_key))
+        self._seal_key = hmac.new(secret, b"stairwell/sealed-id/v1", hashlib.sha256).digest()
+
+    @cached_property
+    def _fernet(self) -> Fernet:
+        # Imported on first use: the cryptography package costs ~6 MB that start-up does not need.
+        from cryptography.fernet import Fernet
+
+        return Fernet(base64.urlsafe_b64encode(self._seal_key))
 
     def author_key(self, platform: str, user_id: int | str) -> str:
         """Stable per person and platform, unlinkable to the ID without the secret."""
@@ -28,6 +37,8 @@ class Identity:
 
     def unseal(self, token: bytes) -> tuple[str, str] | None:
         """(platform, user_id), or None if the token was made with another secret."""
+        from cryptography.fernet import InvalidToken
+
         try:
             platform, _, user_id = self._fernet.decrypt(token).decode().partition(":")
         except InvalidToken:

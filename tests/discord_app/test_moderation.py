@@ -6,7 +6,8 @@ import pytest
 
 from bot.db import stories as store
 from tests.discord_app.conftest import configure
-from tests.discord_app.test_share import STORY, URGENT, publish, share
+from tests.discord_app.test_share import publish, share
+from tests.samples import STORY, URGENT
 
 
 @pytest.fixture

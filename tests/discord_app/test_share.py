@@ -6,18 +6,7 @@ import pytest
 
 from bot.db import stories as store
 from tests.discord_app.conftest import configure
-
-STORY = (
-    "Last night we lost a young man after forty minutes of CPR. I kept working the rest of the shift "
-    "and only cried in the car park at dawn. I still can't stop seeing his face."
-)
-WITH_IDS = (
-    "Mrs. Alvarez was brought into Ward 7B on March 3rd and her son Marcus called 555-201-3344 every hour. "
-    "I still think about her every day."
-)
-URGENT = (
-    "I can't do this any more. I have been saving up my patients' leftover morphine and I know how much it would take."
-)
+from tests.samples import STORY, URGENT, WITH_IDS
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ from bot.core.moderation import ModerationError
 from bot.db import stories as store
 from bot.discord_app.render import embed
 from tests.discord_app.conftest import configure
-from tests.discord_app.test_share import STORY, URGENT, posts, publish, share
+from tests.discord_app.test_share import posts, publish, share
+from tests.samples import STORY, URGENT
 
 
 @pytest.fixture
