@@ -69,8 +69,9 @@ PRIVACY = Card(
         (
             "Deleting it",
             "`/mystories` lets you withdraw a queued story or remove a published one. `/forgetme` deletes "
-            "everything about you in every server: stories, posts, reflection history and keys. When Stairwell "
-            "leaves a server, everything stored for that server is deleted.",
+            "everything about you in every server: stories, posts, drafts, replies, reflection history and the "
+            "encrypted IDs. Only a block a server's moderators placed is kept (it holds no text and no ID). When "
+            "Stairwell leaves a server, everything stored for that server is deleted.",
         ),
         (
             "The limits",
