@@ -136,7 +136,12 @@ class ServerSetup(commands.Cog):
             )
             return
         await guilds.update(app_of(interaction).db, role.guild.id, moderator_role_id=role.id)
-        await respond(interaction, f"Saved: members of {role.mention} are Stairwell moderators here.")
+        await respond(
+            interaction,
+            f"Saved: members of {role.mention} are Stairwell moderators here. Discord shows `/mod` and `/daily` "
+            "only to people with Manage Messages by default: to let this role see them, allow it under "
+            "Server Settings → Integrations → Stairwell.",
+        )
 
     @setup_group.command(name="timezone", description="The server's time zone, for daily reflections.")
     @app_commands.describe(name="An IANA time zone such as Europe/London or America/New_York (suggested as you type).")
