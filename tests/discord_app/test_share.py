@@ -271,3 +271,17 @@ async def test_forgetme_removes_posts_and_rows(ready):
     assert posts(world.stories) == []
     for table in ("stories", "drafts", "reflection_seen", "submission_times", "story_replies"):
         assert await world.db.fetchval(f"SELECT count(*) FROM {table}") == 0, table
+
+
+async def test_a_form_opened_before_a_restart_is_still_accepted(ready, make_bot):
+    world = ready
+    shown = await world.member.slash(world.general, "share")
+
+    await world.env.restart_bot(make_bot())
+    preview = await world.member.submit_modal(
+        shown, {"story": STORY, "content_warning": "sudden death", "for_reflection": True, "notify": False}
+    )
+
+    assert preview.ephemeral and preview.response.embeds[0].title == "Before you send it"
+    draft = await world.db.fetchone("SELECT text, content_warning, for_reflection, notify FROM drafts")
+    assert tuple(draft) == (STORY, "sudden death", 1, 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import secrets
 from typing import Any
 
 import discord
@@ -32,12 +33,17 @@ def sealed(interaction: discord.Interaction) -> bytes:
     return app_of(interaction).identity.seal(PLATFORM, interaction.user.id)
 
 
+# Each bot run marks its forms, so a form opened before a restart is recognised and still accepted.
+FORM_PREFIX = "stairwell:share-form:"
+
+
 class ShareModal(discord.ui.Modal, title="Share your story"):
     """Reopened prefilled for edits, so nothing the author wrote is ever lost."""
 
-    def __init__(self, draft: Draft | None = None) -> None:
-        super().__init__(timeout=None)
-        self.replaces = draft.id if draft else None
+    def __init__(self, run_id: str, draft: Draft | None = None) -> None:
+        replaces = draft.id if draft else None
+        super().__init__(timeout=None, custom_id=f"{FORM_PREFIX}{run_id}:{replaces or 0}:{secrets.token_hex(4)}")
+        self.replaces = replaces
         self.story: discord.ui.Label[ShareModal] = discord.ui.Label(
             text="Your story",
             description="What happened, and how it stays with you. Names, dates and places get redacted.",
@@ -72,29 +78,62 @@ class ShareModal(discord.ui.Modal, title="Share your story"):
             self.add_item(item)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        app = app_of(interaction)
-        key = author_key(interaction)
-        if self.replaces is not None and await stories.draft_for(app, self.replaces, key) is not None:
-            await store.delete_draft(app.db, self.replaces)
         story_input, warning_input = self.story.component, self.warning.component
         reflection_box, notify_box = self.for_reflection.component, self.notify.component
         assert isinstance(story_input, discord.ui.TextInput) and isinstance(warning_input, discord.ui.TextInput)
         assert isinstance(reflection_box, discord.ui.Checkbox) and isinstance(notify_box, discord.ui.Checkbox)
-        try:
-            outcome = await stories.start(
-                app,
-                interaction.guild_id or 0,
-                key,
-                sealed(interaction),
-                story_input.value,
-                warning_input.value or None,
-                for_reflection=reflection_box.value,
-                notify=notify_box.value,
-            )
-        except DraftTextError as error:
-            await respond(interaction, str(error), view=draft_view(error.draft_id, can_submit=False))
-            return
-        await show_outcome(interaction, outcome)
+        await receive_story(
+            interaction,
+            self.replaces,
+            story_input.value,
+            warning_input.value or None,
+            for_reflection=reflection_box.value,
+            notify=notify_box.value,
+        )
+
+
+async def receive_story(
+    interaction: discord.Interaction,
+    replaces: int | None,
+    text: str,
+    warning: str | None,
+    *,
+    for_reflection: bool,
+    notify: bool,
+) -> None:
+    app = app_of(interaction)
+    key = author_key(interaction)
+    if replaces is not None and await stories.draft_for(app, replaces, key) is not None:
+        await store.delete_draft(app.db, replaces)
+    try:
+        outcome = await stories.start(
+            app,
+            interaction.guild_id or 0,
+            key,
+            sealed(interaction),
+            text,
+            warning,
+            for_reflection=for_reflection,
+            notify=notify,
+        )
+    except DraftTextError as error:
+        await respond(interaction, str(error), view=draft_view(error.draft_id, can_submit=False))
+        return
+    await show_outcome(interaction, outcome)
+
+
+def _submitted_values(components: list[Any]) -> dict[str, Any]:
+    """custom_id → value from a raw modal submission, whatever the nesting (labels, rows)."""
+    values: dict[str, Any] = {}
+    for component in components:
+        if not isinstance(component, dict):
+            continue
+        if "custom_id" in component and "value" in component:
+            values[component["custom_id"]] = component["value"]
+        for key in ("component", "components"):
+            inner = component.get(key)
+            values.update(_submitted_values(inner if isinstance(inner, list) else [inner]))
+    return values
 
 
 async def show_outcome(interaction: discord.Interaction, outcome: ShareOutcome) -> None:
@@ -122,6 +161,11 @@ async def show_outcome(interaction: discord.Interaction, outcome: ShareOutcome) 
         embeds=[embed(stories.preview_card(outcome.screened))],
         view=draft_view(outcome.screened.draft.id, can_submit=True, redacted=bool(outcome.screened.identifiers)),
     )
+
+
+def _run_id(interaction: discord.Interaction) -> str:
+    cog = interaction.client.get_cog("Share") if isinstance(interaction.client, StairwellBot) else None
+    return cog.run_id if isinstance(cog, Share) else "0"
 
 
 def draft_view(draft_id: int, *, can_submit: bool, redacted: bool = False) -> discord.ui.View:
@@ -176,7 +220,7 @@ class DraftButton(
             )
             return
         if self.action == "edit":
-            await interaction.response.send_modal(ShareModal(draft))
+            await interaction.response.send_modal(ShareModal(_run_id(interaction), draft))
         elif self.action == "cancel":
             await store.delete_draft(app.db, draft.id)
             await interaction.response.edit_message(content="Cancelled. Nothing was kept.", embed=None, view=None)
@@ -284,7 +328,7 @@ async def open_share(interaction: discord.Interaction) -> None:
     except ShareRefusedError as refusal:
         await respond(interaction, str(refusal))
         return
-    await interaction.response.send_modal(ShareModal())
+    await interaction.response.send_modal(ShareModal(_run_id(interaction)))
 
 
 class ShareButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"stairwell:share"):
@@ -308,6 +352,27 @@ class ShareButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"sta
 class Share(commands.Cog):
     def __init__(self, bot: StairwellBot) -> None:
         self.bot = bot
+        self.run_id = secrets.token_hex(4)
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """A story form opened before a restart has no live modal object: read its fields directly."""
+        if interaction.type is not discord.InteractionType.modal_submit or interaction.data is None:
+            return
+        custom_id = str(interaction.data.get("custom_id", ""))
+        if not custom_id.startswith(FORM_PREFIX) or custom_id.startswith(f"{FORM_PREFIX}{self.run_id}:"):
+            return
+        components = interaction.data.get("components", [])
+        values = _submitted_values(components if isinstance(components, list) else [])
+        replaces = custom_id.removeprefix(FORM_PREFIX).split(":")[1]
+        await receive_story(
+            interaction,
+            int(replaces) or None if replaces.isdigit() else None,
+            str(values.get("story", "")),
+            str(values.get("content_warning") or "") or None,
+            for_reflection=bool(values.get("for_reflection", False)),
+            notify=bool(values.get("notify", True)),
+        )
 
     @app_commands.command(
         name="share", description="Tell what happened to you, anonymously. A moderator reads it first."
