@@ -609,6 +609,95 @@ _RULES: tuple[_Rule, ...] = (
         r"\bsh(?:-|')?ing\b|\bsh[-'](?:ed|d)\b|\bsh\s+(?:again|scars|urges?)\b",
         _SELF,
     ),
+    # --- added from a fresh batch of unseen phrasings (families, not sentences)
+    _r(
+        "wish_dead",
+        "liv alive",
+        r"\b(?:<CANT>\s+(?:keep|go\s+on)\s+living|no\s+(?:reason|point)\s+(?:for\s+me\s+)?(?:to\s+)?(?:stay"
+        r"|be|being|staying|keep\s+being)\s+alive|<DONT>\s+want\s+to\s+(?:live|be\s+alive))\b",
+    ),
+    _r(
+        "intent",
+        "stop",
+        r"\bmake\s+(?:it|everything|this|the\s+pain)\s+(?:all\s+)?stop\s+(?:for\s+good|permanently|forever"
+        r"|once\s+and\s+for\s+all)\b",
+    ),
+    _r("intent", "night", r"\b(?:tonight|today)(?:'s|\s+is)\s+the\s+(?:night|day)\b(?=\s*(?:$|[.!…,;]))", _ANY),
+    _r(
+        "intent",
+        "safe",
+        r"\b(?:<CANT>\s+(?:promise|say|guarantee)\s+(?:that\s+)?(?:i'?ll|i\s+will|i'?m\s+going\s+to)\s+"
+        r"(?:be|stay|keep\s+<MYSELF>)\s+safe|<DONT>\s+(?:feel|think)\s+(?:i'?m\s+)?safe\s+(?:with|around|from)"
+        r"\s+<MYSELF>|not\s+safe\s+(?:with|around|from)\s+<MYSELF>)\b",
+    ),
+    _r(
+        "method",
+        "engine garage exhaust",
+        r"\b(?:engine|car)\s+running\b(?:\s+[\w']+){0,6}?\s+(?:in\s+the\s+)?garage\b"
+        r"|\bin\s+the\s+garage\b(?:\s+[\w']+){0,6}?\s+engine\s+running\b|\bhose\s+(?:to|on)\s+the\s+exhaust\b",
+        _SELF,
+    ),
+    _r(
+        "method",
+        "crash purpose accident",
+        r"\b(?:crash\w*|wrap\w*|driv\w*)\b(?:\s+[\w']+){0,14}?\s+(?:on\s+purpose|deliberately|look\s+like\s+an"
+        r"\s+accident)\b|\bdriv\w*\s+(?:off\s+(?:the\s+road|a\s+bridge|a\s+cliff)|into\s+(?:oncoming|a\s+(?:tree"
+        r"|wall|lorry|truck|bridge)))\b",
+        _SELF,
+    ),
+    _r(
+        "method",
+        "bridge cliff tracks railway train",
+        r"\b(?:the|that)\s+(?:bridge|cliff|tracks|railway|train\s+line)\b",
+        _SELF,
+        after=r"\b(?:keep|kept)\s+(?:look\w*|star\w*|think\w*)\s+(?:at\s+|about\s+|over\s+)?",
+    ),
+    _r(
+        "method",
+        "bridge cliff edge roof tracks",
+        r"\b(?:the|that)\s+(?:bridge|cliff|edge|roof|tracks|railway|train\s+line)\b",
+        _SELF,
+        vague=True,
+        after=r"\b(?:look\w*|star\w*|think\w*|drive\w*\s+past|stand\w*\s+on|stood\s+on)\s+(?:at\s+|about\s+|over\s+)?",
+    ),
+    _r(
+        "lethal_amount",
+        "do kill",
+        r"\bhow\s+(?:much|many)\b(?:\s+[\w'-]+){0,4}?\s+would\s+(?:do\s+it|kill\s+(?:me|<MYSELF>))\b",
+        _SELF,
+        needs=_DRUG,
+        unless=_rxs(r"\b(?:patients?|pts?|protocol|dka|hyperkalaemia|hyperkalemia|dose\s+for)\b"),
+    ),
+    _r(
+        "burden",
+        "disappear gone",
+        r"\b(?:happier|better\s+off|easier)\b(?:\s+[\w']+){0,3}?\s+if\s+i\s+(?:just\s+)?(?:disappeared|vanished"
+        r"|was\s+gone|were\s+gone)\b|\bdisappear\w*\s+(?:forever|for\s+good|permanently)\b",
+        _SELF,
+    ),
+    _r(
+        "self_harm",
+        "cut burn",
+        r"\b(?:cutting|cut|burning|burnt|burned)\s+(?:<MYSELF>|my\s+(?:arms?|wrists?|legs?|thighs?|skin))\b"
+        r"|\b(?:started|been|am|i'?m)\s+(?:cutting|burning)\s+again\b",
+        _SELF,
+    ),
+    _r(
+        "preparing",
+        "gave given giving clear",
+        r"\b(?:gave|given|giving)\s+away\s+my\s+(?:cat|dog|pets?|things|stuff|belongings)\b|\b(?:gave|given"
+        r"|giving)\s+my\s+(?:cat|dog|pets?|things|stuff|belongings)\s+away\b|\brehom\w*\s+my\s+(?:cat|dog|pets?)\b"
+        r"|\bclear\w*\s+out\s+my\s+(?:locker|desk|room|flat|things)\b",
+        _SELF,
+        vague=True,
+    ),
+    _r(
+        "means_access",
+        "home",
+        r"\bhome\b",
+        _SELF,
+        after=r"\btak(?:e|ing)\s+(?:the\s+|some\s+|my\s+|a\s+few\s+)?(?:[\w'-]+\s+){0,2}?<DRUG>(?:\s+[\w'-]+){0,2}?\s+",
+    ),
     # --- means: clinicians can reach drugs (Crisis Text Line: drug names, doses, the pill emoji)
     _r(
         "took_overdose",

@@ -285,3 +285,30 @@ def test_long_or_adversarial_input_stays_fast():
 )
 def test_an_overdose_already_taken_and_plan_with_means(text, level):
     assert screen_crisis(text).level.value == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I've decided tonight is the night.", "urgent"),
+        ("I can't keep living like this.", "urgent"),
+        ("there's no reason for me to stay alive", "urgent"),
+        ("Tonight I'm going to make it stop for good.", "urgent"),
+        ("I can't promise I'll be safe tonight.", "urgent"),
+        ("I sat in the car in the garage with the engine running for a while last night.", "urgent"),
+        ("I keep looking at the bridge on my drive home.", "urgent"),
+        ("I know exactly how much potassium would do it.", "urgent"),
+        ("Everyone would be happier if I just disappeared forever.", "urgent"),
+        ("I'm going to take the fentanyl patches home with me tonight.", "urgent"),
+        ("I've been cutting again and it's getting deeper.", "urgent"),
+        ("Tonight is the night shift party, see you there!", "none"),
+        ("I gave my dog to my mum while I'm on nights this week.", "none"),
+        ("How much insulin would do it for a DKA patient? asking for the protocol", "none"),
+        ("The patient crashed on purpose, police said, and we worked on him for an hour.", "none"),
+        ("I can't promise I'll be on time tomorrow.", "none"),
+        ("She was cutting herself and we referred her to CAMHS.", "none"),
+    ],
+)
+def test_phrasings_found_after_the_evaluation_set_was_written(text, level):
+    """A second, later batch: kept separate so the evaluation set stays one the rules were not built from."""
+    assert screen_crisis(text).level.value == level
