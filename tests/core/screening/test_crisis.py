@@ -307,6 +307,7 @@ def test_an_overdose_already_taken_and_plan_with_means(text, level):
         ("The patient crashed on purpose, police said, and we worked on him for an hour.", "none"),
         ("I can't promise I'll be on time tomorrow.", "none"),
         ("She was cutting herself and we referred her to CAMHS.", "none"),
+        ("Goodbye everyone, my last shift here before I move to Leeds!", "none"),
     ],
 )
 def test_phrasings_found_after_the_evaluation_set_was_written(text, level):
