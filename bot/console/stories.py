@@ -18,6 +18,7 @@ from bot.db.stories import Story
 
 # The console's one moderator. An ID is stored with each action; the log shows the name instead.
 MODERATOR_ID = 0
+SERVER = "the console server"
 MODERATOR = "console moderator"
 # Stands in for "this terminal": the console prints instead of posting, so no real channel is needed.
 TERMINAL_CHANNEL = 1
@@ -265,12 +266,7 @@ async def _approve(session: Session, story_id: int, *, text: str | None, warning
         f"Story #{story.number} approved by {MODERATOR}. "
         "It will be published in a few minutes; /tick publishes anything due."
     )
-    _dm(
-        session,
-        story,
-        f"Your story #{story.number} was approved and will be published anonymously in a few minutes. "
-        "Thank you for sharing it.",
-    )
+    _dm(session, story, moderation.approved_notice(story, SERVER))
 
 
 @command("mod approve", "Approve a story: /mod approve <number> [cw:content warning]")
@@ -317,13 +313,7 @@ async def mod_reject(session: Session, args: Invocation) -> None:
     session.print(
         f"Done — story #{story.number}: " + moderation.outcome_line("rejected", MODERATOR, story.reject_reason)
     )
-    told = f" The moderators said: {story.reject_reason}" if story.reject_reason else ""
-    _dm(
-        session,
-        story,
-        f"Your story #{story.number} won't be published.{told} Thank you for trusting us with it; "
-        "`/mystories` has the details, and `/resources` lists people you can talk to.",
-    )
+    _dm(session, story, moderation.rejected_notice(story, SERVER))
 
 
 @command("mod reply", "Reply to a story's author: /mod reply <number> [text] (no text: type it next, end with '.')")
@@ -340,7 +330,7 @@ async def mod_reply(session: Session, args: Invocation) -> None:
     except (ModerationError, StoryTextError) as error:
         session.print(str(error))
         return
-    delivered = _dm(session, story, f"A moderator replied about your story #{story.number}:\n\n{text}")
+    delivered = _dm(session, story, moderation.reply_notice(story, SERVER, text))
     if delivered:
         await store.mark_reply_delivered(session.app.db, reply_id)
     where = "by DM and in their `/mystories`" if delivered else "in their `/mystories` (they chose no messages)"

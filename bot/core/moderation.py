@@ -88,6 +88,26 @@ def outcome_line(status: str, moderator: str | None, reason: str | None = None) 
     return line
 
 
+def approved_notice(story: Story, server: str) -> str:
+    """What the author is told privately; the same words on every platform."""
+    return (
+        f"Your story #{story.number} in {server} was approved and will be published anonymously in a few minutes. "
+        "Thank you for sharing it."
+    )
+
+
+def rejected_notice(story: Story, server: str) -> str:
+    reason = f" The moderators said: {story.reject_reason}" if story.reject_reason else ""
+    return (
+        f"Your story #{story.number} in {server} won't be published.{reason} Thank you for trusting us with it; "
+        "`/mystories` has the details, and `/resources` lists people you can talk to."
+    )
+
+
+def reply_notice(story: Story, server: str, text: str) -> str:
+    return f"A moderator in {server} replied about your story #{story.number}:\n\n{text}"
+
+
 async def pending_story(app: Stairwell, guild_id: int, story_id: int) -> Story:
     story = await store.get(app.db, story_id)
     if story is None or story.guild_id != guild_id:

@@ -144,8 +144,7 @@ async def _approved(interaction: discord.Interaction, story: Story) -> None:
         interaction,
         story,
         moderation.outcome_line("approved", _who(interaction)),
-        f"Your story #{story.number} in {server} was approved and will be published anonymously in a few minutes. "
-        "Thank you for sharing it.",
+        moderation.approved_notice(story, server),
     )
 
 
@@ -284,13 +283,11 @@ class RejectModal(discord.ui.Modal):
             await respond(interaction, str(error))
             return
         server = interaction.guild.name if interaction.guild else "the server"
-        reason = f" The moderators said: {story.reject_reason}" if story.reject_reason else ""
         await _after_resolution(
             interaction,
             story,
             moderation.outcome_line("rejected", _who(interaction), story.reject_reason),
-            f"Your story #{story.number} in {server} won't be published.{reason} Thank you for trusting us with it; "
-            "`/mystories` has the details, and `/resources` lists people you can talk to.",
+            moderation.rejected_notice(story, server),
         )
 
 
@@ -319,9 +316,7 @@ class ReplyModal(discord.ui.Modal, title="Reply to the author (anonymously)"):
             await respond(interaction, str(error))
             return
         server = interaction.guild.name if interaction.guild else "the server"
-        delivered = await notify_author(
-            bot, story, f"A moderator in {server} replied about your story #{story.number}:\n\n{_value(self.message)}"
-        )
+        delivered = await notify_author(bot, story, moderation.reply_notice(story, server, _value(self.message)))
         if delivered:
             await store.mark_reply_delivered(bot.app.db, reply_id)
         where = "by DM and in their `/mystories`" if delivered else "in their `/mystories` (their DMs are closed)"
