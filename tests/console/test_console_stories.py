@@ -111,7 +111,10 @@ async def test_reject_with_reason_shows_in_mystories(app):
     output = await run(app, "/mod reject 1 It names a colleague; please share it without that.", "/mystories")
 
     assert "Done — story #1: **Rejected by console moderator.** Reason given to the author: It names" in output
-    assert "[DM to the author] Your story #1 in the console server won't be published. The moderators said: It names" in output
+    assert (
+        "[DM to the author] Your story #1 in the console server won't be published. The moderators said: It names"
+        in output
+    )
     mine = output[output.index("== Your stories ==") :]
     assert "not published" in mine and "Moderator's reason: It names a colleague" in mine
     story = await store.by_number(app.db, CONSOLE_GUILD, 1)
@@ -170,7 +173,11 @@ async def test_reply_is_shown_as_a_dm_and_in_mystories(app):
 
     output = await run(app, "/mod reply 1 Thank you for writing this. How are you doing today?", "/mystories")
 
-    assert "[DM to the author] A moderator in the console server replied about your story #1:\n\nThank you for writing this." in output
+    assert (
+        "[DM to the author] A moderator in the console server replied about your story #1:\n\n"
+        "Thank you for writing this."
+        in output
+    )
     assert "delivered by DM and in their `/mystories`" in output
     assert "Moderator replied: Thank you for writing this. How are you doing today?" in output
     assert await app.db.fetchval("SELECT delivered FROM story_replies") == 1
