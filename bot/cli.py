@@ -38,24 +38,9 @@ def _make_bot(settings: Settings) -> Any:
     return StairwellBot(settings.db_path, settings.secret_key, dev_guild=settings.dev_guild)
 
 
-async def _run(args: argparse.Namespace) -> None:
-    import discord
-
-    settings = _settings(args)
-    token = settings.require_token()
-    bot = _make_bot(settings)
-    try:
-        async with bot:
-            await bot.start(token)
-    except discord.LoginFailure as error:
-        raise ConfigError(
-            "DISCORD_TOKEN was refused by Discord: reset it on the Developer Portal's Bot page."
-        ) from error
-    except discord.PrivilegedIntentsRequired as error:
-        raise ConfigError("Discord refused the bot's intents; Stairwell needs no privileged intents.") from error
-
-
-async def _sync(args: argparse.Namespace) -> None:
+@asynccontextmanager
+async def _connected_bot(args: argparse.Namespace) -> AsyncIterator[Any]:
+    """A bot built from the settings, with Discord's refusals turned into one-line configuration errors."""
     import discord
 
     settings = _settings(args)
@@ -64,11 +49,23 @@ async def _sync(args: argparse.Namespace) -> None:
     try:
         async with bot:
             await bot.login(token)
-            await bot.sync_commands(force=True)
+            yield bot
     except discord.LoginFailure as error:
         raise ConfigError(
             "DISCORD_TOKEN was refused by Discord: reset it on the Developer Portal's Bot page."
         ) from error
+    except discord.PrivilegedIntentsRequired as error:
+        raise ConfigError("Discord refused the bot's intents; Stairwell needs no privileged intents.") from error
+
+
+async def _run(args: argparse.Namespace) -> None:
+    async with _connected_bot(args) as bot:
+        await bot.connect()
+
+
+async def _sync(args: argparse.Namespace) -> None:
+    async with _connected_bot(args) as bot:
+        await bot.sync_commands(force=True)
     print("Commands synced.")
 
 

@@ -49,6 +49,16 @@ def where(error: BaseException) -> str:
     return f"{Path(frame.filename).name}:{frame.lineno} in {frame.name}"
 
 
+class StairwellModal(discord.ui.Modal):
+    """Modal errors skip the tree's handler: answer them the same way, so nobody sees "interaction failed"."""
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, /) -> None:  # type: ignore[override]
+        if isinstance(error, NotAllowed):
+            await _safe_respond(interaction, str(error))
+        else:
+            await report_failure(interaction, error)
+
+
 async def report_failure(interaction: discord.Interaction, error: BaseException) -> None:
     """Log by type and reference only; tell the person their words were kept."""
     reference = secrets.token_hex(3).upper()

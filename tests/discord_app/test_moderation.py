@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 
+from bot.db import guilds
 from bot.db import stories as store
 from tests.discord_app.conftest import configure
 from tests.discord_app.test_share import publish, share
@@ -140,3 +141,17 @@ async def test_a_short_reply_is_delivered(ready):
     assert "was delivered" in done.response.content
     assert world.member.user.dm_channel.last_message.content.endswith("Are you safe right now?")
     assert await world.db.fetchval("SELECT text FROM story_replies") == "Are you safe right now?"
+
+
+async def test_a_form_submitted_after_losing_the_moderator_role_is_refused_politely(ready):
+    world = ready
+    await submit(world)
+    shown = await world.mod.click(world.mod_channel.last_message, label="Reject")
+    await guilds.update(world.db, world.guild.id, moderator_role_id=None)
+
+    refused = await world.mod.submit_modal(shown, {"reason": "no"})
+
+    assert refused.ephemeral
+    assert "Only this server's Stairwell moderators" in refused.response.content
+    assert (await store.by_number(world.db, world.guild.id, 1)).status == "pending"
+    assert any(type(error).__name__ == "NotAllowed" for error in world.env.errors)

@@ -709,17 +709,7 @@ def _gazetteer_end(text: str, tokens: list[_Token], index: int) -> int | None:
 
 def _name_run_end(text: str, tokens: list[_Token], index: int) -> int:
     """Index of the last token in a run of one or two capitalised words: "Red Deer", "Tom Reilly"."""
-    following = index + 1
-    if (
-        following < len(tokens)
-        and tokens[index].raw_end == tokens[index].end
-        and _gap(text, tokens, index, following) == " "
-        and _IS_NAME.fullmatch(tokens[following].word)
-        and tokens[following].word not in _NOT_A_NAME
-        and tokens[following].word not in _COUNTY_WORDS
-    ):
-        return following
-    return index
+    return _surname_index(text, tokens, index, _NOT_A_NAME | _COUNTY_WORDS)
 
 
 # --- hospitals, wards, rooms and beds ---------------------------------------------------------------------------

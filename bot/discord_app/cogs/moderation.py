@@ -21,6 +21,7 @@ from bot.db.stories import Story
 from bot.discord_app import permissions
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.checks import is_moderator, require_moderator
+from bot.discord_app.errors import StairwellModal
 from bot.discord_app.render import NO_PINGS, embed, respond
 
 log = logging.getLogger(__name__)
@@ -217,7 +218,7 @@ class ModButton(
             await respond(interaction, str(error))
 
 
-class ApproveModal(discord.ui.Modal):
+class ApproveModal(StairwellModal):
     def __init__(self, story: Story, *, edit_text: bool) -> None:
         super().__init__(title=f"{'Edit & approve' if edit_text else 'Approve with content warning'} #{story.number}")
         self.story_id = story.id
@@ -260,7 +261,7 @@ class ApproveModal(discord.ui.Modal):
         await _approved(interaction, story)
 
 
-class RejectModal(discord.ui.Modal):
+class RejectModal(StairwellModal):
     def __init__(self, story: Story) -> None:
         super().__init__(title=f"Reject story #{story.number}")
         self.story_id = story.id
@@ -291,7 +292,7 @@ class RejectModal(discord.ui.Modal):
         )
 
 
-class ReplyModal(discord.ui.Modal, title="Reply to the author (anonymously)"):
+class ReplyModal(StairwellModal, title="Reply to the author (anonymously)"):
     def __init__(self, story_id: int) -> None:
         super().__init__()
         self.story_id = story_id

@@ -14,6 +14,7 @@ from bot.discord_app import permissions
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.checks import require_manage_server
 from bot.discord_app.cogs.support import country_autocomplete
+from bot.discord_app.errors import StairwellModal
 from bot.discord_app.render import respond
 
 
@@ -21,7 +22,7 @@ async def timezone_autocomplete(interaction: discord.Interaction, current: str) 
     return [app_commands.Choice(name=zone, value=zone) for zone in timezones.suggest(current)]
 
 
-class LocalResourceModal(discord.ui.Modal, title="Add a local support resource"):
+class LocalResourceModal(StairwellModal, title="Add a local support resource"):
     """Admins describe their own support (a peer-support team, an EAP); members see it first."""
 
     name: discord.ui.Label[LocalResourceModal] = discord.ui.Label(

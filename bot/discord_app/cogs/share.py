@@ -19,6 +19,7 @@ from bot.db.stories import Draft
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.cogs.moderation import close_queue_message, delete_post, post_to_queue
 from bot.discord_app.crisis import crisis_embed
+from bot.discord_app.errors import StairwellModal
 from bot.discord_app.render import embed, respond
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ def sealed(interaction: discord.Interaction) -> bytes:
 FORM_PREFIX = "stairwell:share-form:"
 
 
-class ShareModal(discord.ui.Modal, title="Share your story"):
+class ShareModal(StairwellModal, title="Share your story"):
     """Reopened prefilled for edits, so nothing the author wrote is ever lost."""
 
     def __init__(self, run_id: str, draft: Draft | None = None) -> None:
