@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.core.screening.crisis import screen_crisis
+from bot.core.screening.risk import screen_crisis
 
 BUDGET_MS = 2.0
 TARGET_CHARS = 4_000

@@ -1,4 +1,4 @@
-"""`stairwell` command line: run | console | migrate | sync | backup | content check | screen."""
+"""`stairwell` command line: run | console | migrate | sync | backup | content check | screen | eval."""
 
 from __future__ import annotations
 
@@ -146,6 +146,18 @@ async def _screen(args: argparse.Namespace) -> None:
         print(screen_text(sys.stdin.read()))
 
 
+async def _eval(args: argparse.Namespace) -> None:
+    from bot.core.screening.evaluation import EvalFileError, run
+
+    try:
+        with open(args.file, encoding="utf-8") as handle:
+            print(run(handle, misses=args.misses))
+    except OSError as error:
+        raise ConfigError(f"cannot read {args.file}: {error.strerror}") from None
+    except EvalFileError as error:
+        raise ConfigError(f"{args.file}: {error}") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="stairwell", description="Peer support for healthcare workers, on Discord.")
     parser.add_argument("--env-file", default=".env", help="settings file to read (default: .env)")
@@ -166,6 +178,15 @@ def _parser() -> argparse.ArgumentParser:
     screen = sub.add_parser("screen", help="screen text on stdin for crisis language and patient identifiers")
     screen.add_argument("--jsonl", action="store_true", help='one JSON object with a "text" field per line')
     screen.set_defaults(handler=_screen)
+    evaluate = sub.add_parser(
+        "eval",
+        help="measure the screens on a labelled JSON Lines file",
+        description='Crisis lines are {"text", "label"} (urgent, concern, none); identifier lines are '
+        '{"text", "identifiers": [{"type", "value"}]}. Prints recall, false alarms, figures by length and misses.',
+    )
+    evaluate.add_argument("file", help="labelled .jsonl file")
+    evaluate.add_argument("--misses", type=int, default=40, help="how many misses to list (default 40)")
+    evaluate.set_defaults(handler=_eval)
     return parser
 
 

@@ -7,8 +7,9 @@ from enum import StrEnum
 
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
-from bot.core.screening.crisis import CrisisLevel, CrisisResult, screen_crisis
+from bot.core.screening.crisis import CrisisLevel, CrisisResult
 from bot.core.screening.identifiers import Identifier, find_identifiers, redact, summarize
+from bot.core.screening.risk import screen_crisis
 from bot.core.story_text import StoryTextError, clean, clean_warning
 from bot.db import guilds
 from bot.db import stories as store
@@ -65,6 +66,8 @@ class Screened:
     identifiers: tuple[Identifier, ...]
     redacted: str
     notes: tuple[str, ...]
+    # What moderators read about the crisis screen; quoted sentences are redacted like the story.
+    signals: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,15 +93,42 @@ async def check_can_share(app: Stairwell, guild_id: int, author_key: str) -> Non
         raise ShareRefusedError(NOT_NOW)
 
 
+QUOTE_LIMIT = 300
+
+
+def _quoted(text: str, span: tuple[int, int], identifiers: tuple[Identifier, ...]) -> str:
+    """The sentence behind a signal, redacted: moderators must not read an identifier the story hides."""
+    start, end = span
+    inside = tuple(
+        Identifier(
+            found.type,
+            max(found.start, start) - start,
+            min(found.end, end) - start,
+            text[max(found.start, start) : min(found.end, end)],
+        )
+        for found in identifiers
+        if found.start < end and found.end > start
+    )
+    sentence = " ".join(redact(text[start:end], inside).split())
+    return sentence if len(sentence) <= QUOTE_LIMIT else sentence[: QUOTE_LIMIT - 1] + "…"
+
+
 def screen(draft: Draft) -> Screened:
     cleaned = clean(draft.text)
     identifiers = tuple(find_identifiers(cleaned.text))
+    crisis = screen_crisis(cleaned.text)
     return Screened(
         draft=draft,
-        crisis=screen_crisis(cleaned.text),
+        crisis=crisis,
         identifiers=identifiers,
         redacted=redact(cleaned.text, identifiers),
         notes=cleaned.notes,
+        signals=tuple(
+            f"{signal.explanation}: “{_quoted(cleaned.text, signal.span, identifiers)}”"
+            if signal.span
+            else signal.explanation
+            for signal in crisis.signals
+        ),
     )
 
 
@@ -147,7 +177,7 @@ async def submit(app: Stairwell, draft_id: int, sealed_author: bytes) -> Story |
         text=screened.redacted,
         sealed_author=sealed_author,
         crisis_level=screened.crisis.level.value,
-        crisis_signals=[signal.explanation for signal in screened.crisis.signals],
+        crisis_signals=list(screened.signals),
         redacted_summary=summarize(screened.identifiers),
         submitted_on=now.date().isoformat(),
         now=int(now.timestamp()),
@@ -205,13 +235,6 @@ def queued_text(story: Story) -> str:
         f"Thank you for sharing. Your story is with the moderators (story #{story.number}). {REVIEW_TIME} "
         f"{notice}You can check on it, withdraw it or read moderators' replies with `/mystories`."
     )
-
-
-def crisis_signals(result: CrisisResult) -> str:
-    if result.level is CrisisLevel.NONE:
-        return "no crisis language found"
-    kind = "possible crisis" if result.level is CrisisLevel.URGENT else "signs of distress"
-    return f"{kind}: " + "; ".join(signal.explanation for signal in result.signals)
 
 
 async def my_stories(app: Stairwell, guild_id: int, author_key: str) -> tuple[Card, list[Story]]:

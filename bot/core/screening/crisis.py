@@ -1,7 +1,8 @@
-"""Crisis-language screen: does a message suggest its writer is at risk?
+"""Crisis-language screen, rule layer: does a message suggest its writer is at risk?
 
-Rules, not a model, so a moderator can see why a message was flagged and an
-engineer can see why it was not. The signals follow the C-SSRS screener and
+Rules, so a moderator can see why a message was flagged and an engineer can
+see why it was not; the learned layer (``crisis_model``) catches what they miss,
+and ``risk.screen_crisis`` combines the two. The signals follow the C-SSRS screener and
 Crisis Text Line's findings (plans and means predict an emergency better than
 the word "suicide"); the guards exist because this audience talks about death
 all day: patients, idioms, teaching, memorials, other people, negation.
@@ -45,6 +46,8 @@ class Signal:
     code: str
     level: CrisisLevel
     explanation: str
+    # Where the words behind it are (the learned layer quotes that sentence to moderators, redacted).
+    span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1661,8 +1664,8 @@ class _Message:
 _NO_CRISIS = CrisisResult(CrisisLevel.NONE, ())
 
 
-def screen_crisis(text: str) -> CrisisResult:
-    """Screen one message for signs that its writer is at risk; cheap enough to run on every draft."""
+def screen_rules(text: str) -> CrisisResult:
+    """The rule layer alone: signs that the writer is at risk, each with its explanation."""
     if not text or text.isspace():
         return _NO_CRISIS
     if not text.isascii():

@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from bot.core.screening.crisis import screen_crisis
 from bot.core.screening.identifiers import find_identifiers, redact
+from bot.core.screening.risk import model, screen_crisis
 
 
 def screen(text: str) -> dict[str, Any]:
@@ -16,8 +16,14 @@ def screen(text: str) -> dict[str, Any]:
     return {
         "crisis": {
             "level": crisis.level.value,
+            "model": model().version,
             "signals": [
-                {"code": signal.code, "level": signal.level.value, "explanation": signal.explanation}
+                {
+                    "code": signal.code,
+                    "level": signal.level.value,
+                    "explanation": signal.explanation,
+                    **({"sentence": text[signal.span[0] : signal.span[1]]} if signal.span else {}),
+                }
                 for signal in crisis.signals
             ],
         },

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.screening.crisis import CrisisLevel, CrisisResult, Signal, screen_crisis
+from bot.core.screening.crisis import CrisisLevel, CrisisResult, Signal, screen_rules
 
-EVAL_PATH = Path(__file__).parent / "data" / "crisis_eval.jsonl"
+EVAL_PATH = Path(__file__).parents[3] / "training" / "crisis" / "rules_eval.jsonl"
 LABELS = {"urgent", "concern", "none"}
 
 URGENT_RECALL_TARGET = 0.95
@@ -41,7 +41,7 @@ def eval_set() -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def predictions(eval_set: list[dict[str, str]]) -> list[tuple[dict[str, str], CrisisResult]]:
-    return [(row, screen_crisis(row["text"])) for row in eval_set]
+    return [(row, screen_rules(row["text"])) for row in eval_set]
 
 
 def _share(rows: list[tuple[dict[str, str], CrisisResult]], hit: set[CrisisLevel]) -> float:
@@ -149,15 +149,15 @@ def test_rule_gates_cover_their_matches(eval_set):
     ],
 )
 def test_negated_statements_are_not_flagged(text):
-    assert screen_crisis(text).level is NONE
+    assert screen_rules(text).level is NONE
 
 
 def test_negation_is_scoped_to_its_clause():
-    result = screen_crisis("I'm not suicidal but honestly I can't go on like this")
+    result = screen_rules("I'm not suicidal but honestly I can't go on like this")
     assert result.level is CONCERN
     assert [signal.code for signal in result.signals] == ["overwhelmed"]
-    assert screen_crisis("I don't know why, but I want to kill myself").level is URGENT
-    assert screen_crisis("I can't stop thinking about killing myself").level is URGENT
+    assert screen_rules("I don't know why, but I want to kill myself").level is URGENT
+    assert screen_rules("I can't stop thinking about killing myself").level is URGENT
 
 
 @pytest.mark.parametrize(
@@ -171,7 +171,7 @@ def test_negation_is_scoped_to_its_clause():
     ],
 )
 def test_everyday_idioms_are_not_flagged(text):
-    assert screen_crisis(text).level is NONE
+    assert screen_rules(text).level is NONE
 
 
 @pytest.mark.parametrize(
@@ -185,14 +185,14 @@ def test_everyday_idioms_are_not_flagged(text):
     ],
 )
 def test_clinical_talk_about_patients_is_not_flagged(text):
-    assert screen_crisis(text).level is NONE
+    assert screen_rules(text).level is NONE
 
 
 def test_other_peoples_words_are_not_the_writer_s():
-    assert screen_crisis("my patient said he wanted to die").level is NONE
-    assert screen_crisis('She said "I just want to go to sleep and not wake up" and I froze').level is NONE
-    assert screen_crisis("occ health asked if I'd had thoughts of suicide").level is NONE
-    assert screen_crisis("I told my GP I want to die").level is URGENT
+    assert screen_rules("my patient said he wanted to die").level is NONE
+    assert screen_rules('She said "I just want to go to sleep and not wake up" and I froze').level is NONE
+    assert screen_rules("occ health asked if I'd had thoughts of suicide").level is NONE
+    assert screen_rules("I told my GP I want to die").level is URGENT
 
 
 @pytest.mark.parametrize(
@@ -200,39 +200,39 @@ def test_other_peoples_words_are_not_the_writer_s():
     [("ngl kms after that shift", "kms"), ("lowkey want to unalive myself", "unalive")],
 )
 def test_slang_is_urgent_and_named(text, term):
-    result = screen_crisis(text)
+    result = screen_rules(text)
     assert result.level is URGENT
     slang = next(signal for signal in result.signals if signal.code == "slang")
     assert term in slang.explanation
 
 
 def test_means_and_knowing_the_amount_are_urgent():
-    result = screen_crisis("I know exactly how much of the insulin on the ward it would take")
+    result = screen_rules("I know exactly how much of the insulin on the ward it would take")
     assert result.level is URGENT
     assert "lethal_amount" in {signal.code for signal in result.signals}
-    assert screen_crisis("💊💊 tonight").level is URGENT
-    assert screen_crisis("the 💊 trolley is broken again").level is NONE
+    assert screen_rules("💊💊 tonight").level is URGENT
+    assert screen_rules("the 💊 trolley is broken again").level is NONE
 
 
 def test_apostrophes_curly_or_missing():
     for text in ("I don’t want to be alive anymore", "i dont want to be alive anymore"):
-        assert screen_crisis(text).level is URGENT, text
-    assert screen_crisis("Im not suicidal, dont worry").level is NONE
+        assert screen_rules(text).level is URGENT, text
+    assert screen_rules("Im not suicidal, dont worry").level is NONE
 
 
 def test_vague_preparation_needs_support():
-    assert screen_crisis("I finally made my will last weekend").level is NONE
-    assert screen_crisis("I made my will and wrote letters to my kids").level is URGENT
+    assert screen_rules("I finally made my will last weekend").level is NONE
+    assert screen_rules("I made my will and wrote letters to my kids").level is URGENT
 
 
 def test_past_episodes_and_jokes():
-    assert screen_crisis("Years ago I tried to kill myself. I'm well now, please reach out.").level is NONE
-    assert screen_crisis("dead inside after that audit lol").level is NONE
-    assert screen_crisis("lol I'm fine, just thinking about kms").level is URGENT
+    assert screen_rules("Years ago I tried to kill myself. I'm well now, please reach out.").level is NONE
+    assert screen_rules("dead inside after that audit lol").level is NONE
+    assert screen_rules("lol I'm fine, just thinking about kms").level is URGENT
 
 
 def test_signals_are_deduplicated_and_most_severe_first():
-    result = screen_crisis(
+    result = screen_rules(
         "I feel numb. I've been drinking every night after shift. "
         "I want to die. Honestly I want to die, I keep thinking about killing myself."
     )
@@ -247,12 +247,12 @@ def test_signals_are_deduplicated_and_most_severe_first():
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t"])
 def test_empty_text_is_none(text):
-    assert screen_crisis(text) == CrisisResult(NONE, ())
+    assert screen_rules(text) == CrisisResult(NONE, ())
 
 
 def test_interface_types():
     assert [level.value for level in CrisisLevel] == ["none", "concern", "urgent"]
-    result = screen_crisis("I want to die")
+    result = screen_rules("I want to die")
     assert isinstance(result.signals, tuple)
     assert all(isinstance(signal, Signal) for signal in result.signals)
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -268,7 +268,7 @@ def test_long_or_adversarial_input_stays_fast():
     ]
     for text in texts:
         start = time.perf_counter()
-        screen_crisis(text[:4000])
+        screen_rules(text[:4000])
         assert time.perf_counter() - start < 0.05, text[:40]
 
 
@@ -284,7 +284,7 @@ def test_long_or_adversarial_input_stays_fast():
     ],
 )
 def test_an_overdose_already_taken_and_plan_with_means(text, level):
-    assert screen_crisis(text).level.value == level
+    assert screen_rules(text).level.value == level
 
 
 @pytest.mark.parametrize(
@@ -312,4 +312,4 @@ def test_an_overdose_already_taken_and_plan_with_means(text, level):
 )
 def test_phrasings_found_after_the_evaluation_set_was_written(text, level):
     """A second, later batch: kept separate so the evaluation set stays one the rules were not built from."""
-    assert screen_crisis(text).level.value == level
+    assert screen_rules(text).level.value == level

@@ -1,0 +1,205 @@
+"""The learned layer of the crisis screen: a linear model over hashed word and sub-word features.
+
+Rules explain but miss what people really write: a decision with a date and no method word, a goodbye
+to the team, a sentence buried in paragraph three. This layer catches wording *close to* messages where
+the writer was at risk. It needs no dependency: the model is two weight vectors in one file shipped in
+the package (built by ``stairwell train-screen``), read with the standard library, never downloaded.
+
+Long texts are scored sentence by sentence: every window of one to three consecutive sentences, and the
+whole text, is scored and the most severe wins, so one risk sentence in a long story still counts. A
+window's score comes from per-sentence sums, so the cost is one pass over the words.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+import zlib
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+from math import exp, sqrt
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).with_name("data") / "crisis_model.bin"
+_MAGIC = b"SWCM1\n"
+
+# Bump when features change: a model file built for other features is refused, not misread.
+FEATURE_VERSION = 1
+BUCKET_BITS = 18
+_MASK = (1 << BUCKET_BITS) - 1
+WINDOW = 5  # sentences per window in a long text
+
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)*|\d+|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+# Sentence ends: terminal punctuation followed by space, or a line break.
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def normalise(text: str) -> str:
+    """Lower case and straight apostrophes: phones type curly ones."""
+    return text.translate(_FOLD).lower() if not text.isascii() else text.lower()
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences, in order, blank ones dropped."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE.finditer(text):
+        if text[start : match.start()].strip():
+            spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode())
+
+
+@lru_cache(maxsize=1 << 15)
+def _word_buckets(word: str) -> tuple[int, ...]:
+    """The word itself and its sub-word pieces (3- and 4-letter grams with edge marks), so that typos
+    and inflections ("anymroe", "overdosing") land near the words they stand for."""
+    buckets = [_word_hash(word) & _MASK]
+    if len(word) > 3 and word.isalpha():
+        marked = f"<{word}>"
+        for size in (3, 4):
+            for at in range(len(marked) - size + 1):
+                buckets.append(zlib.crc32(marked[at : at + size].encode(), 0x5A5A) & _MASK)
+    return tuple(buckets)
+
+
+def _number_token(token: str) -> str:
+    return "0" if token.isdigit() else token
+
+
+def sentence_features(text: str) -> list[int]:
+    """Hashed features of one normalised sentence: words and their pieces, word pairs and triples."""
+    words = [_number_token(token) for token in _TOKEN.findall(text)]
+    features: list[int] = []
+    hashes = [_word_hash(word) for word in words]
+    for word in words:
+        features.extend(_word_buckets(word))
+    for i in range(len(hashes) - 1):
+        features.append((hashes[i] * 1_000_003 ^ hashes[i + 1] ^ 0x9E37) & _MASK)
+    for i in range(len(hashes) - 2):
+        features.append(((hashes[i] * 1_000_003 ^ hashes[i + 1]) * 998_244_353 ^ hashes[i + 2] ^ 0x7F4A) & _MASK)
+    return features
+
+
+def text_sentences(text: str) -> list[tuple[tuple[int, int], list[int]]]:
+    """Each sentence's span in the original text with its features (normalising keeps offsets)."""
+    normalised = normalise(text)
+    return [(span, sentence_features(normalised[span[0] : span[1]])) for span in sentences(normalised)]
+
+
+def windows(count: int, size: int = WINDOW) -> list[tuple[int, int]]:
+    """Sentence index ranges to score: the whole text and, in a longer one, each run of ``size`` sentences
+    (a single sentence alone is too little text to judge)."""
+    ranges = [(0, count)]
+    if count > size:
+        ranges.extend((i, i + size) for i in range(count - size + 1))
+    return ranges
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """One binary question the model answers: "urgent?" or "any risk?"."""
+
+    weights: array[float]
+    bias: float
+    threshold: float
+    # Subtracted from a window's logit: a part of a long text needs to be clearer than a whole message.
+    window_penalty: float
+
+
+@dataclass(frozen=True, slots=True)
+class ModelScore:
+    """The most severe window's probabilities, and where it is in the text."""
+
+    urgent: float
+    risk: float
+    urgent_span: tuple[int, int] | None
+    risk_span: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisModel:
+    version: str
+    urgent: Head
+    risk: Head
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> CrisisModel:
+        data = path.read_bytes()
+        if not data.startswith(_MAGIC):
+            raise ValueError(f"{path} is not a Stairwell crisis model")
+        (header_length,) = struct.unpack_from("<I", data, len(_MAGIC))
+        offset = len(_MAGIC) + 4
+        header = json.loads(data[offset : offset + header_length])
+        if header["feature_version"] != FEATURE_VERSION or header["bucket_bits"] != BUCKET_BITS:
+            raise ValueError(f"{path} was built for other features; rebuild it with `stairwell train-screen`")
+        offset += header_length
+        size = 1 << BUCKET_BITS
+        heads = []
+        for name in ("urgent", "risk"):
+            weights = array("f")
+            weights.frombytes(data[offset : offset + 4 * size])
+            offset += 4 * size
+            settings = header[name]
+            heads.append(Head(weights, settings["bias"], settings["threshold"], settings["window_penalty"]))
+        return cls(header["version"], heads[0], heads[1])
+
+    def score(self, text: str) -> ModelScore:
+        parts = text_sentences(text)
+        if not parts:
+            return ModelScore(0.0, 0.0, None, None)
+        urgent, risk = self.urgent, self.risk
+        sums = [(sum(urgent.weights[f] for f in fs), sum(risk.weights[f] for f in fs), len(fs)) for _, fs in parts]
+        best: list[tuple[float, tuple[int, int] | None]] = [(-1e9, None), (-1e9, None)]
+        for number, (first, last) in enumerate(windows(len(parts))):
+            count = sum(n for _, _, n in sums[first:last])
+            if not count:
+                continue
+            scale = 1 / sqrt(count)
+            for head, model in enumerate((urgent, risk)):
+                value = sum(row[head] for row in sums[first:last]) * scale - (model.window_penalty if number else 0.0)
+                if value > best[head][0]:
+                    best[head] = (value, _strongest(parts, sums, first, last, head))
+        return ModelScore(_sigmoid(best[0][0] + urgent.bias), _sigmoid(best[1][0] + risk.bias), best[0][1], best[1][1])
+
+
+def _strongest(
+    parts: list[tuple[tuple[int, int], list[int]]],
+    sums: list[tuple[float, float, int]],
+    first: int,
+    last: int,
+    head: int,
+) -> tuple[int, int]:
+    """The sentence of a window that pushed hardest: the one quoted to moderators."""
+    best = max(range(first, last), key=lambda i: sums[i][head] / sqrt(max(sums[i][2], 1)))
+    return parts[best][0]
+
+
+def _sigmoid(value: float) -> float:
+    if value < -60:
+        return 0.0
+    return 1 / (1 + exp(-value))
+
+
+def save(path: Path, version: str, heads: dict[str, tuple[bytes, dict[str, float]]], meta: dict[str, object]) -> None:
+    """Write a model file: magic, header length, JSON header, then each head's float32 weights."""
+    header = {
+        "version": version,
+        "feature_version": FEATURE_VERSION,
+        "bucket_bits": BUCKET_BITS,
+        **{name: settings for name, (_, settings) in heads.items()},
+        **meta,
+    }
+    encoded = json.dumps(header, sort_keys=True).encode()
+    body = heads["urgent"][0] + heads["risk"][0]
+    path.write_bytes(_MAGIC + struct.pack("<I", len(encoded)) + encoded + body)
