@@ -16,13 +16,13 @@ sys.path.insert(0, str(ROOT))
 
 from bot.core.screening.identifiers import find_identifiers  # noqa: E402
 
-EVAL_PATH = ROOT / "tests" / "core" / "screening" / "data" / "identifier_eval.jsonl"
+EVAL_PATH = ROOT / "training" / "identifiers" / "tune.jsonl"
 STORY_LENGTH = 4000
 RUNS = 500
 
 
 def long_story() -> str:
-    """Evaluation stories back to back: a realistic mix of identifiers, clinical shorthand and plain text."""
+    """Tuning stories back to back: a realistic mix of identifiers, clinical shorthand and plain text."""
     with EVAL_PATH.open(encoding="utf-8") as handle:
         texts = [json.loads(line)["text"] for line in handle if line.strip()]
     story = ""

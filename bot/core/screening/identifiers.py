@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -33,21 +34,26 @@ IDENTIFIER_TYPES: tuple[str, ...] = (
     "address",
     "place",
     "facility",
+    "plate",
+    "device",
 )
 
+# Short tags (at most 8 characters) so a redacted story still reads like a story.
 REDACTION_LABELS: dict[str, str] = {
     "name": "[name]",
     "date": "[date]",
-    "age": "[age over 89]",
+    "age": "[age]",
     "phone": "[phone]",
     "email": "[email]",
     "url": "[link]",
-    "ip": "[IP address]",
-    "record": "[record number]",
-    "id": "[ID number]",
-    "address": "[address]",
+    "ip": "[ip]",
+    "record": "[record]",
+    "id": "[id]",
+    "address": "[addr]",
     "place": "[place]",
-    "facility": "[facility]",
+    "facility": "[site]",
+    "plate": "[plate]",
+    "device": "[device]",
 }
 
 _NOUNS: dict[str, tuple[str, str]] = {
@@ -63,6 +69,8 @@ _NOUNS: dict[str, tuple[str, str]] = {
     "address": ("address", "addresses"),
     "place": ("place", "places"),
     "facility": ("facility", "facilities"),
+    "plate": ("vehicle plate", "vehicle plates"),
+    "device": ("device number", "device numbers"),
 }
 
 
@@ -91,6 +99,7 @@ def find_identifiers(text: str) -> list[Identifier]:
     hits = [
         *_find_email_links_ips(text, digits),
         *_find_numbers(text, tokens, digits),
+        *_find_plates(text, tokens, digits),
         *_find_dates_and_ages(text, tokens, digits),
         *_find_addresses(text, tokens, digits),
         *_find_facilities(text),
@@ -158,10 +167,50 @@ _PLACES = _word_list("places.txt")
 _AMBIGUOUS_PLACES = _word_list("places_ambiguous.txt")
 # States, provinces, nations and countries: above Safe Harbor's "smaller than a state" line.
 _REGIONS = _word_list("regions.txt")
+_REGIONS = _REGIONS | frozenset(word for region in _REGIONS for word in region.split() if len(word) > 3)
 # After a cue ("her son", "named") a town's name is a person's name; without one it stays a town.
 _NOT_A_CUED_NAME = _COMMON_WORDS | _NOT_NAMES | _REGIONS
 _NOT_A_NAME = _NOT_A_CUED_NAME | _PLACES | _AMBIGUOUS_PLACES
 _LONGEST_PLACE = max(len(place.split()) for place in _PLACES | _AMBIGUOUS_PLACES)
+# Lowercase English words (derived from the wamerican word list with inflected forms folded into their
+# stems, plus clinical shorthand, British spellings and texting words), to tell a name from a word: a
+# capitalised word that is not English, in a place where names stand, is taken for a name. About 32,000
+# words: loaded at import, roughly 3 MB and 5 ms.
+_ENGLISH = _word_list("english_words.txt")
+_SUFFIXES = (
+    ("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""),
+    ("er", ""), ("est", ""),
+)
+_BRITISH = (("our", "or"), ("ae", "e"), ("oe", "e"), ("tre", "ter"), ("ise", "ize"), ("yse", "yze"), ("ogue", "og"))
+
+
+@lru_cache(maxsize=8192)
+def _is_english(word: str) -> bool:
+    """Whether ``word``, in any case and inflection, is an ordinary English word ("Stopped", "Colour")."""
+    lower = word.lower().replace("’", "'")
+    if "-" in lower:
+        return all(_is_english(part) for part in lower.split("-") if part)
+    forms = [lower]
+    if len(lower) >= 6:
+        forms.extend(lower.replace(british, american) for british, american in _BRITISH if british in lower)
+    for form in forms:
+        if form in _ENGLISH:
+            return True
+        for suffix, replacement in _SUFFIXES:
+            stem = form[: -len(suffix)]
+            if form.endswith(suffix) and len(stem) >= 3 and stem + replacement in _ENGLISH:
+                return True
+    return False
+
+
+# Drug names are capitalised at the start of a sentence and not in the word list: "Oxycodone was stopped".
+_DRUG_ENDING = re.compile(
+    r"(?i:.{3,}(?:pril|sartan|olol|statin|mab|cillin|mycin|micin|azole|azepam|zolam|parin|xaban|gatran|afil"
+    r"|tidine|prazole|oxacin|cycline|vir|semide|thiazide|dipine|triptan|setron|profen|fenac|oxetine|pramine"
+    r"|tyline|peridol|apine|idone|codone|morphone|tanyl|caine|curonium|olone|asone|lukast|terol|tropium|glitazone"
+    r"|gliptin|gliflozin|glutide|formin|tinib|platin|rubicin|taxel|fosfamide|trexate|dronate|teplase|kinase"
+    r"|amine|azine|oxin|ephrine|pressin|sonide|nacin|oxone|barbital|amide|ipine|etine|iazem|arin|lol|pam))"
+)
 
 
 # --- candidates and choosing among them ------------------------------------------------------------------
@@ -264,6 +313,8 @@ _NOT_A_QUANTITY = (
 
 
 def _is_plain_word(word: str) -> bool:
+    if "-" in word and any(part in _NOT_A_NAME for part in word.split("-")):
+        return True  # "Guillain-Barré", "Covid-19"
     return word in _NOT_A_NAME or not _IS_NAME.fullmatch(word)
 
 
@@ -300,7 +351,8 @@ _SCHEME_URL = re.compile(r"(?=[hHwW])\b(?:https?://|www\.)[^\s<>\"'()\[\]]+")
 # Links without a scheme are found from their ending ("example.com/path"), then widened to the left.
 _TOP_LEVEL_DOMAIN = re.compile(
     r"(?=\.)\.(?i:com|org|net|edu|gov|mil|info|biz|io|co|me|app|dev|health|care|blog|page|site|online|nhs"
-    r"|uk|au|in|nz|ie|ca|us|eu)(?:\.(?i:uk|au|in|nz|ie))?(?![A-Za-z0-9-])"
+    r"|uk|au|in|nz|ie|ca|us|eu|ly|gl|to|tv|ph|ng|ke|za|br|gd|link|xyz|ai|ug|tz|gh|pk|lk|sg|my)"
+    r"(?:\.(?i:uk|au|in|nz|ie|ph|ng|ke|za|br|pk|gh))?(?![A-Za-z0-9-])"
 )
 _SCHEME = re.compile(r"https?://")
 _PATH = re.compile(r"/[^\s<>\"'()\[\]]*")
@@ -361,67 +413,161 @@ def _is_ipv6(candidate: str) -> bool:
 # --- record and ID numbers -----------------------------------------------------------------------------------
 
 # A number after a cue: at least one chunk with a digit; later chunks only if they start with a digit, so
-# "943 476 5919" is one number but "7734521 and" stops at the number.
+# "943 476 5919" is one number but "7734521 and" stops at the number. A short run of capitals may come
+# first ("CAD 4411", "UR 0045871"), and GS1 device codes open with an application identifier ("(01)0088…").
 _NUMBER = (
-    r"(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?"
+    r"(?:[A-Z]{1,4}[ ](?=\d))?(?:\(\d{2}\))?"
+    r"(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/:-]*[A-Za-z0-9])?"
+    r"(?:\(\d{2}\)[A-Za-z0-9]+)*"
     r"(?:[ ](?=\d)\d[A-Za-z0-9-]*(?<=[A-Za-z0-9]))*"
 )
 # Up to five lowercase words may sit between a spelled-out cue and its number ("account number at the
-# practice was 00457821"); acronym cues must be followed by the number itself.
+# practice was 00457821"); acronym cues must be followed by the number itself, or by "no." or "number".
 _LOOSE_GAP = r"[\s:#=,.()-]*(?:[a-z'’]+[\s,:]+){0,5}?#?\s*"
-_TIGHT_GAP = r"[\s:#=.-]*(?:(?:is|was)\s+)?#?\s*"
+_TIGHT_GAP = r"[\s:#=.-]*(?:(?:no\.?|number|num|ref\.?|reference|#)\s*)?(?:(?:is|was)\s+)?#?\s*"
+_NO = r"(?:number|no\.?|num|#|ref\.?|reference|ID|code)"
 _RECORD_WORDS = (
-    r"medical\s+record(?:\s+(?:number|no\.?))?|(?:health\s+)?record\s*(?:number|no\.?|#)|hospital\s+(?:number|no\.?|ID)"
-    r"|patient\s+(?:ID|number|no\.?|#)|chart\s+(?:number|no\.?|#)|case\s+(?:number|no\.?)|admission\s+(?:number|no\.?)"
-    r"|encounter\s+(?:number|no\.?)|visit\s+(?:number|no\.?)|UR\s+(?:number|no\.?)|CR\s+(?:number|no\.?)"
-    r"|IP\s+(?:number|no\.?)|registration\s+(?:number|no\.?)"
+    rf"medical\s+record(?:\s+{_NO})?|(?:health\s+)?record\s*{_NO}|hosp(?:ital)?\.?\s+{_NO}|patient\s+{_NO}"
+    rf"|chart\s+{_NO}|admission\s+{_NO}|encounter\s+{_NO}|visit\s+{_NO}|UR\s+{_NO}|CR\s+{_NO}|IP\s+{_NO}"
+    rf"|OPD\s+{_NO}|file\s+{_NO}|folio(?:\s+{_NO})?|registration\s+{_NO}|bed\s+ticket(?:\s+{_NO})?"
+    rf"|unit\s+{_NO}|MR\s+{_NO}|inpatient\s+{_NO}|outpatient\s+{_NO}|clinic\s+{_NO}|lab\s+{_NO}|specimen\s+{_NO}"
 )
+# Identity, insurance and professional numbers, and the references of complaints, incidents and cases.
 _ID_WORDS = (
-    r"social\s+security(?:\s+(?:number|no\.?))?|social\s+insurance\s+number|national\s+insurance(?:\s+(?:number|no\.?))?"
-    r"|NHS\s+(?:number|no\.?|#)|NI\s+(?:number|no\.?)|CHI\s+(?:number|no\.?)|NHI\s+(?:number|no\.?)"
-    r"|Medicare(?:\s+card)?(?:\s+(?:number|no\.?))?|Medicaid(?:\s+(?:number|ID))?|Aadhaa?r(?:\s+card)?(?:\s+(?:number|no\.?))?"
-    r"|PAN\s+(?:card|number)|passport(?:\s+(?:number|no\.?))?|licen[cs]e(?:\s+(?:number|no\.?))?"
-    r"|(?:number|licen[cs]e|registration)\s+plate|plate(?:\s+number)?|account\s+(?:number|no\.?|#)"
-    r"|policy\s+(?:number|no\.?|#)|member\s+(?:ID|number|no\.?)|insurance\s+(?:ID|number|no\.?)"
-    r"|health\s+plan(?:\s+(?:ID|number|no\.?))?|group\s+number|subscriber\s+(?:ID|number)|beneficiary\s+number"
-    r"|serial(?:\s+(?:number|no\.?))?|device\s+(?:ID|number)|employee\s+(?:ID|number|no\.?)|staff\s+(?:ID|number)"
-    r"|badge\s+(?:number|no\.?)|certificate\s+(?:number|no\.?)|ID\s+(?:number|no\.?)|identification\s+number"
+    rf"social\s+security(?:\s+{_NO})?|social\s+insurance\s+number|national\s+insurance(?:\s+{_NO})?"
+    rf"|NHS\s+{_NO}|NI\s+{_NO}|CHI\s+{_NO}|NHI\s+{_NO}|PPS\s+{_NO}|PPSN|national\s+ID(?:\s+{_NO})?"
+    rf"|Medicare(?:\s+card)?(?:\s+{_NO})?|Medicaid(?:\s+{_NO})?|Aadhaa?r(?:\s+card)?(?:\s+{_NO})?"
+    rf"|PAN\s+(?:card|number)|passport(?:\s+{_NO})?|licen[cs]e(?:\s+{_NO})?|PhilHealth(?:\s+{_NO})?"
+    rf"|NHIF(?:\s+{_NO})?|NHIS(?:\s+{_NO})?|SHA\s+{_NO}|CPF|RG|SUS\s+card(?:\s+{_NO})?|Omang"
+    rf"|account\s+{_NO}|policy\s+{_NO}|member\s+{_NO}|insurance\s+{_NO}|health\s+plan(?:\s+{_NO})?"
+    rf"|group\s+number|subscriber\s+{_NO}|beneficiary\s+number|employee\s+{_NO}|staff\s+{_NO}|payroll\s+{_NO}"
+    rf"|badge\s+{_NO}|certificate\s+{_NO}|ID\s+{_NO}|identification\s+number|registration|reg\.?\s+{_NO}"
+    rf"|PIN(?:\s+{_NO})?|NMC(?:\s+PIN)?(?:\s+{_NO})?|NMBI(?:\s+PIN)?(?:\s+{_NO})?|GMC(?:\s+{_NO})?"
+    rf"|AHPRA(?:\s+(?:registration|{_NO}))?|PRC(?:\s+(?:licen[cs]e|ID|card))?(?:\s+{_NO})?|HPCSA(?:\s+{_NO})?"
+    rf"|KMPDC|KMPDB|MDCN(?:\s+(?:folio|{_NO}))?|NMCN(?:\s+{_NO})?|SANC(?:\s+{_NO})?|CRM|COREN|CNO(?:\s+{_NO})?"
+    rf"|IMC(?:\s+{_NO})?|HCPC(?:\s+{_NO})?|NCK(?:\s+{_NO})?|nursing\s+council(?:\s+{_NO})?"
+    rf"|medical\s+council(?:\s+{_NO})?|practi[cs]ing\s+(?:licen[cs]e|certificate)(?:\s+{_NO})?"
+    rf"|case\s+{_NO}|our\s+ref\.?|your\s+ref\.?|coroner['’]?s?\s+(?:ref\.?|reference|{_NO})"
+    rf"|police\s+(?:ref\.?|reference|{_NO})|crime\s+{_NO}|investigation\s+{_NO}|report\s+{_NO}|log\s+{_NO}"
+    rf"|prescription\s+{_NO}|Rx\s+{_NO}|complaint\s+{_NO}|incident\s+{_NO}|claim\s+{_NO}|ticket\s+{_NO}"
+)
+# Reference cues that are ordinary words too ("the incident at 0300"): the number must follow at once.
+_REFERENCE_WORDS = (
+    r"complaint|Datix|incident|ref(?:erence)?|claim|ticket|inquest|FIR|OB|SI|StEIS|PALS|HSIB|docket|CAD|case"
+)
+_DEVICE_WORDS = (
+    rf"serial(?:\s+{_NO})?|device\s+(?:ID|number|no\.?|serial)|(?:pump|pacemaker|monitor|ventilator|implant|ICD)"
+    rf"\s+(?:serial|ID)(?:\s+{_NO})?|asset\s+(?:tag|{_NO})|MAC(?:\s+address)?|lot(?:\s+{_NO})|batch\s+{_NO}"
+    rf"|model\s+and\s+serial|equipment\s+{_NO}|tag\s+{_NO}"
 )
 _NUMBER_CUES = re.compile(
     r"\b(?:"
-    rf"(?:(?i:{_RECORD_WORDS}){_LOOSE_GAP}|(?:MRN|M\.R\.N\.|URN|UHID|HRN){_TIGHT_GAP})(?P<record>{_NUMBER})"
-    rf"|(?:(?i:{_ID_WORDS}){_LOOSE_GAP}|(?:SSN|SIN|S/N|SN|VIN|IMEI|NPI|DEA|GMC|AHPRA|Ahpra|[Rr]ego|[Rr]eg|ID)"
-    rf"{_TIGHT_GAP})(?P<id>{_NUMBER}))"
+    rf"(?:(?i:{_RECORD_WORDS}){_LOOSE_GAP}|(?i:MRN|M\.R\.N\.|URN|UHID|HRN|CRN|NHI){_TIGHT_GAP})(?P<record>{_NUMBER})"
+    rf"|(?:(?i:{_DEVICE_WORDS}){_LOOSE_GAP}|(?:S/N|SN|IMEI|MEID|UDI|ESN){_TIGHT_GAP})(?P<device>{_NUMBER})"
+    rf"|(?:(?i:{_ID_WORDS}){_LOOSE_GAP}|(?:SSN|SIN|NPI|DEA|ID|[Rr]eg|NIN|BVN|KRA|(?i:{_REFERENCE_WORDS})){_TIGHT_GAP})(?P<id>{_NUMBER}))"
 )
 # The first word of every cue above, in the forms it is written.
 _NUMBER_CUE_WORDS = frozenset(
     word
     for cue in _words(
-        """medical record health hospital patient chart case admission encounter visit UR CR IP registration
-    social national NHS NI CHI NHI Medicare Medicaid Aadhaar Aadhar PAN passport licence license number plate
-    account policy member insurance group subscriber beneficiary serial device employee staff badge certificate
-    ID identification MRN M URN UHID HRN SSN SIN S SN VIN IMEI NPI DEA GMC AHPRA Ahpra rego reg"""
+        """medical record health hospital hosp patient chart admission encounter visit UR CR IP OPD file folio
+    registration bed unit MR inpatient outpatient clinic lab specimen social national NHS NI CHI NHI PPS PPSN
+    Medicare Medicaid Aadhaar Aadhar PAN passport licence license PhilHealth NHIF NHIS SHA CPF RG SUS Omang
+    account policy member insurance group subscriber beneficiary employee staff payroll badge certificate ID
+    identification reg PIN NMC NMBI GMC AHPRA PRC HPCSA KMPDC KMPDB MDCN NMCN SANC CRM COREN CNO IMC HCPC NCK
+    nursing practising practicing complaint Datix incident case our your ref reference claim ticket inquest
+    coroner coroner's coroners police crime FIR OB SI StEIS PALS HSIB investigation report docket log CAD
+    prescription Rx serial device pump pacemaker monitor ventilator implant ICD asset MAC lot batch model
+    equipment tag MRN M URN UHID HRN CRN S SN IMEI MEID UDI ESN SSN SIN NPI DEA NIN BVN KRA"""
     )
-    for word in (cue, cue.capitalize(), cue.lower())
+    for word in (cue, cue.capitalize(), cue.lower(), cue.upper())
 )
 _YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
 _ID_SHAPES = re.compile(
     r"(?:"
     r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b"  # US social security number
     r"|\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"  # UK national insurance
-    r"|\b[A-Z]{2}\d{2} ?[A-Z]{3}\b)"  # UK number plate
+    r"|\b\d{2}[A-Z]\d{4}[A-Z]\b"  # UK NMC PIN: 12A3456E
+    r"|\b[A-Z]{3}\d{10}\b)"  # AHPRA registration: NMW0001234567
 )
+_MAC_ADDRESS = re.compile(r"\b[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}\b")
 
 
 def _find_numbers(text: str, tokens: list[_Token], digits: list[int]) -> Iterator[_Hit]:
     for match in _matches_at(_NUMBER_CUES, text, _token_starts(tokens, _NUMBER_CUE_WORDS)):
-        kind = "record" if match.group("record") else "id"
-        number = match.group(kind)
+        kind = next(group for group in ("record", "device", "id") if match.group(group))
+        number = match.group(kind).rstrip(":-/")
         if len(number) >= 4 and sum(char.isdigit() for char in number) >= 3 and not _YEAR_ONLY.fullmatch(number):
-            yield _Hit(match.start(kind), match.end(kind), kind, _CUED)
+            yield _Hit(match.start(kind), match.start(kind) + len(number), kind, _CUED)
     capitals = (token.start for token in tokens if token.word[:2].isupper())
     for match in _matches_at(_ID_SHAPES, text, [*digits, *capitals]):
         yield _Hit(match.start(), match.end(), "id", _CUED)
+    if text.count(":") >= 5 or text.count("-") >= 5:
+        for match in _MAC_ADDRESS.finditer(text):
+            yield _Hit(match.start(), match.end(), "device", _STRUCTURAL)
+
+
+# --- vehicle plates -----------------------------------------------------------------------------------------
+
+# Shapes distinctive enough to trust alone: UK (AB12 CDE), India (MH 12 AB 1234), Kenya (KCA 123B),
+# Nigeria (EKY-447DE) and Ireland (191-D-12345).
+_INDIAN_STATES = (
+    "AN|AP|AR|AS|BR|CH|CG|DD|DL|DN|GA|GJ|HR|HP|JK|JH|KA|KL|LA|LD|MP|MH|MN|ML|MZ|NL|OD|OR|PY|PB|RJ|SK|TN|TS|TR|UP"
+    "|UK|UA|WB"
+)
+_PLATE_SHAPES = re.compile(
+    r"(?:"
+    r"\b[A-Z]{2}\d{2} ?[A-Z]{3}\b"
+    rf"|\b(?:{_INDIAN_STATES})[ -]?\d{{1,2}}[ -]?[A-Z]{{0,3}}[ -]?\d{{4}}\b"
+    r"|\bK[A-Z]{2}[ -]?\d{3}[A-Z]\b"
+    r"|\b[A-Z]{3}[ -]\d{3}[ -]?[A-Z]{2}\b|\b[A-Z]{3}\d{3}[A-Z]{2}\b"
+    r"|\b\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|W|WH|WX|WW)-\d{1,6}\b)"
+)
+# Anything plate-like (letters and digits, up to four chunks) after a plate cue, or near a vehicle.
+_PLATE_CUE = re.compile(
+    r"(?i:number\s+plate|licen[cs]e\s+plate|plate\s+(?:number|no\.?)|registration\s+(?:number|plate)|plates?"
+    r"|rego|reg(?:istration)?\.?|tags?)"
+    r"[\s:#.-]*(?:(?:was|is|were|read|number|no\.?)\s+)*"
+)
+_VEHICLE_NEAR = re.compile(
+    r"(?i:\b(?:car|van|ute|truck|lorry|taxi|cab|bike|motorbike|motorcycle|vehicle|matatu|jeepney|tricycle|boda"
+    r"|bus|suv|sedan|hatchback|pickup|bakkie|danfo|keke|okada|tuk-tuk|rickshaw|auto|corolla|hilux|camry|civic"
+    r"|driver)\b)[^.!?\n]{0,30}$"
+)
+_PLATE_LIKE = re.compile(r"(?=[A-Z0-9 -]{5,}\b)[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,3}\b")
+_PLATE_CUE_WORDS = frozenset(
+    word for cue in ("number", "licence", "license", "plate", "plates", "registration", "rego", "reg", "tag", "tags")
+    for word in (cue, cue.capitalize())
+)
+
+
+def _find_plates(text: str, tokens: list[_Token], digits: list[int]) -> Iterator[_Hit]:
+    capitals = [token.start for token in tokens if token.word[:1].isupper() and token.word[:2].isupper()]
+    for match in _matches_at(_PLATE_SHAPES, text, [*digits, *capitals]):
+        yield _Hit(match.start(), match.end(), "plate", _CUED)
+    for token in tokens:
+        if token.word in _PLATE_CUE_WORDS:
+            cue = _PLATE_CUE.match(text, token.start)
+            if cue:
+                plate = _PLATE_LIKE.match(text, cue.end())
+                if plate and _plate_like(plate.group()):
+                    yield _Hit(plate.start(), plate.end(), "plate", _CUED)
+    for start in capitals + digits:
+        plate = _PLATE_LIKE.match(text, start)
+        if (
+            plate
+            and (start == 0 or not text[start - 1].isalnum())
+            and _plate_like(plate.group())
+            and _VEHICLE_NEAR.search(text, max(0, start - 60), start)
+        ):
+            yield _Hit(plate.start(), plate.end(), "plate", _GUESS)
+
+
+def _plate_like(candidate: str) -> bool:
+    """Letters and digits both, five to ten of them, and not a year or a score ("GCS 15")."""
+    letters = sum(char.isalpha() for char in candidate)
+    numbers = sum(char.isdigit() for char in candidate)
+    return letters >= 1 and numbers >= 1 and 5 <= letters + numbers <= 10 and not _YEAR_ONLY.search(candidate)
 
 
 # --- phone and fax numbers ------------------------------------------------------------------------------------
@@ -461,7 +607,15 @@ def _find_phones(text: str, digits: list[int], found: Sequence[_Hit]) -> Iterato
 
 
 def _libphonenumber_matches(candidate: str) -> list[tuple[int, int]]:
-    for region in _PHONE_REGIONS:
+    # An international number reads the same from every region: asking once is enough. A leading 0 is a
+    # trunk prefix North America never uses, so those regions go last.
+    if candidate.startswith("+"):
+        regions: tuple[str, ...] = _PHONE_REGIONS[:1]
+    elif candidate.startswith("0"):
+        regions = ("GB", "AU", "IE", "NZ", "IN", "US", "CA")
+    else:
+        regions = _PHONE_REGIONS
+    for region in regions:
         matches = [(match.start, match.end) for match in phonenumbers.PhoneNumberMatcher(candidate, region)]
         if matches:
             return matches
@@ -480,11 +634,13 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 # --- dates and ages ------------------------------------------------------------------------------------------
 
+# Months in any case ("dec 2nd" in a text message), except "may", which is a month only with a day beside it.
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+    r"(?:(?i:January|February|March|April|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)|May|MAY|may(?=\s+\d{1,2}(?:st|nd|rd|th)\b)"
+    r"|(?<=\bof\s)may\b)"
 )
-_WEEKDAY = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?"
+_WEEKDAY = r"(?i:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?i:day)?"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _ORDINAL = rf"{_DAY}(?:st|nd|rd|th)"
 _YEAR = r"(?:1[89]|20)\d{2}"
@@ -496,37 +652,60 @@ _HOLIDAY = (
     r"|Veterans['’]?\s+Day|Memorial\s+Day|Labou?r\s+Day|Mothers['’]?\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day"
     r"|Juneteenth|Republic\s+Day|Diwali|Deepavali|Holi|Eid(?:\s+al-(?:Fitr|Adha))?"
 )
+# After "the 9th" a date ends the clause or runs on into one; "the 9th floor", "the 3rd time" are no dates.
+_ORDINAL_ENDS = (
+    r"(?=\s*(?:[.,;:!?)—–-]|$|(?i:when|and(?!\s+(?:final|last))|at|in|or|but|as|so|because|after|before|i|we|he"
+    r"|she|they|it|my|his|her|our|their|morning|night|evening|afternoon|around|about|too|was|is|had|then"
+    r"|there|this|that|of\s+(?:this|that|last|next)\s+month)\b))"
+)
 # Every form holds a digit and opens with a digit, a month, a weekday or "the".
 _DATE = re.compile(
     r"(?:"
-    # 14 March, 5th of January, 2 October 2018
+    # 14 March, 5th of January, 2 October 2018, 30 nov
     rf"\b{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"
-    # March 3rd, March 3, 2021 (not "March 3 patients")
+    # March 3rd, March 3, 2021, dec 2nd (not "March 3 patients")
     rf"|\b{_MONTH}\s+(?:the\s+)?{_DAY}(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR}\b)?{_NOT_A_QUANTITY}"
     # June 2017
     rf"|\b{_MONTH},?\s+{_YEAR}\b"
     # Tuesday the 4th, Friday 13th, Sunday 7th March
     rf"|\b{_WEEKDAY},?\s+(?:the\s+)?{_ORDINAL}\b(?:\s+(?:of\s+)?{_MONTH}\b)?"
-    # on the 12th. / since the 3rd when
-    r"|(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\btill\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
-    rf"|(?<=\bfrom\s))the\s+{_ORDINAL}"
-    r"(?=\s*(?:[.,;:!?)—–-]|$|(?:when|and|at|in|or|but|as|I|we|he|she|they|morning|night|evening|afternoon)\b))"
+    # the 14th of january, the 2nd of feb
+    rf"|\b(?i:the)\s+{_ORDINAL}\s+of\s+{_MONTH}"
+    # on the 12th. / the 9th when
+    rf"|\b(?i:the)\s+{_ORDINAL}{_ORDINAL_ENDS}"
     # 3/14/2021, 14.03.2021, 2021-03-14
     r"|(?<![\d./-])\d{1,2}(?P<separator>[/.-])\d{1,2}(?P=separator)(?:\d{4}|\d{2})(?!\d|[./-]\d)"
     rf"|\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"
-    # on 14/3, DOB 3/14 (a bare fraction needs a cue: "8/10 pain" is not a date)
-    r"|(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\bDOB\s)|(?<=\bborn\s)|(?<=\btill\s)|(?<=\bsince\s)|(?<=\buntil\s)"
-    r"|(?<=\bdated\s))\d{1,2}/\d{1,2}(?!\d|[/.]\d))"
+    # 6/11, 12/24 (fractions, scores and durations are weeded out afterwards)
+    r"|(?<![\d./-])\d{1,2}/\d{1,2}(?!\d|[/.]\d|/\s*\d))"
 )
-_HOLIDAY_DATE = re.compile(rf"(?=[A-Z])\b(?:{_HOLIDAY})\b")
+_HOLIDAY_DATE = re.compile(
+    rf"(?=[A-Za-z])\b(?:{_HOLIDAY}|(?i:christmas\s+(?:eve|day)|new\s+year['’]?s\s+(?:eve|day)))\b"
+)
 # "Every Diwali I think of him": a holiday that comes round each year pins down no date.
 _RECURRING = re.compile(r"\b(?:[Ee]very|[Ee]ach)\s+$")
-_DATE_WORDS = _words(
-    """January February March April May June July August September October November December Jan Feb Mar Apr
-    Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed
-    Thu Thurs Fri Sat Sun the"""
+_DATE_WORDS = frozenset(
+    word
+    for stem in _words(
+        """January February March April May June July August September October November December Jan Feb Mar
+        Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues
+        Wed Thu Thurs Fri Sat Sun the"""
+    )
+    for word in (stem, stem.lower(), stem.capitalize(), stem.upper())
 )
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")
+# A bare "8/10" is a date only when the words around it do not make it a score, fraction or duration.
+_DATE_CUE_BEFORE = re.compile(r"(?i:\b(?:on|by|DOB|d\.o\.b\.?|born|till|since|until|dated|from|before|after))\s+$")
+_SCORE_BEFORE = re.compile(
+    r"(?i:\b(?:gcs|pain|score[ds]?|rated?|rating|power|strength|murmur|grade|apgar|vision|acuity|bp|pressure|sats"
+    r"|news|mews|out\s+of|was|were|is|at|of|every|about|only|x|dose|tabs?|tablets?|scale|obs|spo2|saturations?))"
+    r"[^.!?\n]{0,12}$"
+)
+_SCORE_AFTER = re.compile(
+    r"\s*(?i:of|a|an|full|empty|tabs?|tablets?|strength|dose|pain|power|murmur|vision|history|hx|ago|post|days?"
+    r"|weeks?|months?|hours?|hrs?|mins?|times|split|chance|odds|support|care|coverage|access|staffing|shifts?"
+    r"|mg|ml|mcg|units?|l\b|litres?|ratio|in|on|for)\b|\s*(?:%|x\b)"
+)
 
 _AGE_NUMBER = r"(?:9\d|1[01]\d)"
 _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
@@ -534,34 +713,53 @@ _AGE_WORDS = rf"(?:[Nn]inety(?:[- ](?:{_UNITS}))?|(?:[Aa]|[Oo]ne)\s+hundred(?:\s
 _AGE_VALUE = rf"(?:{_AGE_NUMBER}|{_AGE_WORDS})"
 _NOT_A_MEASURE = (
     r"(?![\d.,]\d|\s*(?:%|°|/|percent|kg|mg|mcg|ml|mmol|mmHg|mm|cm|bpm|beats|breaths|degrees|units?|litres?"
-    r"|liters?|minutes?|mins?|hours?))"
+    r"|liters?|minutes?|mins?|hours?|L\b|l\b|on\s+(?:room\s+air|air|oxygen|RA|O2|\d)|systolic|diastolic))"
 )
+_APPROXIMATELY = r"(?i:about|nearly|almost|over|past|around|well\s+over|just\s+over|just\s+under|close\s+to|near)"
 _AGE = re.compile(
     r"(?:"
     rf"\b{_AGE_VALUE}[- ](?:years?|yrs?)[- ]old\b"
-    rf"|\b{_AGE_NUMBER}[\s-]*(?:yo|y/o|y\.o\.|yrs?\s+old|years\s+of\s+age)\b"
+    rf"|\b{_AGE_NUMBER}[\s-]*(?:yo|y/o|y\.o\.?|yrs?\s+old|yr\s+old|yrs?|years\s+of\s+age)(?![\w/])"
+    rf"|\b{_AGE_NUMBER}(?:F|M|[Ff]emale|[Mm]ale|yo|y)\b"  # 92F, 94yo
+    rf"|\b{_AGE_NUMBER}\s(?:F|M)\b(?![-'’])"  # 92 F
     rf"|\b(?:[Aa]ged|[Aa]ge|[Aa]ge\s+of)\s+{_AGE_VALUE}\b{_NOT_A_MEASURE}"
     rf"|(?<=\bturned\s){_AGE_VALUE}\b{_NOT_A_MEASURE}"
     rf"|\b{_AGE_NUMBER}(?:st|nd|rd|th)\s+birthday\b)"
 )
 # "she was 94", "Mrs. Obi was 98": the word before decides whether a number is an age or a reading.
 _WAS_AGE = re.compile(
-    rf"(?=[wi'’])\b(?:was|is|['’]s)\s+(?:only\s+|just\s+|nearly\s+|almost\s+)?(?P<age>{_AGE_VALUE})\b"
-    rf"{_NOT_A_MEASURE}(?!\s+(?:on|over|off)\b)"  # "she was 92 on room air" is a saturation
+    rf"(?=[wi'’])\b(?:was|is|['’]s)\s+(?P<age>(?:{_APPROXIMATELY}\s+|only\s+|just\s+|nearly\s+|almost\s+)?"
+    rf"{_AGE_VALUE})\b{_NOT_A_MEASURE}(?!\s+(?:on|over|off)\b)"  # "she was 92 on room air" is a saturation
+)
+# "about 100" alone, when nothing after it makes it a count or a reading.
+_ABOUT_AGE = re.compile(
+    rf"\b{_APPROXIMATELY}\s+(?:{_AGE_VALUE})\b{_NOT_A_MEASURE}"
+    r"(?=\s*(?:[.,;:!?)\"”’—–]|$)|\s+(?:when|and|but|now|then|so|or|years?|yrs?|himself|herself|and\s+still)\b)"
+)
+_READING_BEFORE = re.compile(
+    r"(?i:\b(?:sats?|spo2|o2|saturations?|saturating|bp|pressure|systolic|diastolic|hr|pulse|heart\s+rate|rate"
+    r"|rr|temp|temperature|glucose|sugars?|bms?|weight|weighed|weighs|score|gcs|news|iq|fio2|map|hb|platelets"
+    r"|wbc|crp|lactate|potassium|sodium|creatinine|egfr|count|level|dropped|fell|rose|down|up))\W+(?:\w+\W+){0,3}$"
 )
 # "Ms. Nakamura, 94, from Honolulu", "Mr Singh (92)"
-_APPOSED_AGE = re.compile(rf"(?:(?<=,\s)|(?<=\())(?P<age>{_AGE_NUMBER})(?=\)|,|\s+(?:and|from|with|who|was|had)\b)")
-_AGE_WORDS_FIRST = frozenset({"ninety", "Ninety", "a", "A", "one", "One", "aged", "Aged", "age", "Age"})
+_APPOSED_AGE = re.compile(
+    rf"(?:(?<=,\s)|(?<=\())(?P<age>{_AGE_VALUE})(?=\)|,|\s+(?:and|from|with|who|was|had)\b)"
+)
+_AGE_WORDS_FIRST = frozenset(
+    {"ninety", "Ninety", "a", "A", "one", "One", "aged", "Aged", "age", "Age"}
+)
+_APPROXIMATE_WORDS = _words("about nearly almost over past around well just close near")
 _AGE_SUBJECTS = _words(
     """she he who they patient lady man woman gentleman gent mum mom dad nan gran grandma grandpa mother
-    father grandmother grandfather"""
+    father grandmother grandfather pt boy girl kid child baby grandad granddad granny nana nanna papa lolo
+    lola bibi mzee"""
 )
 
 
 def _find_dates_and_ages(text: str, tokens: list[_Token], digits: list[int]) -> Iterator[_Hit]:
     for match in _matches_at(_DATE, text, [*digits, *_token_starts(tokens, _DATE_WORDS)]):
         value = match.group()
-        if _NUMERIC_DATE.fullmatch(value) and not _plausible_numeric_date(value):
+        if _NUMERIC_DATE.fullmatch(value) and not _plausible_numeric_date(text, match.start(), match.end()):
             continue
         yield _Hit(match.start(), match.end(), "date", _CALENDAR)
     for match in _HOLIDAY_DATE.finditer(text):
@@ -570,19 +768,34 @@ def _find_dates_and_ages(text: str, tokens: list[_Token], digits: list[int]) -> 
     spelled = (token.start for token in tokens if token.word.partition("-")[0] in _AGE_WORDS_FIRST)
     for match in _matches_at(_AGE, text, [*digits, *spelled]):
         yield _Hit(match.start(), match.end(), "age", _CALENDAR)
-    for match in [*_WAS_AGE.finditer(text), *_matches_at(_APPOSED_AGE, text, digits)]:
+    approximate = (token.start for token in tokens if token.word.lower() in _APPROXIMATE_WORDS)
+    for match in _matches_at(_ABOUT_AGE, text, approximate):
+        if not _READING_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            yield _Hit(match.start(), match.end(), "age", _GUESS)
+    for match in [*_WAS_AGE.finditer(text), *_matches_at(_APPOSED_AGE, text, [*digits, *spelled])]:
         subject = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
         word = subject.group(1) if subject else ""
-        if word.lower() in _AGE_SUBJECTS or (_IS_NAME.fullmatch(word) and word not in _NOT_A_NAME):
+        if word.lower() in _AGE_SUBJECTS or (_IS_NAME.fullmatch(word) and word not in _NOT_A_CUED_NAME):
             yield _Hit(match.start("age"), match.end("age"), "age", _CALENDAR)
 
 
-def _plausible_numeric_date(value: str) -> bool:
+def _plausible_numeric_date(text: str, start: int, end: int) -> bool:
+    value = text[start:end]
     parts = [int(part) for part in re.split(r"[/.-]", value)]
     if len(parts) == 3 and parts[0] > 31:  # 2021-03-14
         return 1 <= parts[1] <= 12 and 1 <= parts[2] <= 31
     first, second = parts[0], parts[1]
-    return 1 <= first <= 31 and 1 <= second <= 31 and min(first, second) <= 12
+    if not (1 <= first <= 31 and 1 <= second <= 31 and min(first, second) <= 12):
+        return False
+    if len(parts) == 3:
+        return True
+    if _DATE_CUE_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    # Scores out of 10 or 15, fractions (1/2, 3/4), UK durations (3/7 days, 2/52 weeks), 24/7, 50/50.
+    if second in (7, 10, 15, 52) or first == second or (first < second <= 6) or value == "24/7":
+        return False
+    before = _SCORE_BEFORE.search(text, max(0, start - 30), start)
+    return not before and not _SCORE_AFTER.match(text, end)
 
 
 # --- addresses and postcodes -------------------------------------------------------------------------------
@@ -651,7 +864,10 @@ _SETTLEMENTS = _words("town city village suburb hamlet borough township parish d
 _COUNTY_WORDS = frozenset({"County", "Shire", "Township", "Parish", "Borough"})
 _COUNTY_AFTER = re.compile(r" (?:County|Shire|Township|Parish|Borough)\b")
 # A town's name at the head of something else: "Glasgow Coma Scale", "Ottawa ankle rules".
-_NOT_A_PLACE_AFTER = re.compile(r"\s+(?:coma|scale|score|criteria|rules?|triage|protocol|ankle|knee)\b", re.IGNORECASE)
+_NOT_A_PLACE_AFTER = re.compile(
+    r"\s+(?:(?i:coma|scale|score|criteria|rules?|triage|protocol|ankle|knee|syndrome|disease|sign)"
+    r"|State|Province|Region|United|Rovers|Wanderers|Athletic|FC|Utd|Thunder|Kings|Giants|Rangers)\b"
+)
 _REGION_AFTER = re.compile(
     r",\s+(?:" + "|".join(re.escape(region) for region in sorted(_REGIONS, key=len, reverse=True)) + r")\b"
 )
@@ -744,6 +960,24 @@ _NUMBERED_PLACE = re.compile(
     rf"\s*(?:#|(?:no\.?|number)\s*)?(?:\d{{1,4}}[A-Z]?|[B-HJ-Z]\d{{0,3}})\b{_NOT_A_QUANTITY}"
 )
 _NAMED_WARD = re.compile(rf"(?=[A-Z])\b(?P<name>{_NAME})\s+ward\b")
+# Wards and theatres named by number and wing or by unit and number: "5 North", "4W", "OR 4", "cath lab 2".
+_WING_OR_UNIT = re.compile(
+    r"(?=[\dOICSPAMLEBTcsldbtmp])"
+    r"(?:\b\d{1,2}[A-Z]?\s?(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)\b(?!\s+(?:of|Africa))"
+    r"|\b(?:OR|OT|ICU|HDU|CCU|ITU|NICU|PICU|SCBU|CICU|CVICU|MICU|SICU|PACU|AMU|MAU|CDU|EAU|SAU|LDR|L&D|OB"
+    r"|[Cc]ath\s+[Ll]ab|[Ss]ide\s+room|[Ss]ideroom|[Ll]abou?r\s+room|[Dd]elivery\s+room|[Ll]abou?r\s+ward"
+    r"|[Tt]riage|[Mm]ajors|[Mm]inors|[Rr]esus\s+bay|[Bb]ay|[Pp]od|[Ss]uite|[Cc]ell)\s*#?\d{1,3}[A-Z]?\b"
+    rf"{_NOT_A_QUANTITY})"
+)
+# Hospitals named head first, in Portuguese, Spanish, French or Italian order: "Hospital das Clínicas".
+_HEAD_FIRST = re.compile(
+    rf"\b(?:Hospital|Hôpital|Ospedale|Clínica|Clinica|Santa\s+Casa|Instituto|Centro\s+Médico|Sanatorio|Policlínica)"
+    rf"(?:\s+(?:de|da|do|das|dos|del|de\s+la|di|du|des|St|San|Santa|São))?(?:\s+{_NAME}){{1,3}}"
+)
+# Lowercase heads in texting: "kenyatta hospital", "st marys clinic".
+_LOWER_HEAD = re.compile(r"\b(?:hospital|clinic|infirmary|hospice|medical\s+cent(?:re|er)|health\s+cent(?:re|er))\b")
+_LOWER_RUN = re.compile(r"(?:\b[a-zß-öø-ÿ'’]+\s+){1,3}$")
+_SAINT = re.compile(rf"\b(?:St\.?|Saint|Sta\.?|Sto\.?)\s+{_NAME}['’]s?(?=\s|$|[.,;:!?])")
 
 
 def _find_facilities(text: str) -> Iterator[_Hit]:
@@ -762,6 +996,24 @@ def _find_facilities(text: str) -> Iterator[_Hit]:
         name = match.group("name")
         if not _is_plain_word(name) and name not in _GENERIC_FACILITY_WORDS:
             yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
+    for match in _WING_OR_UNIT.finditer(text):
+        yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
+    for match in _HEAD_FIRST.finditer(text):
+        last = match.group().split()[-1]
+        if not _is_english(last) or last not in _GENERIC_FACILITY_WORDS:
+            yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
+    for match in _SAINT.finditer(text):
+        yield _Hit(match.start(), match.end(), "facility", _GUESS)
+    for match in _LOWER_HEAD.finditer(text):
+        lower_run = _LOWER_RUN.search(text, max(0, match.start() - 40), match.start())
+        if lower_run is None:
+            continue
+        words = lower_run.group().split()
+        while words and (words[0] in _FUNCTION_WORDS or (_is_english(words[0]) and words[0] not in ("st", "saint"))):
+            words.pop(0)
+        if any(not _is_english(word) for word in words):
+            start = match.start() - len(" ".join(words)) - 1
+            yield _Hit(start, match.end(), "facility", _GUESS)
 
 
 # --- names ------------------------------------------------------------------------------------------------------
@@ -769,8 +1021,15 @@ def _find_facilities(text: str) -> Iterator[_Hit]:
 _TITLES = _words(
     """Mr Mrs Ms Mx Miss Mister Dr Doctor Prof Professor Nurse Sister Matron Father Fr Pastor Rev Reverend Rabbi
     Imam Uncle Auntie Aunty Aunt Nana Nan Grandma Grandpa Granny Baby Little Shri Smt Sri Kumari Sir Dame
-    Captain Sgt Officer"""
+    Captain Sgt Officer Baba Mama Madam Madame Chief Alhaji Alhaja Hajia Hajiya Mallam Tita Tito Lola Lolo Kuya
+    Dona Dom Seu Sr Sra Srta Dra Mzee Bwana Mwalimu Deacon Elder Bro Sis Papa Amma Ammi Abba Nani Dadi Bibi
+    Begum Sheikh Ustaz Tía Tío Tante Oom Tannie Gogo Ouma Oupa Mrs. Mr. Dr. Ms. Prof. Fr. Sr. Sra. Dra."""
 )
+# In lowercase texting the title is lowercase too: "mrs okafor", "lola remedios", "uncle bongani".
+_LOWER_TITLES = frozenset(title.lower() for title in _TITLES if len(title) > 1) - {"little", "baby"}
+# Words after which a lowercase word that is not English is a name: "my patient tunde", "little oisín".
+_LOWER_NAME_CUES = _words("patient pt little lil baby bub named called nicknamed")
+_FUNCTION_WORDS = frozenset(word.lower() for word in _COMMON_WORDS)
 _TITLE_GAP = re.compile(r"\.?[ \t]+")
 # Lowercase words after which a capitalised word is a person: "her son Marcus", "the charge nurse, Kelly".
 _KIN_AND_ROLES = _words(
@@ -806,11 +1065,16 @@ _PERSON_VERBS_BEFORE = _words(
 
 
 def _find_names(text: str, tokens: list[_Token]) -> Iterator[_Hit]:
-    """Names after a title or a cue; known given names anywhere; other capitalised words mid-sentence when
-    they act like a person ("when Tane came in")."""
+    """Names after a title or a cue; known given names anywhere; capitalised words that are not English
+    where names stand; other capitalised words mid-sentence when they act like a person ("when Tane came in")."""
     cued: set[int] = set()
     for index, token in enumerate(tokens):
         word = token.word
+        if word[:1].islower():
+            end = _lowercase_name_end(text, tokens, index)
+            if end is not None:
+                yield _Hit(end[0], end[1], "name", _GUESS)
+            continue
         if not _IS_NAME.fullmatch(word) or word in _COMMON_WORDS:
             continue
         previous = tokens[index - 1] if index else None
@@ -833,12 +1097,103 @@ def _find_names(text: str, tokens: list[_Token]) -> Iterator[_Hit]:
             yield _Hit(
                 token.start, tokens[_surname_index(text, tokens, index, _NOT_A_CUED_NAME)].end, "name", _WHO_WHERE
             )
-        elif word in _GIVEN_NAMES or (
-            not _is_plain_word(word)
-            and not _starts_sentence(text, token.start)
-            and _acts_like_person(text, tokens, index)
-        ):
+        elif word in _GIVEN_NAMES or (not _is_plain_word(word) and _stands_as_name(text, tokens, index)):
             yield _Hit(token.start, tokens[_surname_index(text, tokens, index, _NOT_A_NAME)].end, "name", _GUESS)
+
+
+_EPONYM_AFTER = re.compile(
+    r"['’]?s?\s+(?i:syndrome|disease|sign|score|scale|criteria|test|manoeuvre|maneuver|line|catheter|tube|mask"
+    r"|splint|device|position|palsy|procedure|operation|repair|classification|fracture|reflex|rules?|ulcer"
+    r"|tumou?r|lymphoma|sarcoma|phenomenon|respiration|breathing|triad|shunt|valve|pouch|bag|monitor|pump"
+    r"|machine|method|technique|model|approach|trial|study|protocol|pathway|tool|chart|mattress|frame|hoist"
+    r"|collar|board|forceps|needle|drain|tablets?|injection|infusion|drip|cream|inhaler|vaccine|jab|shot)\b"
+)
+
+
+def _is_unknown_word(text: str, tokens: list[_Token], index: int) -> bool:
+    """A capitalised word no list explains: not English, not a drug, not an eponym ("the Lucas device")."""
+    token = tokens[index]
+    return (
+        not _is_english(token.word)
+        and not _DRUG_ENDING.fullmatch(token.word)
+        and not _EPONYM_AFTER.match(text, token.end)
+    )
+
+
+def _stands_as_name(text: str, tokens: list[_Token], index: int) -> bool:
+    """Mid-sentence, an unknown capitalised word is a name; at the start of a sentence it must also act like
+    a person or be followed by another unknown capitalised word ("Wanjiru Kamau was...")."""
+    if _acts_like_person(text, tokens, index) and not _starts_sentence(text, tokens[index].start):
+        return True
+    if not _is_unknown_word(text, tokens, index):
+        return False
+    if not _starts_sentence(text, tokens[index].start):
+        return True
+    following = index + 1
+    return _acts_like_person(text, tokens, index) or (
+        following < len(tokens)
+        and _gap(text, tokens, index, following) == " "
+        and _IS_NAME.fullmatch(tokens[following].word) is not None
+        and not _is_plain_word(tokens[following].word)
+        and _is_unknown_word(text, tokens, following)
+    )
+
+
+def _lower_name(word: str) -> bool:
+    """A lowercase word that can only be a name: not English, or a given name that is not a function word."""
+    if not word.isalpha() or len(word) < 2:
+        return False
+    capital = word.capitalize()
+    if capital in _NOT_A_CUED_NAME or capital in _REGIONS:
+        return False
+    return not _is_english(word) or (capital in _GIVEN_NAMES and word not in _FUNCTION_WORDS)
+
+
+def _lowercase_name_end(text: str, tokens: list[_Token], index: int) -> tuple[int, int] | None:
+    """Span of a lowercase name after a lowercase title or cue: "mrs okafor", "my patient emeka"."""
+    word = tokens[index].word
+    previous = tokens[index - 1].word.lower() if index else ""
+    if (
+        previous not in _LOWER_TITLES
+        and previous not in _LOWER_NAME_CUES
+        and previous not in _KIN_AND_ROLES
+        and previous not in _OBJECT_PRONOUNS
+        and not _PERSON_VERB_AFTER.match(text, tokens[index].end)
+    ):
+        return None
+    if (
+        len(word) >= 3
+        and _starts_sentence(text, tokens[index].start)
+        and tokens[index].raw_end == tokens[index].end
+        and _PERSON_VERB_AFTER.match(text, tokens[index].end)
+        and _lower_name(word)
+        and not _is_english(word)
+    ):
+        return tokens[index].start, tokens[index].end  # "kipchoge died waiting for the truck"
+    if index == 0 or _gap(text, tokens, index - 1, index) != " ":
+        return None
+    previous = tokens[index - 1].word
+    before = tokens[index - 2].word.lower() if index > 1 else ""
+    spoken = previous.lower()
+    titled = spoken in _LOWER_TITLES and previous[:1].islower()
+    cued = spoken in _LOWER_NAME_CUES or (spoken in _OBJECT_PRONOUNS and before in ("named", "called"))
+    kin = spoken in _KIN_AND_ROLES and before in _DETERMINERS
+    if not (titled or cued or kin) or not _lower_name(word):
+        return None
+    if spoken in ("called", "named", "patient", "pt") and _is_english(word):
+        return None
+    start = tokens[index - 1].start if titled else tokens[index].start
+    end = tokens[index].end
+    following = index + 1
+    if (
+        following < len(tokens)
+        and _gap(text, tokens, index, following) == " "
+        and tokens[following].word.islower()
+        and not _is_english(tokens[following].word)
+        and tokens[following].word.isalpha()
+    ):
+        end = tokens[following].end
+    return start, end
 
 
 def _surname_index(text: str, tokens: list[_Token], index: int, not_names: frozenset[str]) -> int:
