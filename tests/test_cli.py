@@ -54,6 +54,63 @@ def test_screen_jsonl_answers_every_line(tmp_path):
     assert outputs[2]["identifiers"][0]["type"] == "email"
 
 
+def test_screen_names_the_model_and_quotes_the_sentence_behind_it(tmp_path):
+    result = cli("screen", stdin="Long week. I have a plan and I'm doing it tonight.", cwd=tmp_path)
+
+    output = json.loads(result.stdout)
+    assert output["crisis"]["model"].startswith("hashed-ngrams-lr-")
+    model_signal = next(s for s in output["crisis"]["signals"] if s["code"] == "model")
+    assert model_signal["sentence"] == "I have a plan and I'm doing it tonight."
+
+
+def test_eval_measures_a_crisis_file_and_lists_misses(tmp_path):
+    rows = [
+        {"text": "I keep thinking about killing myself", "label": "urgent"},
+        {"text": "pt OD'd on 40 paracetamol, NAC started, fine now", "label": "none"},
+        {"text": "Lovely shift, the team was brilliant today.", "label": "urgent"},
+    ]
+    path = tmp_path / "crisis.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n")
+
+    result = cli("eval", str(path), cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("crisis: 3 messages (urgent 2, concern 0, none 1)")
+    recall = next(line for line in lines if line.startswith("urgent recall"))
+    assert recall.split()[2] == "0.500"
+    assert next(line for line in lines if line.startswith("none misread as urgent")).split()[4] == "0.000"
+    assert any("[urgent → none] Lovely shift" in line for line in lines)
+
+
+def test_eval_measures_an_identifier_file(tmp_path):
+    rows = [
+        {
+            "text": "Call me on 07700 900123 about Mrs. Alvarez.",
+            "identifiers": [{"type": "phone", "value": "07700 900123"}, {"type": "name", "value": "Mrs. Alvarez"}],
+        },
+        {"text": "She was 84 and on 5 mg of morphine in the ICU.", "identifiers": []},
+    ]
+    path = tmp_path / "ids.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n")
+
+    result = cli("eval", str(path), cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert "structured recall 1.000; names and places 1.000; clean stories flagged 0.000 (0 of 1)" in result.stdout
+
+
+def test_eval_refuses_a_bad_file_in_one_line(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "hi", "label": "maybe"}\n')
+
+    result = cli("eval", str(path), cwd=tmp_path)
+    missing = cli("eval", str(tmp_path / "absent.jsonl"), cwd=tmp_path)
+
+    assert result.returncode == 2 and "line 1: label must be urgent, concern or none" in result.stderr
+    assert missing.returncode == 2 and "cannot read" in missing.stderr and "Traceback" not in missing.stderr
+
+
 def test_content_check_passes_on_the_shipped_content(tmp_path):
     result = cli("content", "check", cwd=tmp_path, env={"STAIRWELL_DB": str(tmp_path / "x.sqlite3")})
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core.clock import Clock, SystemClock
 from bot.core.identity import Identity
 from bot.core.resources import Directory, load_directory
+from bot.core.screening.risk import model
 from bot.core.testimonies import Library, load_library
 from bot.db.connection import Database
 from bot.db.migrate import open_database
@@ -33,6 +35,8 @@ class Stairwell:
     identity: Identity
     content: Content
     clock: Clock
+    # The crisis model is read in a thread while the adapter connects, so start-up does not wait for it.
+    _model_loading: asyncio.Future[object] | None = field(default=None, repr=False)
 
     @classmethod
     async def open(
@@ -45,7 +49,11 @@ class Stairwell:
     ) -> Stairwell:
         content = content or Content.load()
         db = await open_database(db_path)
-        return cls(db=db, identity=Identity(secret), content=content, clock=clock or SystemClock())
+        app = cls(db=db, identity=Identity(secret), content=content, clock=clock or SystemClock())
+        app._model_loading = asyncio.get_running_loop().run_in_executor(None, model)
+        return app
 
     async def close(self) -> None:
+        if self._model_loading is not None:
+            await self._model_loading
         await self.db.close()

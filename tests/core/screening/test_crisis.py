@@ -1,6 +1,7 @@
 """Crisis screen: the labelled evaluation set, and the behaviours moderators rely on.
 
-The evaluation set measures the screen as a whole; the focused tests pin down the
+The set its rules were written with guards the rule layer against regressions (it is no measurement:
+held-out figures come from test_heldout.py); the focused tests pin down the
 guards that matter most for healthcare workers (negation, idioms, clinical talk,
 other people's words) so a regression names itself.
 """
@@ -89,7 +90,7 @@ def test_eval_metrics_meet_targets(predictions, capsys):
     concern_caught = _share(concern, {CONCERN, URGENT})
     with capsys.disabled():
         print(
-            f"\ncrisis eval: {len(predictions)} messages "
+            f"\nrule layer on its own rule-writing set (a guard, not a measurement): {len(predictions)} messages "
             f"({len(urgent)} urgent, {len(concern)} concern, {len(none)} none)\n"
             f"  urgent recall (urgent -> urgent):           {urgent_recall:.3f}  target >= {URGENT_RECALL_TARGET}\n"
             f"  false alarm (none -> urgent):               {none_to_urgent:.3f}  limit <= {NONE_TO_URGENT_LIMIT}\n"
