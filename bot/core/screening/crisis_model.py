@@ -121,14 +121,20 @@ class CrisisModel:
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> CrisisModel:
-        data = path.read_bytes()
+        try:
+            return cls.decode(path.read_bytes())
+        except ValueError as error:
+            raise ValueError(f"{path}: {error}") from None
+
+    @classmethod
+    def decode(cls, data: bytes) -> CrisisModel:
         if not data.startswith(_MAGIC):
-            raise ValueError(f"{path} is not a Stairwell crisis model")
+            raise ValueError("not a Stairwell crisis model")
         (header_length,) = struct.unpack_from("<I", data, len(_MAGIC))
         offset = len(_MAGIC) + 4
         header = json.loads(data[offset : offset + header_length])
         if header["feature_version"] != FEATURE_VERSION or header["bucket_bits"] != BUCKET_BITS:
-            raise ValueError(f"{path} was built for other features; rebuild it with `stairwell train-screen`")
+            raise ValueError("built for other features; rebuild it with tools/train_crisis_model.py")
         offset += header_length
         size = 1 << BUCKET_BITS
         heads = []
@@ -177,8 +183,8 @@ def _sigmoid(value: float) -> float:
     return 1 / (1 + exp(-value))
 
 
-def save(path: Path, version: str, heads: dict[str, tuple[bytes, dict[str, float]]], meta: dict[str, object]) -> None:
-    """Write a model file: magic, header length, JSON header, then each head's float32 weights."""
+def encode(version: str, heads: dict[str, tuple[bytes, dict[str, float]]], meta: dict[str, object]) -> bytes:
+    """A model file: magic, header length, JSON header, then each head's float32 weights."""
     header = {
         "version": version,
         "feature_version": FEATURE_VERSION,
@@ -188,4 +194,4 @@ def save(path: Path, version: str, heads: dict[str, tuple[bytes, dict[str, float
     }
     encoded = json.dumps(header, sort_keys=True).encode()
     body = heads["urgent"][0] + heads["risk"][0]
-    path.write_bytes(_MAGIC + struct.pack("<I", len(encoded)) + encoded + body)
+    return _MAGIC + struct.pack("<I", len(encoded)) + encoded + body
