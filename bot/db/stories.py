@@ -144,7 +144,9 @@ async def create_from_draft(
         if draft is None:
             return None
         async with conn.execute(
-            "SELECT coalesce(max(number), 0) + 1 FROM stories WHERE guild_id = ?", (draft["guild_id"],)
+            "UPDATE guilds SET last_story_number = last_story_number + 1 WHERE guild_id = ? "
+            "RETURNING last_story_number",
+            (draft["guild_id"],),
         ) as cursor:
             row = await cursor.fetchone()
             assert row is not None
@@ -292,9 +294,17 @@ async def block(db: Database, guild_id: int, author_key: str, story_number: int,
     return changed == 1
 
 
-async def unblock(db: Database, guild_id: int, author_key: str) -> bool:
-    changed = await db.execute("DELETE FROM blocks WHERE guild_id = ? AND author_key = ?", (guild_id, author_key))
-    return changed == 1
+async def unblock(db: Database, guild_id: int, story_number: int) -> bool:
+    """Lifts the block placed through that story, or the one on that story's author.
+
+    The block keeps its story number, so it can be lifted after the story itself was deleted.
+    """
+    changed = await db.execute(
+        "DELETE FROM blocks WHERE guild_id = ? AND (story_number = ? OR author_key = "
+        "(SELECT author_key FROM stories WHERE guild_id = ? AND number = ?))",
+        (guild_id, story_number, guild_id, story_number),
+    )
+    return changed > 0
 
 
 async def log_action(
