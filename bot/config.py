@@ -108,5 +108,9 @@ def load_settings(env_file: str | None = ".env", environ: dict[str, str] | None 
 
 def configure_logging(level: str) -> None:
     """One line per event; user-written text, IDs and names are never passed to loggers."""
+    from bot.log_privacy import protect
+
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # discord.py's DEBUG lines carry request bodies (story text); its INFO and up carry no text.
     logging.getLogger("discord").setLevel(max(logging.getLevelName(level), logging.INFO))
+    protect()
