@@ -382,16 +382,33 @@ async def unblock_publishing(db: Database, guild_id: int, at: int) -> int:
 
 async def purge(db: Database, now: int, day: int = 86_400) -> dict[str, int]:
     """Erase what the privacy statement promises to erase; returns counts (for logs, no content)."""
+    # A story's words live on in what quotes them: replies, the reject reason, crisis signals.
+    past_window = (
+        "resolved_at < ? - (SELECT purge_after_days FROM guilds WHERE guilds.guild_id = stories.guild_id) * ?"
+    )
+    erased = f"status IN ('rejected', 'withdrawn', 'removed') AND {past_window}"
     async with db.transaction() as conn:
         counts = {}
         for name, sql, params in (
             ("drafts", "DELETE FROM drafts WHERE created_at < ?", (now - day,)),
             ("submission_times", "DELETE FROM submission_times WHERE at < ?", (now - day,)),
             (
+                "replies",
+                f"DELETE FROM story_replies WHERE story_id IN (SELECT id FROM stories WHERE {erased})",
+                (now, day),
+            ),
+            (
                 "texts",
-                "UPDATE stories SET text = NULL, content_warning = NULL WHERE text IS NOT NULL AND status IN "
-                "('rejected', 'withdrawn', 'removed') AND resolved_at < ? - (SELECT purge_after_days FROM guilds "
-                "WHERE guilds.guild_id = stories.guild_id) * ?",
+                "UPDATE stories SET text = NULL, content_warning = NULL, reject_reason = NULL "
+                f"WHERE (text IS NOT NULL OR content_warning IS NOT NULL OR reject_reason IS NOT NULL) AND {erased}",
+                (now, day),
+            ),
+            # Signals quote the text as it arrived, before any moderator's edit: once the story is
+            # resolved and its window has passed, nobody needs them, whatever became of the story.
+            (
+                "crisis_signals",
+                f"UPDATE stories SET crisis_signals = '[]' WHERE crisis_signals != '[]' AND status != 'pending' "
+                f"AND {past_window}",
                 (now, day),
             ),
             (
@@ -425,6 +442,18 @@ async def forget_author(db: Database, author_key: str) -> dict[str, int]:
             async with conn.execute(sql, (author_key,)) as cursor:
                 counts[name] = cursor.rowcount
         return counts
+
+
+async def sealed_ids(db: Database) -> list[tuple[int, bytes]]:
+    rows = await db.fetchall("SELECT id, sealed_author FROM stories WHERE sealed_author IS NOT NULL")
+    return [(row[0], bytes(row[1])) for row in rows]
+
+
+async def replace_sealed_ids(db: Database, sealed: dict[int, bytes | None]) -> None:
+    """Re-sealed (or, unreadable, erased) IDs, all in one transaction."""
+    async with db.transaction() as conn:
+        for story_id, value in sealed.items():
+            await conn.execute("UPDATE stories SET sealed_author = ? WHERE id = ?", (value, story_id))
 
 
 async def add_community_reflection(db: Database, story: Story, now_iso: str) -> None:
