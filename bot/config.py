@@ -46,6 +46,9 @@ def _db_path(env: dict[str, str]) -> str:
     path = Path(raw) if raw else DEFAULT_DB
     if path.exists() and path.is_dir():
         raise ConfigError(f"STAIRWELL_DB={raw} is a directory: give a file path such as {DEFAULT_DB}.")
+    blocking = next((folder for folder in path.parents if folder.exists() and not folder.is_dir()), None)
+    if blocking is not None:
+        raise ConfigError(f"STAIRWELL_DB={raw}: {blocking} is a file, not a folder; choose another path.")
     return str(path)
 
 
@@ -66,11 +69,17 @@ def _secret(env: dict[str, str], db_path: str) -> tuple[bytes, Path | None]:
         if len(stored) < MIN_SECRET_LENGTH:
             raise ConfigError(f"STAIRWELL_SECRET_KEY: the key file {key_file} is damaged; restore it from a backup.")
         return stored.encode(), None
-    data_dir.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(32)
-    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as handle:
-        handle.write(key + "\n")
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(key + "\n")
+    except OSError as error:
+        raise ConfigError(
+            f"STAIRWELL_SECRET_KEY is not set and a key cannot be written to {key_file} ({error.strerror}): "
+            "fix STAIRWELL_DB or the folder's permissions, or set STAIRWELL_SECRET_KEY."
+        ) from None
     return key.encode(), key_file
 
 
