@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import __version__
-from bot.config import ConfigError, Settings, configure_logging, load_settings
+from bot.config import ConfigError, Settings, configure_logging, load_settings, log_file_beside
 from bot.core.errors import ContentError
 from bot.db.connection import Database, DatabaseOpenError
 from bot.db.migrate import MigrationError
@@ -21,9 +21,9 @@ from bot.db.migrate import MigrationError
 log = logging.getLogger("stairwell")
 
 
-def _settings(args: argparse.Namespace) -> Settings:
+def _settings(args: argparse.Namespace, *, log_to_file: bool = False) -> Settings:
     settings = load_settings(env_file=args.env_file)
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, log_file_beside(settings.db_path) if log_to_file else None)
     if settings.db_path != ":memory:" and not Path(settings.db_path).exists():
         print(
             f"stairwell: no database at {Path(settings.db_path).resolve()} yet; creating a new, empty one there.",
@@ -81,7 +81,7 @@ async def _console(args: argparse.Namespace) -> None:
     from bot.console.main import run_session
     from bot.core.app import Stairwell
 
-    settings = _settings(args)
+    settings = _settings(args, log_to_file=True)
     app = await Stairwell.open(settings.db_path, settings.secret_key)
     try:
         await run_session(app)
@@ -188,7 +188,8 @@ def _parser() -> argparse.ArgumentParser:
         sub,
         "console",
         "try every flow in this terminal, no token needed",
-        "Type slash commands as in Discord (/help lists them); piped input is read line by line.",
+        "Type slash commands as in Discord (/help lists them), with line editing and history at a terminal; "
+        "piped input is read line by line. Logs go to stairwell.log beside the database, warnings also to stderr.",
     ).set_defaults(handler=_console)
     _command(
         sub, "migrate", "bring the database to the newest schema", "Also done automatically at every start."

@@ -115,11 +115,35 @@ def load_settings(env_file: str | None = ".env", environ: dict[str, str] | None 
     )
 
 
-def configure_logging(level: str) -> None:
-    """One line per event; user-written text, IDs and names are never passed to loggers."""
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_FILE_NAME = "stairwell.log"
+
+
+def log_file_beside(db_path: str) -> Path:
+    """Where an interactive command logs, so log lines never land among its replies."""
+    folder = Path(db_path).parent if db_path != ":memory:" else DEFAULT_DB.parent
+    return folder / LOG_FILE_NAME
+
+
+def configure_logging(level: str, log_file: Path | None = None) -> None:
+    """One line per event; user-written text, IDs and names are never passed to loggers.
+
+    With `log_file`, every line goes there and only warnings and errors to stderr.
+    """
     from bot.log_privacy import protect
 
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if log_file is None:
+        logging.basicConfig(level=level, format=LOG_FORMAT)
+    else:
+        to_stderr = logging.StreamHandler()
+        to_stderr.setLevel(logging.WARNING)
+        handlers: list[logging.Handler] = [to_stderr]
+        try:
+            log_file.parent.mkdir(parents=True, exist_ok=True)
+            handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
+        except OSError:
+            pass  # an unusable folder is reported in one line when the database is opened there
+        logging.basicConfig(level=level, format=LOG_FORMAT, handlers=handlers)
     # discord.py's DEBUG lines carry request bodies (story text); its INFO and up carry no text.
     logging.getLogger("discord").setLevel(max(logging.getLevelName(level), logging.INFO))
     protect()
