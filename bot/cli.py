@@ -12,17 +12,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bot.config import ConfigError, Settings, configure_logging, load_settings
+from bot import __version__
+from bot.config import ConfigError, Settings, configure_logging, load_settings, log_file_beside
 from bot.core.errors import ContentError
-from bot.db.connection import Database
+from bot.db.connection import Database, DatabaseOpenError
 from bot.db.migrate import MigrationError
 
 log = logging.getLogger("stairwell")
 
 
-def _settings(args: argparse.Namespace) -> Settings:
+def _settings(args: argparse.Namespace, *, log_to_file: bool = False) -> Settings:
     settings = load_settings(env_file=args.env_file)
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, log_file_beside(settings.db_path) if log_to_file else None)
+    if settings.db_path != ":memory:" and not Path(settings.db_path).exists():
+        print(
+            f"stairwell: no database at {Path(settings.db_path).resolve()} yet; creating a new, empty one there.",
+            file=sys.stderr,
+        )
     if settings.secret_generated_at is not None:
         print(
             f"stairwell: generated a secret key in {settings.secret_generated_at} (mode 0600). "
@@ -45,6 +51,8 @@ async def _connected_bot(args: argparse.Namespace) -> AsyncIterator[Any]:
 
     settings = _settings(args)
     token = settings.require_token()
+    async with _database(settings):
+        pass  # a bad database path is one line here, before Discord is contacted
     bot = _make_bot(settings)
     try:
         async with bot:
@@ -73,7 +81,7 @@ async def _console(args: argparse.Namespace) -> None:
     from bot.console.main import run_session
     from bot.core.app import Stairwell
 
-    settings = _settings(args)
+    settings = _settings(args, log_to_file=True)
     app = await Stairwell.open(settings.db_path, settings.secret_key)
     try:
         await run_session(app)
@@ -158,30 +166,68 @@ async def _eval(args: argparse.Namespace) -> None:
         raise ConfigError(f"{args.file}: {error}") from None
 
 
+def _command(sub: Any, name: str, summary: str, details: str = "") -> argparse.ArgumentParser:
+    """One subcommand; its summary is the line in `stairwell --help` and opens its own `--help`."""
+    description = f"{summary[0].upper()}{summary[1:]}." + (f" {details}" if details else "")
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=summary, description=description)
+    return parser
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="stairwell", description="Peer support for healthcare workers, on Discord.")
+    parser.add_argument("--version", action="version", version=f"stairwell {__version__}")
     parser.add_argument("--env-file", default=".env", help="settings file to read (default: .env)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    sub.add_parser("run", help="connect to Discord (needs DISCORD_TOKEN)").set_defaults(handler=_run)
-    sub.add_parser("console", help="try every flow in this terminal, no token needed").set_defaults(handler=_console)
-    sub.add_parser("migrate", help="bring the database to the newest schema").set_defaults(handler=_migrate)
-    sub.add_parser("sync", help="push the slash commands to Discord now").set_defaults(handler=_sync)
-    backup_parser = sub.add_parser("backup", help="consistent copy of the database while it runs")
+    _command(
+        sub,
+        "run",
+        "connect to Discord (needs DISCORD_TOKEN)",
+        "Runs until stopped; settings come from the environment and .env (see README, Configuration).",
+    ).set_defaults(handler=_run)
+    _command(
+        sub,
+        "console",
+        "try every flow in this terminal, no token needed",
+        "Type slash commands as in Discord (/help lists them), with line editing and history at a terminal; "
+        "piped input is read line by line. Logs go to stairwell.log beside the database, warnings also to stderr.",
+    ).set_defaults(handler=_console)
+    _command(
+        sub, "migrate", "bring the database to the newest schema", "Also done automatically at every start."
+    ).set_defaults(handler=_migrate)
+    _command(
+        sub, "sync", "push the slash commands to Discord now", "Normally they sync only when they changed."
+    ).set_defaults(handler=_sync)
+    backup_parser = _command(
+        sub, "backup", "consistent copy of the database while it runs", "Uses SQLite's online backup."
+    )
     backup_parser.add_argument("path", help="new file to write the copy to")
     backup_parser.set_defaults(handler=_backup)
-    content = sub.add_parser("content", help="content files").add_subparsers(dest="action", required=True)
-    check = content.add_parser("check", help="validate testimonies and resources; report stale entries")
+    content = _command(sub, "content", "content files", "Testimonies and support resources.").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    check = _command(
+        content,
+        "check",
+        "validate testimonies and resources; report stale entries",
+        "Quotes are checked against the seed articles when they are beside the checkout.",
+    )
     check.add_argument("--content-dir", help="folder with testimonies.toml and resources.toml")
     check.add_argument("--seeds", help="folder of seed articles to verify quotes against")
     check.add_argument("--strict", action="store_true", help="fail on stale resources too")
     check.set_defaults(handler=_content_check)
-    screen = sub.add_parser("screen", help="screen text on stdin for crisis language and patient identifiers")
+    screen = _command(
+        sub,
+        "screen",
+        "screen text on stdin for crisis language and patient identifiers",
+        "Prints one JSON object (the format is in the README).",
+    )
     screen.add_argument("--jsonl", action="store_true", help='one JSON object with a "text" field per line')
     screen.set_defaults(handler=_screen)
-    evaluate = sub.add_parser(
+    evaluate = _command(
+        sub,
         "eval",
-        help="measure the screens on a labelled JSON Lines file",
-        description='Crisis lines are {"text", "label"} (urgent, concern, none); identifier lines are '
+        "measure the screens on a labelled JSON Lines file",
+        'Crisis lines are {"text", "label"} (urgent, concern, none); identifier lines are '
         '{"text", "identifiers": [{"type", "value"}]}. Prints recall, false alarms, figures by length and misses.',
     )
     evaluate.add_argument("file", help="labelled .jsonl file")
@@ -195,7 +241,7 @@ def main(argv: list[str] | None = None) -> None:
     handler: Callable[[argparse.Namespace], Coroutine[Any, Any, None]] = args.handler
     try:
         asyncio.run(handler(args))
-    except (ConfigError, ContentError, MigrationError) as error:
+    except (ConfigError, ContentError, MigrationError, DatabaseOpenError) as error:
         print(f"stairwell: {error}", file=sys.stderr)
         raise SystemExit(2) from None
     except KeyboardInterrupt:

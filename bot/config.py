@@ -46,6 +46,9 @@ def _db_path(env: dict[str, str]) -> str:
     path = Path(raw) if raw else DEFAULT_DB
     if path.exists() and path.is_dir():
         raise ConfigError(f"STAIRWELL_DB={raw} is a directory: give a file path such as {DEFAULT_DB}.")
+    blocking = next((folder for folder in path.parents if folder.exists() and not folder.is_dir()), None)
+    if blocking is not None:
+        raise ConfigError(f"STAIRWELL_DB={raw}: {blocking} is a file, not a folder; choose another path.")
     return str(path)
 
 
@@ -66,11 +69,17 @@ def _secret(env: dict[str, str], db_path: str) -> tuple[bytes, Path | None]:
         if len(stored) < MIN_SECRET_LENGTH:
             raise ConfigError(f"STAIRWELL_SECRET_KEY: the key file {key_file} is damaged; restore it from a backup.")
         return stored.encode(), None
-    data_dir.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(32)
-    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as handle:
-        handle.write(key + "\n")
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(key + "\n")
+    except OSError as error:
+        raise ConfigError(
+            f"STAIRWELL_SECRET_KEY is not set and a key cannot be written to {key_file} ({error.strerror}): "
+            "fix STAIRWELL_DB or the folder's permissions, or set STAIRWELL_SECRET_KEY."
+        ) from None
     return key.encode(), key_file
 
 
@@ -106,7 +115,35 @@ def load_settings(env_file: str | None = ".env", environ: dict[str, str] | None 
     )
 
 
-def configure_logging(level: str) -> None:
-    """One line per event; user-written text, IDs and names are never passed to loggers."""
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_FILE_NAME = "stairwell.log"
+
+
+def log_file_beside(db_path: str) -> Path:
+    """Where an interactive command logs, so log lines never land among its replies."""
+    folder = Path(db_path).parent if db_path != ":memory:" else DEFAULT_DB.parent
+    return folder / LOG_FILE_NAME
+
+
+def configure_logging(level: str, log_file: Path | None = None) -> None:
+    """One line per event; user-written text, IDs and names are never passed to loggers.
+
+    With `log_file`, every line goes there and only warnings and errors to stderr.
+    """
+    from bot.log_privacy import protect
+
+    if log_file is None:
+        logging.basicConfig(level=level, format=LOG_FORMAT)
+    else:
+        to_stderr = logging.StreamHandler()
+        to_stderr.setLevel(logging.WARNING)
+        handlers: list[logging.Handler] = [to_stderr]
+        try:
+            log_file.parent.mkdir(parents=True, exist_ok=True)
+            handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
+        except OSError:
+            pass  # an unusable folder is reported in one line when the database is opened there
+        logging.basicConfig(level=level, format=LOG_FORMAT, handlers=handlers)
+    # discord.py's DEBUG lines carry request bodies (story text); its INFO and up carry no text.
     logging.getLogger("discord").setLevel(max(logging.getLevelName(level), logging.INFO))
+    protect()

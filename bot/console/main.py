@@ -14,11 +14,29 @@ from bot.core.app import Stairwell
 BANNER = "Stairwell console — the bot without Discord. Type /help for commands, /quit to leave."
 
 
+def enable_line_editing() -> None:
+    """Importing readline gives `input` line editing and history (arrows, Ctrl-R) where the platform has it.
+
+    History stays in memory for the session and is never written to disk: it holds what people typed.
+    """
+    try:
+        import readline
+    except ImportError:  # Windows without pyreadline: plain input still works
+        return
+    readline.set_history_length(500)
+
+
 async def run_session(app: Stairwell, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> None:
     """Interactive at a terminal; otherwise reads commands line by line and stops at end of input."""
     commands.register()
     interactive = stdin.isatty()
-    session = Session(app, out, (line.rstrip("\n") for line in stdin), interactive=interactive)
+    read_line = None
+    if interactive and stdin is sys.stdin and out is sys.stdout:
+        enable_line_editing()
+        read_line = input
+    session = Session(
+        app, out, (line.rstrip("\n") for line in stdin), interactive=interactive, read_line=read_line
+    )
     if interactive:
         session.print(BANNER)
     while True:

@@ -9,6 +9,7 @@ from pathlib import Path
 from bot.core.clock import Clock, SystemClock
 from bot.core.identity import Identity
 from bot.core.resources import Directory, load_directory
+from bot.core.retention import reseal_legacy_ids
 from bot.core.screening.risk import model
 from bot.core.testimonies import Library, load_library
 from bot.db.connection import Database
@@ -49,7 +50,9 @@ class Stairwell:
     ) -> Stairwell:
         content = content or Content.load()
         db = await open_database(db_path)
-        app = cls(db=db, identity=Identity(secret), content=content, clock=clock or SystemClock())
+        identity = Identity(secret)
+        await reseal_legacy_ids(db, identity)
+        app = cls(db=db, identity=identity, content=content, clock=clock or SystemClock())
         app._model_loading = asyncio.get_running_loop().run_in_executor(None, model)
         return app
 

@@ -196,10 +196,9 @@ async def block_author(app: Stairwell, guild_id: int, story_id: int, moderator_i
 
 
 async def unblock_author(app: Stairwell, guild_id: int, number: int, moderator_id: int) -> bool:
-    story = await store.by_number(app.db, guild_id, number)
-    if story is None:
-        raise ModerationError(f"There is no story #{number} in this server.")
-    if not await store.unblock(app.db, guild_id, story.author_key):
+    if not await store.unblock(app.db, guild_id, number):
+        if await store.by_number(app.db, guild_id, number) is None:
+            raise ModerationError(f"There is no story #{number} in this server, and no block placed through it.")
         return False
     await store.log_action(app.db, guild_id, number, "unblock author", moderator_id, int(app.clock.now().timestamp()))
     return True

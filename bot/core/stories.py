@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
+from bot.core.redaction import redact_within
 from bot.core.screening.crisis import CrisisLevel, CrisisResult
 from bot.core.screening.identifiers import Identifier, find_identifiers, redact, summarize
 from bot.core.screening.risk import screen_crisis
@@ -121,7 +122,7 @@ def screen(draft: Draft) -> Screened:
         draft=draft,
         crisis=crisis,
         identifiers=identifiers,
-        redacted=redact(cleaned.text, identifiers),
+        redacted=redact_within(cleaned.text, identifiers),
         notes=cleaned.notes,
         signals=tuple(
             f"{signal.explanation}: “{_quoted(cleaned.text, signal.span, identifiers)}”"

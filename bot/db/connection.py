@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -24,6 +26,23 @@ Row = aiosqlite.Row
 logging.getLogger("aiosqlite").setLevel(logging.INFO)
 
 
+class DatabaseOpenError(Exception):
+    """The database file cannot be opened or created; the message is one line saying why and what to do."""
+
+
+def _why(path: Path, error: BaseException) -> str:
+    """The cause a person can act on, rather than SQLite's "unable to open database file"."""
+    if path.is_dir():
+        return "it is a directory: give a file path such as data/stairwell.sqlite3."
+    folder = next((ancestor for ancestor in path.parents if ancestor.exists()), None)
+    if folder is not None and not folder.is_dir():
+        return f"{folder} is a file, not a folder: choose another path for STAIRWELL_DB."
+    if folder is not None and (isinstance(error, PermissionError) or not os.access(folder, os.W_OK | os.X_OK)):
+        return f"the folder {folder} is not writable by this user: fix its permissions or choose another path."
+    reason = getattr(error, "strerror", None) or str(error)
+    return f"{reason}: check that the folder can be written to, or choose another path for STAIRWELL_DB."
+
+
 class Database:
     """Every query goes through here; writes share one lock because SQLite has one writer anyway."""
 
@@ -34,13 +53,23 @@ class Database:
 
     @classmethod
     async def open(cls, path: str) -> Database:
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(path, isolation_level=None)
-        conn.row_factory = aiosqlite.Row
-        for pragma in PRAGMAS:
-            async with conn.execute(pragma):
-                pass
+        """Creates missing folders; anything else in the way is one DatabaseOpenError line, not a traceback."""
+        conn: aiosqlite.Connection | None = None
+        try:
+            if path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+                # Tried here first: aiosqlite's worker thread outlives a failed connect and then fails
+                # noisily once the event loop has closed.
+                sqlite3.connect(path).close()
+            conn = await aiosqlite.connect(path, isolation_level=None)
+            conn.row_factory = aiosqlite.Row
+            for pragma in PRAGMAS:
+                async with conn.execute(pragma):
+                    pass
+        except (OSError, sqlite3.Error) as error:
+            if conn is not None:
+                await conn.close()
+            raise DatabaseOpenError(f"cannot open the database {path}: {_why(Path(path), error)}") from None
         return cls(conn, path)
 
     async def close(self) -> None:

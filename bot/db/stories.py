@@ -144,7 +144,9 @@ async def create_from_draft(
         if draft is None:
             return None
         async with conn.execute(
-            "SELECT coalesce(max(number), 0) + 1 FROM stories WHERE guild_id = ?", (draft["guild_id"],)
+            "UPDATE guilds SET last_story_number = last_story_number + 1 WHERE guild_id = ? "
+            "RETURNING last_story_number",
+            (draft["guild_id"],),
         ) as cursor:
             row = await cursor.fetchone()
             assert row is not None
@@ -292,9 +294,17 @@ async def block(db: Database, guild_id: int, author_key: str, story_number: int,
     return changed == 1
 
 
-async def unblock(db: Database, guild_id: int, author_key: str) -> bool:
-    changed = await db.execute("DELETE FROM blocks WHERE guild_id = ? AND author_key = ?", (guild_id, author_key))
-    return changed == 1
+async def unblock(db: Database, guild_id: int, story_number: int) -> bool:
+    """Lifts the block placed through that story, or the one on that story's author.
+
+    The block keeps its story number, so it can be lifted after the story itself was deleted.
+    """
+    changed = await db.execute(
+        "DELETE FROM blocks WHERE guild_id = ? AND (story_number = ? OR author_key = "
+        "(SELECT author_key FROM stories WHERE guild_id = ? AND number = ?))",
+        (guild_id, story_number, guild_id, story_number),
+    )
+    return changed > 0
 
 
 async def log_action(
@@ -372,16 +382,33 @@ async def unblock_publishing(db: Database, guild_id: int, at: int) -> int:
 
 async def purge(db: Database, now: int, day: int = 86_400) -> dict[str, int]:
     """Erase what the privacy statement promises to erase; returns counts (for logs, no content)."""
+    # A story's words live on in what quotes them: replies, the reject reason, crisis signals.
+    past_window = (
+        "resolved_at < ? - (SELECT purge_after_days FROM guilds WHERE guilds.guild_id = stories.guild_id) * ?"
+    )
+    erased = f"status IN ('rejected', 'withdrawn', 'removed') AND {past_window}"
     async with db.transaction() as conn:
         counts = {}
         for name, sql, params in (
             ("drafts", "DELETE FROM drafts WHERE created_at < ?", (now - day,)),
             ("submission_times", "DELETE FROM submission_times WHERE at < ?", (now - day,)),
             (
+                "replies",
+                f"DELETE FROM story_replies WHERE story_id IN (SELECT id FROM stories WHERE {erased})",
+                (now, day),
+            ),
+            (
                 "texts",
-                "UPDATE stories SET text = NULL, content_warning = NULL WHERE text IS NOT NULL AND status IN "
-                "('rejected', 'withdrawn', 'removed') AND resolved_at < ? - (SELECT purge_after_days FROM guilds "
-                "WHERE guilds.guild_id = stories.guild_id) * ?",
+                "UPDATE stories SET text = NULL, content_warning = NULL, reject_reason = NULL "
+                f"WHERE (text IS NOT NULL OR content_warning IS NOT NULL OR reject_reason IS NOT NULL) AND {erased}",
+                (now, day),
+            ),
+            # Signals quote the text as it arrived, before any moderator's edit: once the story is
+            # resolved and its window has passed, nobody needs them, whatever became of the story.
+            (
+                "crisis_signals",
+                f"UPDATE stories SET crisis_signals = '[]' WHERE crisis_signals != '[]' AND status != 'pending' "
+                f"AND {past_window}",
                 (now, day),
             ),
             (
@@ -415,6 +442,18 @@ async def forget_author(db: Database, author_key: str) -> dict[str, int]:
             async with conn.execute(sql, (author_key,)) as cursor:
                 counts[name] = cursor.rowcount
         return counts
+
+
+async def sealed_ids(db: Database) -> list[tuple[int, bytes]]:
+    rows = await db.fetchall("SELECT id, sealed_author FROM stories WHERE sealed_author IS NOT NULL")
+    return [(row[0], bytes(row[1])) for row in rows]
+
+
+async def replace_sealed_ids(db: Database, sealed: dict[int, bytes | None]) -> None:
+    """Re-sealed (or, unreadable, erased) IDs, all in one transaction."""
+    async with db.transaction() as conn:
+        for story_id, value in sealed.items():
+            await conn.execute("UPDATE stories SET sealed_author = ? WHERE id = ?", (value, story_id))
 
 
 async def add_community_reflection(db: Database, story: Story, now_iso: str) -> None:

@@ -21,8 +21,18 @@ _COLOURS = {
 }
 
 
+SPOILER = "||"
+
+
 def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """Cut with an ellipsis, closing a spoiler the cut left open: clipped text must never show unhidden."""
+    if len(text) <= limit:
+        return text
+    kept = text[: limit - 1].rstrip("|")
+    if kept.count(SPOILER) % 2 == 0:
+        return kept + "…"
+    kept = text[: limit - 1 - len(SPOILER)].rstrip("|")
+    return kept + "…" + SPOILER if kept.count(SPOILER) % 2 else kept + "…"
 
 
 def embed(card: Card) -> discord.Embed:

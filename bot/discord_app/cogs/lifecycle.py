@@ -8,12 +8,14 @@ import discord
 from discord.ext import commands
 
 from bot.core.onboarding import welcome_card
+from bot.core.retention import reconcile_servers, server_joined
 from bot.db import guilds
 from bot.discord_app import permissions
 from bot.discord_app.bot import StairwellBot
 from bot.discord_app.render import NO_PINGS, embed
 
 log = logging.getLogger(__name__)
+PLATFORM = "discord"
 
 
 class Lifecycle(commands.Cog):
@@ -21,8 +23,17 @@ class Lifecycle(commands.Cog):
         self.bot = bot
 
     @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        """Servers that removed the bot while it was offline sent no event: erase their data now.
+
+        Servers Discord reports as unavailable (an outage) are still listed, so they are kept.
+        """
+        await reconcile_servers(self.bot.app.db, PLATFORM, [guild.id for guild in self.bot.guilds])
+
+    @commands.Cog.listener()
     async def on_guild_join(self, guild: discord.Guild) -> None:
         """Post only where admins alone can read; otherwise DM the owner. Never post publicly."""
+        await server_joined(self.bot.app.db, PLATFORM, guild.id)
         message = embed(welcome_card(guild.name))
         system = guild.system_channel
         if system is not None and not permissions.is_public(system) and permissions.can_post(system):
