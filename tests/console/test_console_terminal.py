@@ -18,8 +18,15 @@ def console_env(tmp_path, **extra):
     }
 
 
-def at_a_terminal(tmp_path, typed: bytes) -> str:
-    """Everything the console shows on a terminal while `typed` is keyed in, until it exits."""
+PROMPT = b"stairwell> "
+
+
+def at_a_terminal(tmp_path, lines: list[bytes]) -> str:
+    """Everything the console shows on a terminal while each line is keyed in at its prompt, until it exits.
+
+    Each line waits for the prompt: keys typed earlier reach the terminal before readline takes it over, and
+    an arrow key would then arrive as plain text.
+    """
     main, replica = pty.openpty()
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "console"],
@@ -30,9 +37,11 @@ def at_a_terminal(tmp_path, typed: bytes) -> str:
         cwd=tmp_path,
     )
     os.close(replica)
-    os.write(main, typed)
     shown = b""
+    pending = list(lines)
     while True:
+        if pending and shown.count(PROMPT) > len(lines) - len(pending):
+            os.write(main, pending.pop(0))
         ready, _, _ = select.select([main], [], [], 60)
         assert ready, "the console stopped answering"
         try:
@@ -48,7 +57,7 @@ def at_a_terminal(tmp_path, typed: bytes) -> str:
 
 
 def test_the_up_arrow_recalls_the_last_command_and_no_log_line_is_shown(tmp_path):
-    shown = at_a_terminal(tmp_path, b"/about\r\x1b[A\r/quit\r")
+    shown = at_a_terminal(tmp_path, [b"/about\r", b"\x1b[A\r", b"/quit\r"])
 
     assert shown.count("== About Stairwell ==") == 2
     assert "Commands start with '/'" not in shown
