@@ -94,15 +94,15 @@ def find_identifiers(text: str) -> list[Identifier]:
     """Every identifier in ``text``, sorted by start and never overlapping."""
     if not text.strip():
         return []
-    tokens = _tokens(text)
+    tokens, openings = _tokens(text)
     digits = [match.start() for match in _DIGITS.finditer(text)]
     hits = [
         *_find_email_links_ips(text, digits),
         *_find_numbers(text, tokens, digits),
         *_find_plates(text, tokens, digits),
-        *_find_dates_and_ages(text, tokens, digits),
-        *_find_addresses(text, tokens, digits),
-        *_find_facilities(text),
+        *_find_dates_and_ages(text, tokens, digits, openings),
+        *_find_addresses(text, tokens, digits, openings),
+        *_find_facilities(text, tokens, digits, openings),
         *_find_places(text, tokens),
         *_find_names(text, tokens),
     ]
@@ -172,6 +172,10 @@ _REGIONS = _REGIONS | frozenset(word for region in _REGIONS for word in region.s
 _NOT_A_CUED_NAME = _COMMON_WORDS | _NOT_NAMES | _REGIONS
 _NOT_A_NAME = _NOT_A_CUED_NAME | _PLACES | _AMBIGUOUS_PLACES
 _LONGEST_PLACE = max(len(place.split()) for place in _PLACES | _AMBIGUOUS_PLACES)
+# Every beginning of a town's first word: a token that is none of them cannot open a town's name.
+_PLACE_OPENINGS = frozenset(
+    place.split()[0][:length] for place in _PLACES | _AMBIGUOUS_PLACES for length in range(1, len(place.split()[0]) + 1)
+)
 # Lowercase English words (derived from the wamerican word list with inflected forms folded into their
 # stems, plus clinical shorthand, British spellings and texting words), to tell a name from a word: a
 # capitalised word that is not English, in a place where names stand, is taken for a name. About 32,000
@@ -251,14 +255,92 @@ class _Token(NamedTuple):
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _tokens(text: str) -> list[_Token]:
-    tokens = []
+def _tokens(text: str) -> tuple[list[_Token], _Openings]:
+    """The words of ``text``, and where words begin."""
+    make = tuple.__new__  # a named tuple built without its Python-level constructor: this runs per word
+    tokens: list[_Token] = []
+    append = tokens.append
+    index: dict[str, list[int]] = {}
     for match in _WORD.finditer(text):
         word = match.group()
         start, raw_end = match.span()
-        cut = 2 if word[-2:] in ("'s", "’s") else 1 if word[-1] in "'’" else 0
-        tokens.append(_Token(start, raw_end - cut, raw_end, word[: len(word) - cut]))
-    return tokens
+        key = word[:2] if raw_end - start > 1 else text[start : start + 2]
+        if key in _OPENING_KEYS:
+            found = index.get(key)
+            if found is None:
+                index[key] = [start]
+            else:
+                found.append(start)
+        if word.isalpha():  # most words: no possessive, nothing inside
+            append(make(_Token, (start, raw_end, raw_end, word)))
+            continue
+        last = word[-1]
+        if last in "'’":
+            append(make(_Token, (start, raw_end - 1, raw_end, word[:-1])))
+        elif last == "s" and word[-2:-1] in ("'", "’"):
+            append(make(_Token, (start, raw_end - 2, raw_end, word[:-2])))
+        else:
+            append(make(_Token, (start, raw_end, raw_end, word)))
+        if "-" in word or "'" in word or "’" in word:
+            for inner in _INNER_WORD.finditer(text, start + 1, raw_end):  # "pre-Christmas"
+                key = text[inner.start() : inner.start() + 2]
+                if key in _OPENING_KEYS:
+                    index.setdefault(key, []).append(inner.start())
+    return tokens, _Openings(text, index)
+
+
+def _literal_starts(text: str, literals: Iterable[str]) -> list[int]:
+    """Every position where one of ``literals`` occurs: the only places a pattern that opens with one of them
+    can match, found by ``str.find`` far faster than a regular expression tries every position."""
+    starts = []
+    for literal in literals:
+        at = text.find(literal)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(literal, at + 1)
+    return starts
+
+
+_INNER_WORD = re.compile(r"(?<=[-'’])[^\W\d_]")
+
+
+class _Openings:
+    """Where words begin (a letter after no letter, digit or underscore), filed by their first two characters,
+    so a pattern that opens with one of a few words is tried only where one of them begins."""
+
+    def __init__(self, text: str, index: dict[str, list[int]]) -> None:
+        self.text = text
+        self.index = index
+
+    def of(self, literals: tuple[str, ...]) -> list[int]:
+        """Where a word begins with one of ``literals`` (each two characters or more)."""
+        text, index = self.text, self.index
+        starts: list[int] = []
+        for key in _openings_keys(literals):
+            for start in index.get(key, ()):
+                if text.startswith(literals, start):
+                    starts.append(start)
+        return starts
+
+
+@lru_cache(maxsize=64)
+def _openings_keys(literals: tuple[str, ...]) -> frozenset[str]:
+    keys = frozenset(literal[:2] for literal in literals)
+    if not keys <= _OPENING_KEYS or min(map(len, literals)) < 2:
+        raise ValueError(f"{literals!r} were not made by _literals")
+    return keys
+
+
+_OPENING_KEYS: set[str] = set()  # the first two characters of every word list below: only these are filed
+
+
+def _literals(spaced: str) -> tuple[str, ...]:
+    """The words of ``spaced`` that no other of them begins (finding "St" finds "Street" too), for
+    ``_Openings.of``."""
+    words = set(spaced.split())
+    kept = tuple(sorted(word for word in words if not any(other != word and word.startswith(other) for other in words)))
+    _OPENING_KEYS.update(word[:2] for word in kept)
+    return kept
 
 
 _DIGITS = re.compile(r"\d+")
@@ -365,11 +447,12 @@ _IPV6 = re.compile(r"(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w
 
 def _find_email_links_ips(text: str, digits: list[int]) -> Iterator[_Hit]:
     if "@" in text:
-        for match in _EMAIL.finditer(text):
+        for match in _matches_at(_EMAIL, text, _local_part_starts(text)):
             yield _Hit(match.start(), match.end(), "email", _STRUCTURAL)
-    for match in _SCHEME_URL.finditer(text):
-        yield _Hit(match.start(), match.end() - _trailer_length(match.group()), "url", _STRUCTURAL)
-    for match in _TOP_LEVEL_DOMAIN.finditer(text):
+    if "http" in text or "www." in text:
+        for match in _SCHEME_URL.finditer(text):
+            yield _Hit(match.start(), match.end() - _trailer_length(match.group()), "url", _STRUCTURAL)
+    for match in _matches_at(_TOP_LEVEL_DOMAIN, text, _literal_starts(text, ".")):
         start = _domain_start(text, match.start())
         if start is None:
             continue
@@ -379,10 +462,28 @@ def _find_email_links_ips(text: str, digits: list[int]) -> Iterator[_Hit]:
     for match in _matches_at(_IPV4, text, digits):
         yield _Hit(match.start(), match.end(), "ip", _STRUCTURAL)
     if text.count(":") >= 2:
-        for match in _IPV6.finditer(text):
+        # An IPv6 address opens at most four hex digits before its first colon.
+        opens = (start for colon in _literal_starts(text, ":") for start in range(max(0, colon - 4), colon + 1))
+        for match in _matches_at(_IPV6, text, opens):
             candidate = match.group()
             if sum(1 for group in candidate.split(":") if group) >= 3 and _is_ipv6(candidate):
                 yield _Hit(match.start(), match.end(), "ip", _STRUCTURAL)
+
+
+_LOCAL_PART = re.compile(r"[\w.+-]+\Z")
+
+
+def _local_part_starts(text: str) -> Iterator[int]:
+    """Where the run of address characters before each "@" begins: the only place an email can start."""
+    for at in _literal_starts(text, "@"):
+        low = at
+        while True:
+            low = max(0, low - 64)
+            run = _LOCAL_PART.search(text, low, at)
+            if run is None or run.start() > low or low == 0:
+                break
+        if run is not None:
+            yield run.start()
 
 
 def _domain_start(text: str, dot: int) -> int | None:
@@ -490,6 +591,32 @@ _ID_SHAPES = re.compile(
     r"|\b\d{2}[A-Z]\d{4}[A-Z]\b"  # UK NMC PIN: 12A3456E
     r"|\b[A-Z]{3}\d{10}\b)"  # AHPRA registration: NMW0001234567
 )
+# Codes that are identifiers by their shape alone: capitals and digits in chunks joined by hyphens or slashes
+# ("KNH/OP/558213", "MH-2024-119347", "TF-LHR-08815"); those with four digits or fewer need two joins.
+_CODE = re.compile(r"(?<![\w/.-])[A-Z0-9]{1,10}(?:[-/][A-Z0-9]{1,12}){1,5}(?![\w/]|-\w|\.\w)")
+# A long number (five digits or more, maybe after a short run of capitals) later in a sentence that spoke of
+# a card, file or reference: "His Alberta health card was in his wallet, 31452-8876".
+_CUED_LATER = re.compile(
+    r"(?<![\w/.,-])(?:(?P<prefix>[A-Z]{1,6}[ -])?\d+(?:[ /-]\d+){0,4}|[A-Z]{1,4}\d{4,}[A-Z]{0,3})(?![\w/]|[.,]\d|-\w)"
+    + _NOT_A_QUANTITY
+)
+_CUE_RIGHT_BEFORE = re.compile(r"(?:\b[A-Za-z]{2,10}\s+)?(?:\b(?i:no|nº|n°|num|number)\.?|#)\s*$")
+_LATER_CUE_WORDS = _words(
+    """number numbers no num id card mrn ur file record records ref reference registry registration slip docket
+    case account policy protocol protocolo prontuário prontuario número numero phn cnic aadhaar aadhar nhs ssn
+    passport licence license serial claim certificate cheque receipt invoice ticket listing folio chart bracelet
+    wristband nº n"""
+)
+
+
+def _sentence_start(text: str, at: int, reach: int) -> int:
+    """Where the sentence holding ``at`` begins, looking back at most ``reach`` characters."""
+    start = max(0, at - reach)
+    for mark in (". ", "! ", "? ", "\n"):
+        found = text.rfind(mark, start, at)
+        if found >= 0:
+            start = found + 1
+    return start
 _MAC_ADDRESS = re.compile(r"\b[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}\b")
 
 
@@ -499,9 +626,36 @@ def _find_numbers(text: str, tokens: list[_Token], digits: list[int]) -> Iterato
         number = match.group(kind).rstrip(":-/")
         if len(number) >= 4 and sum(char.isdigit() for char in number) >= 3 and not _YEAR_ONLY.fullmatch(number):
             yield _Hit(match.start(kind), match.start(kind) + len(number), kind, _CUED)
-    capitals = (token.start for token in tokens if token.word[:2].isupper())
+    capitals = [token.start for token in tokens if token.word[:2].isupper()]
     for match in _matches_at(_ID_SHAPES, text, [*digits, *capitals]):
         yield _Hit(match.start(), match.end(), "id", _CUED)
+    for match in _matches_at(_CODE, text, [*digits, *capitals]):
+        code = match.group()
+        numbers = sum(char.isdigit() for char in code)
+        separators = sum(char in "-/" for char in code)
+        if numbers >= 4 and (separators >= 2 or numbers >= 5) and any(char.isalpha() for char in code):
+            yield _Hit(match.start(), match.end(), "record", _CUED)
+    cues: list[int] | None = None
+    for match in _matches_at(_CUED_LATER, text, [*digits, *capitals]):
+        numbers = sum(char.isdigit() for char in match.group())
+        if numbers < 4:
+            continue
+        # A cue right before the number goes with it: "cheque no. 004417", "UR number 1182447".
+        right_before = _CUE_RIGHT_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if right_before is not None:
+            yield _Hit(right_before.start(), match.end(), "record", _CUED)
+            continue
+        if numbers == 4 and not match.group("prefix"):
+            continue
+        if cues is None:
+            cues = [
+                token.start
+                for token in tokens
+                if token.word.lower() in _LATER_CUE_WORDS and (token.word != "no" or text.startswith(".", token.end))
+            ]
+        index = bisect_right(cues, match.start())
+        if index and cues[index - 1] >= _sentence_start(text, match.start(), 160):
+            yield _Hit(match.start(), match.end(), "record", _GUESS)
     if text.count(":") >= 5 or text.count("-") >= 5:
         for match in _MAC_ADDRESS.finditer(text):
             yield _Hit(match.start(), match.end(), "device", _STRUCTURAL)
@@ -561,6 +715,14 @@ def _find_plates(text: str, tokens: list[_Token], digits: list[int]) -> Iterator
             and _VEHICLE_NEAR.search(text, max(0, start - 60), start)
         ):
             yield _Hit(plate.start(), plate.end(), "plate", _GUESS)
+    for plate in _matches_at(_PLATE_LATER, text, capitals):
+        if _PLATE_WORD.search(text, _sentence_start(text, plate.start(), 120), plate.start()):
+            yield _Hit(plate.start(), plate.end(), "plate", _GUESS)
+
+
+# A plate named earlier in the sentence: "I looked up the plate of the car that was parked nearby, BWK-2291".
+_PLATE_LATER = re.compile(r"(?<![\w-])[A-Z]{2,4}[ -]?\d{3,4}(?:[ -]?[A-Z]{1,3})?(?![\w-])")
+_PLATE_WORD = re.compile(r"(?i:\b(?:plates?|rego|registration|number\s+plate|licen[cs]e\s+plate)\b)")
 
 
 def _plate_like(candidate: str) -> bool:
@@ -580,6 +742,7 @@ _PHONE_SHAPES = re.compile(
     r"|(?:\+?1[\s.-])?\d{3}[.-]\d{3}[.-]\d{4}"  # 403-555-0199, 1-888-409-0141
     r"|\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}"  # +44 20 7946 0018
     r"|0\d{1,4}(?:[\s.-]\d{2,4}){2,3}"  # 01632 960 583, 02 6884 1122
+    r"|\(\d{2}\)\s?9?\d{4}-\d{4}"  # Brazil: (81) 98812-0473
 )
 _PHONE_CUE = re.compile(
     r"(?i:phone|telephone|tel|mobile|cell|fax|landline|whatsapp|ring|call|text|number)\b[^\d\n]{0,25}$"
@@ -606,7 +769,8 @@ def _find_phones(text: str, digits: list[int], found: Sequence[_Hit]) -> Iterato
             yield _Hit(run.start(), run.start() + len(number), "phone", _PHONE)
 
 
-def _libphonenumber_matches(candidate: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1024)
+def _libphonenumber_matches(candidate: str) -> tuple[tuple[int, int], ...]:
     # An international number reads the same from every region: asking once is enough. A leading 0 is a
     # trunk prefix North America never uses, so those regions go last.
     if candidate.startswith("+"):
@@ -616,10 +780,10 @@ def _libphonenumber_matches(candidate: str) -> list[tuple[int, int]]:
     else:
         regions = _PHONE_REGIONS
     for region in regions:
-        matches = [(match.start, match.end) for match in phonenumbers.PhoneNumberMatcher(candidate, region)]
+        matches = tuple((match.start, match.end) for match in phonenumbers.PhoneNumberMatcher(candidate, region))
         if matches:
             return matches
-    return []
+    return ()
 
 
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -640,6 +804,14 @@ _MONTH = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)|May|MAY|may(?=\s+\d{1,2}(?:st|nd|rd|th)\b)"
     r"|(?<=\bof\s)may\b)"
 )
+# Months of the Islamic calendar, and Portuguese and Spanish months, which stories name with a day.
+_OTHER_MONTH = (
+    r"(?:Muharram|Safar|Rabi[\s'’-]?(?:ul|al|us)?[\s-]?(?:Awal|Awwal|Akhir|Aakhir|Thani|Sani)|Jumad[ae][\s-]?(?:ul|al)?"
+    r"[\s-]?(?:Awal|Awwal|Akhir|Ula|Thani|Sani)|Rajab|Sha['’]?ban|Ramadan|Ramadhan|Ramzan|Shawwal|Dhu[\s'’-]?(?:al|l)?"
+    r"[\s-]?(?:Qa['’]?dah|Hijjah)|Zil[\s-]?(?:Qad|Hajj)|(?i:janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto"
+    r"|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre))"
+)
 _WEEKDAY = r"(?i:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?i:day)?"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _ORDINAL = rf"{_DAY}(?:st|nd|rd|th)"
@@ -655,7 +827,8 @@ _HOLIDAY = (
 # After "the 9th" a date ends the clause or runs on into one; "the 9th floor", "the 3rd time" are no dates.
 _ORDINAL_ENDS = (
     r"(?=\s*(?:[.,;:!?)—–-]|$|(?i:when|and(?!\s+(?:final|last))|at|in|or|but|as|so|because|after|before|i|we|he"
-    r"|she|they|it|my|his|her|our|their|morning|night|evening|afternoon|around|about|too|was|is|had|then"
+    r"|she|they|it|my|his|her|our|their|morning|night|evening|afternoon|around|about|too|was|is|had|then|anyway"
+    r"|to(?!\s+(?:die|go|last|arrive|be|leave|come|get|try|see\s+him|see\s+her)\b)"
     r"|there|this|that|of\s+(?:this|that|last|next)\s+month)\b))"
 )
 # Every form holds a digit and opens with a digit, a month, a weekday or "the".
@@ -669,8 +842,14 @@ _DATE = re.compile(
     rf"|\b{_MONTH},?\s+{_YEAR}\b"
     # Tuesday the 4th, Friday 13th, Sunday 7th March
     rf"|\b{_WEEKDAY},?\s+(?:the\s+)?{_ORDINAL}\b(?:\s+(?:of\s+)?{_MONTH}\b)?"
-    # the 14th of january, the 2nd of feb
-    rf"|\b(?i:the)\s+{_ORDINAL}\s+of\s+{_MONTH}"
+    # the 14th of january, the 2nd of feb, the 9th of December, 2024
+    rf"|\b(?i:the)\s+{_ORDINAL}\s+of\s+{_MONTH}(?:,?\s+{_YEAR}\b)?"
+    # Sunday 12/5/24, Saturday 3/16
+    rf"|\b{_WEEKDAY},?\s+\d{{1,2}}/\d{{1,2}}(?:/(?:\d{{4}}|\d{{2}}))?(?![\d/])"
+    # 12-Mar-24, 3 Sept 24
+    rf"|\b{_DAY}-{_MONTH}-(?:\d{{4}}|\d{{2}})\b"
+    # 30 Ramadan, 10 Rabi ul Awal, 17 de março, 3 de enero de 2023
+    rf"|\b{_DAY}\s+(?:de\s+)?{_OTHER_MONTH}(?:,?\s+(?:de\s+)?{_YEAR})?\b"
     # on the 12th. / the 9th when
     rf"|\b(?i:the)\s+{_ORDINAL}{_ORDINAL_ENDS}"
     # 3/14/2021, 14.03.2021, 2021-03-14
@@ -682,6 +861,13 @@ _DATE = re.compile(
 _HOLIDAY_DATE = re.compile(
     rf"(?=[A-Za-z])\b(?:{_HOLIDAY}|(?i:christmas\s+(?:eve|day)|new\s+year['’]?s\s+(?:eve|day)))\b"
 )
+# The words a holiday opens with, and the first letters in any case of "christmas" and "new year".
+_HOLIDAY_WORDS = _literals(
+    """Christmas New Boxing Thanksgiving Hallowe Valentine Easter Good Independence Fourth Bonfire Guy Anzac
+    Australia Canada Waitangi St Remembrance Veterans Memorial Labo Mother Father Juneteenth Republic Diwali
+    Deepavali Holi Eid ch cH Ch CH ne nE Ne NE"""
+)
+
 # "Every Diwali I think of him": a holiday that comes round each year pins down no date.
 _RECURRING = re.compile(r"\b(?:[Ee]very|[Ee]ach)\s+$")
 _DATE_WORDS = frozenset(
@@ -724,8 +910,11 @@ _AGE = re.compile(
     rf"|\b{_AGE_NUMBER}\s(?:F|M)\b(?![-'’])"  # 92 F
     rf"|\b(?:[Aa]ged|[Aa]ge|[Aa]ge\s+of)\s+{_AGE_VALUE}\b{_NOT_A_MEASURE}"
     rf"|(?<=\bturned\s){_AGE_VALUE}\b{_NOT_A_MEASURE}"
-    rf"|\b{_AGE_NUMBER}(?:st|nd|rd|th)\s+birthday\b)"
+    rf"|\b{_AGE_NUMBER}(?:st|nd|rd|th)\s+birthday\b"
+    rf"|(?<=\b(?:her|his)\s){_AGE_NUMBER}(?:st|nd|rd|th)\b(?!\s+(?:time|day|week|visit|admission|birthday\s+party))"
+    ")"
 )
+_WAS_WORDS = _literals("was is")
 # "she was 94", "Mrs. Obi was 98": the word before decides whether a number is an age or a reading.
 _WAS_AGE = re.compile(
     rf"(?=[wi'’])\b(?:was|is|['’]s)\s+(?P<age>(?:{_APPROXIMATELY}\s+|only\s+|just\s+|nearly\s+|almost\s+)?"
@@ -745,6 +934,19 @@ _READING_BEFORE = re.compile(
 _APPOSED_AGE = re.compile(
     rf"(?:(?<=,\s)|(?<=\())(?P<age>{_AGE_VALUE})(?=\)|,|\s+(?:and|from|with|who|was|had)\b)"
 )
+# How people write an old age in passing: "90+", "90-odd", "95 or more", "92 anos", "90 years young".
+_AGE_TAIL = (
+    r"(?:(?<=\d)\+|-odd|-something|-ish|\s+odd|\s+or\s+so|\s+or\s+more|\s+plus|\s+e\s+poucos\s+anos|\s+anos|\s+años"
+    r"|\s+vayassu|\s+years?\s+young|\s+years?\s+and\s+\d{1,2}\s+months?)?"
+)
+# An old age standing on its own: set off by commas, opening a sentence ("91 and sharp as anything"), after
+# "was" or "at" at the end of a clause. Readings ("sats 94") and lists of numbers are weeded out afterwards.
+_LONE_AGE = re.compile(
+    rf"(?:(?<=,\s)|(?<=\()|^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\bat\s)|(?:was|is)\s+)"
+    rf"(?P<age>{_AGE_VALUE}\b(?P<tail>{_AGE_TAIL}))(?![\w-]){_NOT_A_MEASURE}"
+    r"(?:(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|if|next|in|when|but|with|from|na|no|on\s+(?:the|our|ward)|by)\b)(?P<ends>)|)"
+)
+_NUMBER_BEFORE = re.compile(r"\d[\s,/-]*$|\b(?:bed|room|ward|bay|no\.?|number|#)\s*$", re.I)
 _AGE_WORDS_FIRST = frozenset(
     {"ninety", "Ninety", "a", "A", "one", "One", "aged", "Aged", "age", "Age"}
 )
@@ -756,27 +958,51 @@ _AGE_SUBJECTS = _words(
 )
 
 
-def _find_dates_and_ages(text: str, tokens: list[_Token], digits: list[int]) -> Iterator[_Hit]:
-    for match in _matches_at(_DATE, text, [*digits, *_token_starts(tokens, _DATE_WORDS)]):
+def _find_dates_and_ages(
+    text: str, tokens: list[_Token], digits: list[int], openings: _Openings
+) -> Iterator[_Hit]:
+    for match in _matches_at(_DATE, text, [*digits, *_date_word_starts(text, tokens)]):
         value = match.group()
         if _NUMERIC_DATE.fullmatch(value) and not _plausible_numeric_date(text, match.start(), match.end()):
             continue
         yield _Hit(match.start(), match.end(), "date", _CALENDAR)
-    for match in _HOLIDAY_DATE.finditer(text):
+    holidays = openings.of(_HOLIDAY_WORDS)
+    for match in _matches_at(_HOLIDAY_DATE, text, holidays):
         if not _RECURRING.search(text, max(0, match.start() - 12), match.start()):
             yield _Hit(match.start(), match.end(), "date", _CALENDAR)
-    spelled = (token.start for token in tokens if token.word.partition("-")[0] in _AGE_WORDS_FIRST)
+    spelled = [token.start for token in tokens if token.word.partition("-")[0] in _AGE_WORDS_FIRST]
     for match in _matches_at(_AGE, text, [*digits, *spelled]):
         yield _Hit(match.start(), match.end(), "age", _CALENDAR)
     approximate = (token.start for token in tokens if token.word.lower() in _APPROXIMATE_WORDS)
     for match in _matches_at(_ABOUT_AGE, text, approximate):
         if not _READING_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             yield _Hit(match.start(), match.end(), "age", _GUESS)
-    for match in [*_WAS_AGE.finditer(text), *_matches_at(_APPOSED_AGE, text, [*digits, *spelled])]:
+    was = _matches_at(_WAS_AGE, text, [*openings.of(_WAS_WORDS), *_literal_starts(text, ("'s", "’s"))])
+    for match in [*was, *_matches_at(_APPOSED_AGE, text, [*digits, *spelled])]:
         subject = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
         word = subject.group(1) if subject else ""
         if word.lower() in _AGE_SUBJECTS or (_IS_NAME.fullmatch(word) and word not in _NOT_A_CUED_NAME):
             yield _Hit(match.start("age"), match.end("age"), "age", _CALENDAR)
+    for match in _matches_at(_LONE_AGE, text, [*digits, *spelled, *openings.of(_WAS_WORDS)]):
+        before = text[max(0, match.start() - 60) : match.start()]
+        if (
+            (match.group("ends") is None and not match.group("tail"))
+            or _READING_BEFORE.search(before)
+            or (match.start() == match.start("age") and _NUMBER_BEFORE.search(before))
+        ):
+            continue
+        yield _Hit(match.start("age"), match.end("age"), "age", _CALENDAR)
+
+
+def _date_word_starts(text: str, tokens: list[_Token]) -> Iterator[int]:
+    """Month and weekday names, and "the" when a space and a digit (or more space) follow, as in "the 9th"."""
+    for token in tokens:
+        if token.word in _DATE_WORDS:
+            if token.word.lower() == "the":
+                after = text[token.end : token.end + 2]
+                if len(after) < 2 or not after[0].isspace() or not (after[1].isdigit() or after[1].isspace()):
+                    continue
+            yield token.start
 
 
 def _plausible_numeric_date(text: str, start: int, end: int) -> bool:
@@ -820,6 +1046,22 @@ _STREET_END = re.compile(
     r"(?=[A-Z])\b(?:Street|Road|Avenue|Lane|Drive|Close|Crescent|Boulevard|Terrace|Grove|Parade|Highway|Way"
     r"|Place|Mews|Row|Square|Gardens|Nagar|Marg|St|Rd|Ave)\b"
 )
+_STREET_END_WORDS = _literals(
+    "Street Road Avenue Lane Drive Close Crescent Boulevard Terrace Grove Parade Highway Way Place Mews Row Square"
+    " Gardens Nagar Marg St Rd Ave"
+)
+# Numbered roads and streets, township sections and plots: "Hwy 22", "Range Road 254", "17 Ave SE",
+# "Zone 4, house 8812", "Extension 12", "Jeppe and Twist streets".
+_ROAD_NUMBER = re.compile(
+    r"(?:\b(?:Range|Township)\s+Road\s+\d{1,4}\b|\b(?:Highway|Hwy\.?|Route|Rte\.?|Interstate|State\s+Route)\s*\d{1,4}\b"
+    r"|\b\d{1,5}(?:st|nd|rd|th)?\s+(?:Avenue|Ave|Street|Road)\b(?:\.?\s+(?:NE|NW|SE|SW)\b)?"
+    rf"|\b(?:Zone|Extension|Ext\.|Plot|Erf|Stand|House|house)\s+(?:No\.?\s*|#)?\d{{1,5}}[A-Z]?\b{_NOT_A_QUANTITY}"
+    rf"|\b{_NAME}\s+(?:and|&)\s+{_NAME}\s+(?:[Ss]treets|[Rr]oads|[Aa]venues)\b)"
+)
+_PLURAL_STREETS = re.compile(r"[Ss]treets|[Rr]oads|[Aa]venues")
+_ROAD_NUMBER_WORDS = _literals(
+    "Range Township Highway Hwy Route Rte Interstate State Zone Extension Ext Plot Erf Stand House house"
+)
 _STREET_PREPOSITIONS = _words("on off in at along down up near from to of onto into outside opposite past")
 _ADDRESS_WORDS = _words("apt Apt apartment Apartment flat Flat suite Suite ste Ste P p PO po Sector")
 _POSTCODE_CUES = _words("zip zipcode postcode post postal pin pincode eircode")
@@ -835,20 +1077,25 @@ _POSTCODE = re.compile(
 )
 
 
-def _find_addresses(text: str, tokens: list[_Token], digits: list[int]) -> Iterator[_Hit]:
+def _find_addresses(
+    text: str, tokens: list[_Token], digits: list[int], openings: _Openings
+) -> Iterator[_Hit]:
     for match in _matches_at(_ADDRESS, text, [*digits, *_token_starts(tokens, _ADDRESS_WORDS)]):
         yield _Hit(match.start(), match.end(), "address", _WHO_WHERE)
-    for match in _STREET_END.finditer(text):
+    for match in _matches_at(_STREET_END, text, openings.of(_STREET_END_WORDS)):
         run = _capitalised_run(text, match.start(), 3, _COMMON_WORDS)
         if run is None:
             continue
         before = _WORD_BEFORE.search(text, max(0, run[0] - 20), run[0])
-        if before and before.group(1).lower() in _STREET_PREPOSITIONS:
+        if (before and before.group(1).lower() in _STREET_PREPOSITIONS) or text[: run[0]].rstrip().endswith(","):
             yield _Hit(run[0], match.end(), "address", _WHO_WHERE)
+    named = _capital_starts(tokens) if _PLURAL_STREETS.search(text) else []
+    for match in _matches_at(_ROAD_NUMBER, text, [*digits, *openings.of(_ROAD_NUMBER_WORDS), *named]):
+        yield _Hit(match.start(), match.end(), "address", _WHO_WHERE)
     codes = (
         token.start
         for token in tokens
-        if (token.word[:1].isupper() and (token.word.isupper() or any(char.isdigit() for char in token.word)))
+        if (token.word[:1].isupper() and (token.word.isupper() or any(map(str.isdigit, token.word))))
         or token.word.lower() in _POSTCODE_CUES
     )
     for match in _matches_at(_POSTCODE, text, codes):
@@ -883,7 +1130,7 @@ def _find_places(text: str, tokens: list[_Token]) -> Iterator[_Hit]:
     for index, token in enumerate(tokens):
         if not token.word[:1].isupper():
             continue
-        gazetteer_end = _gazetteer_end(text, tokens, index)
+        gazetteer_end = _gazetteer_end(text, tokens, index) if token.word in _PLACE_OPENINGS else None
         if gazetteer_end is not None:
             county = _COUNTY_AFTER.match(text, gazetteer_end)
             yield _Hit(token.start, county.end() if county else gazetteer_end, "place", _WHO_WHERE)
@@ -910,6 +1157,8 @@ def _find_places(text: str, tokens: list[_Token]) -> Iterator[_Hit]:
 
 def _gazetteer_end(text: str, tokens: list[_Token], index: int) -> int | None:
     """End of the longest gazetteer town starting at ``tokens[index]``."""
+    if tokens[index].word not in _PLACE_OPENINGS:
+        return None
     for length in range(min(_LONGEST_PLACE, len(tokens) - index), 0, -1):
         last = tokens[index + length - 1]
         phrase = " ".join(text[tokens[index].start : last.end].split())
@@ -925,7 +1174,10 @@ def _gazetteer_end(text: str, tokens: list[_Token], index: int) -> int | None:
 
 def _name_run_end(text: str, tokens: list[_Token], index: int) -> int:
     """Index of the last token in a run of one or two capitalised words: "Red Deer", "Tom Reilly"."""
-    return _surname_index(text, tokens, index, _NOT_A_NAME | _COUNTY_WORDS)
+    return _surname_index(text, tokens, index, _NOT_A_NAME_OR_COUNTY)
+
+
+_NOT_A_NAME_OR_COUNTY = _NOT_A_NAME | _COUNTY_WORDS
 
 
 # --- hospitals, wards, rooms and beds ---------------------------------------------------------------------------
@@ -977,11 +1229,104 @@ _HEAD_FIRST = re.compile(
 # Lowercase heads in texting: "kenyatta hospital", "st marys clinic".
 _LOWER_HEAD = re.compile(r"\b(?:hospital|clinic|infirmary|hospice|medical\s+cent(?:re|er)|health\s+cent(?:re|er))\b")
 _LOWER_RUN = re.compile(r"(?:\b[a-zß-öø-ÿ'’]+\s+){1,3}$")
+# The words each pattern above can open with, to try it only where one of them stands.
+_FACILITY_HEAD_WORDS = _literals(
+    """Hospital Infirmary Hospice Clinic Sanatorium Polyclinic Institute Healthcare Medical Health Cancer Care
+    Trauma Surgical Community Nursing Rest Residential NHS Foundation Trust Surgery Memorial General Unit Ward Wing"""
+)
+_NUMBERED_PLACE_WORDS = _literals(
+    " ".join(
+        f"{word} {word.capitalize()}"
+        for word in _words(
+            "ward bay bed room cubicle cube resus theatre theater pod cot incubator isolette trolley stretcher booth"
+            " unit"
+        )
+    )
+)
+_UNIT_WORDS = _literals(
+    """OR OT ICU HDU CCU ITU NICU PICU SCBU CICU CVICU MICU SICU PACU AMU MAU CDU EAU SAU LDR L&D OB Cath cath
+    Side side Labo labo Delivery delivery Triage triage Majors majors Minors minors Resus resus Bay bay Pod pod
+    Suite suite Cell cell"""
+)
+_HEAD_FIRST_WORDS = _literals("Hospital Hôpital Ospedale Clínica Clinica Santa Instituto Centro Sanatorio Policlínica")
+_LOWER_HEAD_WORDS = _literals("hospital clinic infirmary hospice medical health")
+_SAINT_WORDS = _literals("St Saint")
 _SAINT = re.compile(rf"\b(?:St\.?|Saint|Sta\.?|Sto\.?)\s+{_NAME}['’]s?(?=\s|$|[.,;:!?])")
 
 
-def _find_facilities(text: str) -> Iterator[_Hit]:
-    for match in _FACILITY_HEAD.finditer(text):
+# Where someone was cared for, named after a ward, bed or unit or after a verb of arriving or dying: "Ward 3 at
+# Heartlands", "CVICU bed 9 at Houston Methodist", "died at the Foothills", "brought into the Royal", "at AKTH".
+_SITE_NAME = r"(?:[A-Z][\w'’&-]*|[A-Z]{2,6})(?:\s+(?:[A-Z][\w'’&-]*|and|of|&)){0,3}"
+_WHERE_CARED = re.compile(
+    r"(?:\b(?:[Ww]ard|[Bb]ed|[Rr]oom|[Bb]ay|[Uu]nit)\s*[A-Z0-9]{1,4}\b|\b(?:ICU|MICU|SICU|CVICU|PICU|NICU|CCU|HDU|ITU"
+    r"|AMU|ED|ER|A&E|resus|unit|ward|theatre)|\b(?:died|admitted|brought(?:\s+\w+)?|taken|transferred|flown|flew\s+\w+"
+    r"|drove|driven|rushed|ran\s+\w+|came(?:\s+(?:down|up|in))?|arrived|working|worked|trained|nursing|delivered"
+    r"|born|passed\s+away|lost\s+(?:him|her)|went(?:\s+into\s+arrest\s+\w+\s+\w+\s+\w+\s+out)?))"
+    rf"(?:,\s*)?\s+(?:at|in|to|into|from)\s+(?P<name>(?:the\s+)?{_SITE_NAME})"
+)
+# Words that may open a cue above (every one, so each is tried only where its first letters stand).
+_WHERE_CARED_WORDS = _literals(
+    """Ward ward Bed bed Room room Bay bay Unit unit ICU MICU SICU CVICU PICU NICU CCU HDU ITU AMU ED ER A&E resus
+    theatre died admitted brought taken transferred flown flew drove driven rushed ran came arrived working worked
+    trained nursing delivered born passed lost went"""
+)
+_AFTER_THE_NOT_A_SITE = _words(
+    """ICU ED ER OR AMU MAU CCU HDU ITU NICU PICU SICU MICU CVICU CT MRI ECG EEG GP MDT A&E NHS UK US USA EMS OT PT
+    ICU UAE EU UN WHO CPR DNR DNACPR RSI ROSC PEA VF VT HIV TB IV IO CPAP BiPAP ECMO SCBU LDR OB MRN NICE CQC RCN
+    BMA GMC NMC AHPRA Lord God Christ Jesus Allah States Philippines Gulf Army Navy Bible Quran Koran News Times"""
+)
+# A named hospital after "at", "in", "to" or "from", even in words that alone say nothing: "at City Hospital".
+_NAMED_SITE = re.compile(
+    r"\b(?:at|At|in|In|to|into|from)\s+(?:the\s+|The\s+)?(?P<name>(?:The\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
+    r"(?:Hospital|Infirmary|Hospice|College|Cent(?:er|re)|Clinic|Institute)\b)"
+)
+# A capitalised name before a lowercase "hospital": "Good Hope hospital", "the High River hospital".
+_LOWER_HEAD_NAMED = re.compile(
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:hospital|clinic|hospice|infirmary)\b"
+)
+_NAMED_SITE_HEADS = _literals("Hospital Infirmary Hospice College Center Centre Clinic Institute")
+_SITE_PREPOSITIONS = _literals("at At in In to into from")
+
+
+def _near_before(starts: Iterable[int], anchors: list[int], reach: int) -> list[int]:
+    """The ``starts`` that lie less than ``reach`` characters before one of the ``anchors``."""
+    ordered = sorted(anchors)
+    return [
+        start
+        for start in starts
+        if (index := bisect_right(ordered, start)) < len(ordered) and ordered[index] - start < reach
+    ]
+
+
+def _capital_starts(tokens: list[_Token]) -> list[int]:
+    return [token.start for token in tokens if token.word[:1].isupper()]
+
+
+def _find_facilities(
+    text: str, tokens: list[_Token], digits: list[int], openings: _Openings
+) -> Iterator[_Hit]:
+    for match in _matches_at(_WHERE_CARED, text, openings.of(_WHERE_CARED_WORDS)):
+        words = match.group("name").split()
+        while words and words[-1] in _CONNECTORS:
+            words.pop()
+        names = [word for word in words if word not in ("the", "The")]
+        if not names or names[0] in _NOT_A_CUED_NAME or names[0] in _AFTER_THE_NOT_A_SITE:
+            continue
+        if all(word in _GENERIC_FACILITY_WORDS or word in _AFTER_THE_NOT_A_SITE for word in names):
+            continue
+        start = match.start("name")
+        yield _Hit(start, start + len(" ".join(words)), "facility", _GUESS)
+    heads = openings.of(_NAMED_SITE_HEADS)
+    if heads:
+        for match in _matches_at(_NAMED_SITE, text, _near_before(openings.of(_SITE_PREPOSITIONS), heads, 80)):
+            yield _Hit(match.start("name"), match.end("name"), "facility", _GUESS)
+    lower_heads = openings.of(_LOWER_HEAD_WORDS)
+    near = _near_before(_capital_starts(tokens), lower_heads, 60) if lower_heads else []
+    for match in _matches_at(_LOWER_HEAD_NAMED, text, near):
+        words = match.group("name").split()
+        if not all(word in _COMMON_WORDS or word in _GENERIC_FACILITY_WORDS for word in words):
+            yield _Hit(match.start(), match.end(), "facility", _GUESS)
+    for match in _matches_at(_FACILITY_HEAD, text, openings.of(_FACILITY_HEAD_WORDS)):
         run = _capitalised_run(text, match.start(), 6, _NOT_PART_OF_A_FACILITY)
         if run is None or all(word in _GENERIC_FACILITY_WORDS for word in run[1]):
             continue
@@ -990,21 +1335,22 @@ def _find_facilities(text: str) -> Iterator[_Hit]:
         if tail and match.group() in ("Hospital", "Infirmary", "Hospice", "Institute"):
             end = tail.end()
         yield _Hit(start, end, "facility", _WHO_WHERE)
-    for match in _NUMBERED_PLACE.finditer(text):
+    for match in _matches_at(_NUMBERED_PLACE, text, openings.of(_NUMBERED_PLACE_WORDS)):
         yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
-    for match in _NAMED_WARD.finditer(text):
-        name = match.group("name")
-        if not _is_plain_word(name) and name not in _GENERIC_FACILITY_WORDS:
-            yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
-    for match in _WING_OR_UNIT.finditer(text):
+    if "ward" in text:
+        for match in _NAMED_WARD.finditer(text):
+            name = match.group("name")
+            if not _is_plain_word(name) and name not in _GENERIC_FACILITY_WORDS:
+                yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
+    for match in _matches_at(_WING_OR_UNIT, text, [*digits, *openings.of(_UNIT_WORDS)]):
         yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
-    for match in _HEAD_FIRST.finditer(text):
+    for match in _matches_at(_HEAD_FIRST, text, openings.of(_HEAD_FIRST_WORDS)):
         last = match.group().split()[-1]
         if not _is_english(last) or last not in _GENERIC_FACILITY_WORDS:
             yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
-    for match in _SAINT.finditer(text):
+    for match in _matches_at(_SAINT, text, openings.of(_SAINT_WORDS)):
         yield _Hit(match.start(), match.end(), "facility", _GUESS)
-    for match in _LOWER_HEAD.finditer(text):
+    for match in _matches_at(_LOWER_HEAD, text, openings.of(_LOWER_HEAD_WORDS)):
         lower_run = _LOWER_RUN.search(text, max(0, match.start() - 40), match.start())
         if lower_run is None:
             continue
@@ -1045,6 +1391,7 @@ _PERSON_NOUNS = _words(
     someone friend colleague lad lass teenager toddler son daughter one"""
 )
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
+_LOWER_CUES = _LOWER_TITLES | _LOWER_NAME_CUES | _KIN_AND_ROLES | _OBJECT_PRONOUNS
 _DETERMINERS = frozenset({"the", "our", "my", "his", "her", "their", "a", "an"})
 _HONORIFICS = frozenset({"ji", "bhai", "didi", "bhaiya", "sahib", "saab", "amma", "appa", "akka"})
 _FAMILY_VERBS = frozenset({"were", "had", "came", "arrived", "asked", "said"})
@@ -1068,9 +1415,16 @@ def _find_names(text: str, tokens: list[_Token]) -> Iterator[_Hit]:
     """Names after a title or a cue; known given names anywhere; capitalised words that are not English
     where names stand; other capitalised words mid-sentence when they act like a person ("when Tane came in")."""
     cued: set[int] = set()
+    previous_word = ""
     for index, token in enumerate(tokens):
-        word = token.word
+        word, spoken, previous_word = token.word, previous_word, token.word
         if word[:1].islower():
+            if spoken.lower() not in _LOWER_CUES and (
+                len(word) < 3
+                or token.raw_end != token.end
+                or (token.start > 1 and text[token.start - 1] == " " and text[token.start - 2].isalnum())
+            ):
+                continue  # with no cue before it only "kipchoge died waiting" could be a name: a sentence's start
             end = _lowercase_name_end(text, tokens, index)
             if end is not None:
                 yield _Hit(end[0], end[1], "name", _GUESS)
@@ -1153,14 +1507,14 @@ def _lowercase_name_end(text: str, tokens: list[_Token], index: int) -> tuple[in
     """Span of a lowercase name after a lowercase title or cue: "mrs okafor", "my patient emeka"."""
     word = tokens[index].word
     previous = tokens[index - 1].word.lower() if index else ""
-    if (
-        previous not in _LOWER_TITLES
-        and previous not in _LOWER_NAME_CUES
-        and previous not in _KIN_AND_ROLES
-        and previous not in _OBJECT_PRONOUNS
-        and not _PERSON_VERB_AFTER.match(text, tokens[index].end)
+    if previous not in _LOWER_CUES and (
+        len(word) < 3
+        or tokens[index].raw_end != tokens[index].end
+        or not _starts_sentence(text, tokens[index].start)
+        or _is_english(word)
+        or not _PERSON_VERB_AFTER.match(text, tokens[index].end)
     ):
-        return None
+        return None  # without a cue before it, only "kipchoge died waiting" below can apply
     if (
         len(word) >= 3
         and _starts_sentence(text, tokens[index].start)

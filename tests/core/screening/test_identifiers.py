@@ -222,3 +222,47 @@ def test_empty_text_has_no_identifiers():
     assert find_identifiers("") == []
     assert find_identifiers("   \n") == []
     assert redact("") == ""
+
+
+def _covered_text(text: str) -> str:
+    return " ".join(identifier.text for identifier in find_identifiers(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Old ages written in passing: set off by commas, opening a sentence, with a tail.
+        ("Bridie Fallon, ninety-three, from out past Ballyhaunis.", "ninety-three"),
+        ("She was on Ward 5. 91 and sharp as anything.", "91"),
+        ("Darlene, 90+, from Bowness, fell at a bus stop.", "90+"),
+        ("Mrs Fitzpatrick on Ward 10 was 90-odd.", "90-odd"),
+        ("She died just before her 99th.", "99th"),
+        # Codes by their shape, and long numbers later in a sentence that names a card or file.
+        ("Her file number at the hospital was MMSH/OB/2023/4418.", "MMSH/OB/2023/4418"),
+        ("His Alberta health card was in his wallet, 31452-8876, and I kept it.", "31452-8876"),
+        ("His son sent a donation, cheque no. 004417, in his name.", "004417"),
+        # Dates in other calendars and languages, and weekdays with numeric dates.
+        ("We lost her on 30 Ramadan, the day before Sallah.", "30 Ramadan"),
+        ("He died on Sunday 12/5/24 watching the sheep.", "12/5/24"),
+        ("She died at home on the 9th of December, 2024, with the rosary going.", "2024"),
+        # Numbered roads, and hospitals named after a ward or a verb of arriving.
+        ("He lived in a cabin off Hwy 22 with his dogs.", "Hwy 22"),
+        ("She was on Ward 3 at Heartlands after a stroke.", "Heartlands"),
+        ("He died at the Foothills the next week.", "Foothills"),
+    ],
+)
+def test_realistic_identifiers_are_found(text, value):
+    assert value in _covered_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her sats were 88, 92, 94 on high flow.",
+        "She was admitted to ICU. She improved for a day.",
+        "The number of patients that winter was 12,000 across the region.",
+        "He was the 3rd to die on the ward that week.",
+    ],
+)
+def test_realistic_clean_text_stays_clean(text):
+    assert find_identifiers(text) == []
