@@ -94,21 +94,29 @@ def find_identifiers(text: str) -> list[Identifier]:
     """Every identifier in ``text``, sorted by start and never overlapping."""
     if not text.strip():
         return []
-    tokens, openings = _tokens(text)
-    digits = [match.start() for match in _DIGITS.finditer(text)]
+    story = _Story(text)
+    digits = story.digits
     hits = [
         *_find_email_links_ips(text, digits),
-        *_find_numbers(text, tokens, digits),
-        *_find_plates(text, tokens, digits),
-        *_find_dates_and_ages(text, tokens, digits, openings),
-        *_find_addresses(text, tokens, digits, openings),
-        *_find_facilities(text, tokens, digits, openings),
-        *_find_places(text, tokens),
-        *_find_names(text, tokens),
+        *_find_numbers(story),
+        *_find_plates(story),
+        *_find_dates_and_ages(story),
+        *_find_addresses(story),
+        *_find_facilities(story),
+        *_find_places(story),
+        *_find_names(story),
     ]
     hits.extend(_find_phones(text, digits, hits))
-    hits.extend(_repeat_names(text, tokens, _choose(hits)))
-    return [Identifier(hit.type, hit.start, hit.end, text[hit.start : hit.end]) for hit in _choose(hits)]
+    hits.extend(_repeat_names(story, _choose(hits)))
+    return [_identifier(hit.type, hit.start, hit.end, text[hit.start : hit.end]) for hit in _choose(hits)]
+
+
+def _identifier(kind: str, start: int, end: int, text: str) -> Identifier:
+    """An ``Identifier`` for a span the finders made (always valid), without re-checking it."""
+    identifier = object.__new__(Identifier)
+    for field, value in (("type", kind), ("start", start), ("end", end), ("text", text)):
+        object.__setattr__(identifier, field, value)
+    return identifier
 
 
 def redact(text: str, identifiers: Sequence[Identifier] | None = None) -> str:
@@ -255,38 +263,153 @@ class _Token(NamedTuple):
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _tokens(text: str) -> tuple[list[_Token], _Openings]:
-    """The words of ``text``, and where words begin."""
-    make = tuple.__new__  # a named tuple built without its Python-level constructor: this runs per word
-    tokens: list[_Token] = []
-    append = tokens.append
-    index: dict[str, list[int]] = {}
-    for match in _WORD.finditer(text):
-        word = match.group()
-        start, raw_end = match.span()
-        key = word[:2] if raw_end - start > 1 else text[start : start + 2]
-        if key in _OPENING_KEYS:
-            found = index.get(key)
-            if found is None:
-                index[key] = [start]
+class _Story:
+    """A story split into words once, with the lists every finder asks for worked out once and shared: where
+    each word stands, where words begin (filed by their first two characters, so a pattern that opens with one
+    of a few words is tried only where one of them begins), capitalised words and digits."""
+
+    __slots__ = (
+        "_capital_starts",
+        "_capitals",
+        "_digits_and_capitals",
+        "_index",
+        "_loose",
+        "_lower",
+        "capital_indices",
+        "digits",
+        "positions",
+        "starts",
+        "text",
+        "tokens",
+    )
+
+    def __init__(self, text: str) -> None:
+        matches = list(_WORD.finditer(text))
+        starts = list(map(_MATCH_START, matches))
+        ends = list(map(_MATCH_END, matches))
+        words = list(map(_MATCH_GROUP, matches))
+        make = tuple.__new__  # named tuples built without their Python-level constructor: this runs per word
+        tokens: list[_Token] = [make(_Token, item) for item in zip(starts, ends, ends, words, strict=True)]
+        loose: dict[str, list[int]] = {}  # one-letter words and words inside hyphenated ones, by text
+        for index in [index for index, word in enumerate(words) if not word.isalpha()]:
+            word, start, raw_end = words[index], starts[index], ends[index]
+            last = word[-1]
+            if last in "'’":
+                end, word = raw_end - 1, word[:-1]
+            elif last == "s" and word[-2:-1] in ("'", "’"):
+                end, word = raw_end - 2, word[:-2]
             else:
-                found.append(start)
-        if word.isalpha():  # most words: no possessive, nothing inside
-            append(make(_Token, (start, raw_end, raw_end, word)))
-            continue
-        last = word[-1]
-        if last in "'’":
-            append(make(_Token, (start, raw_end - 1, raw_end, word[:-1])))
-        elif last == "s" and word[-2:-1] in ("'", "’"):
-            append(make(_Token, (start, raw_end - 2, raw_end, word[:-2])))
-        else:
-            append(make(_Token, (start, raw_end, raw_end, word)))
-        if "-" in word or "'" in word or "’" in word:
-            for inner in _INNER_WORD.finditer(text, start + 1, raw_end):  # "pre-Christmas"
-                key = text[inner.start() : inner.start() + 2]
-                if key in _OPENING_KEYS:
-                    index.setdefault(key, []).append(inner.start())
-    return tokens, _Openings(text, index)
+                continue
+            words[index] = word
+            tokens[index] = make(_Token, (start, end, raw_end, word))
+        for index in [index for index, word in enumerate(words) if "-" in word or "'" in word or "’" in word]:
+            for inner in _INNER_WORD.finditer(text, starts[index] + 1, tokens[index].end):  # "pre-Christmas"
+                loose.setdefault(text[inner.start() : inner.start() + 2], []).append(inner.start())
+        positions: dict[str, list[int]] = {}  # each word (possessive dropped): the indices of its tokens
+        for index, word in enumerate(words):
+            found = positions.get(word)
+            if found is None:
+                positions[word] = [index]
+            else:
+                found.append(index)
+        self.text = text
+        self.tokens = tokens
+        self.starts = starts
+        self.digits = [match.start() for match in _DIGITS.finditer(text)]
+        self.positions = positions
+        capitals = [word for word in positions if word[:1].isupper()]
+        self.capital_indices = sorted(index for word in capitals for index in positions[word])
+        self._capitals = sorted(starts[index] for word in capitals if word[:2].isupper() for index in positions[word])
+        self._loose = loose
+        self._index: dict[str, list[tuple[str, list[int]]]] | None = None
+        self._lower: dict[str, list[int]] | None = None
+        self._capital_starts: list[int] | None = None
+        self._digits_and_capitals: list[int] | None = None
+
+    def starts_of(self, words: frozenset[str]) -> list[int]:
+        """Where a word in ``words`` (as written) stands."""
+        starts, positions = self.starts, self.positions
+        return [starts[index] for word in words.intersection(positions) for index in positions[word]]
+
+    def starts_of_lower(self, words: frozenset[str]) -> list[int]:
+        """Where a word in ``words`` (all lowercase) stands, in any case."""
+        starts = self.starts
+        return [starts[index] for index in self.indices_of_lower(words)]
+
+    def indices_of_lower(self, words: frozenset[str]) -> list[int]:
+        """The tokens that are a word in ``words`` (all lowercase), in any case."""
+        if self._lower is None:
+            self._lower = {}
+            for word, indices in self.positions.items():
+                self._lower.setdefault(word.lower(), []).extend(indices)
+        lower = self._lower
+        return [index for word in words.intersection(lower) for index in lower[word]]
+
+    def starts_of_first_part(self, words: frozenset[str]) -> list[int]:
+        """Where a word in ``words`` stands, alone or before a hyphen: "ninety", "ninety-two"."""
+        starts = self.starts
+        return [
+            starts[index]
+            for word, indices in self.positions.items()
+            if word.partition("-")[0] in words
+            for index in indices
+        ]
+
+    @property
+    def capitals(self) -> list[int]:
+        """Where words that open with two capitals (or are one capital) stand: "MRN", "A", "KCA"."""
+        return self._capitals
+
+    @property
+    def capital_starts(self) -> list[int]:
+        """Where capitalised words stand."""
+        if self._capital_starts is None:
+            starts = self.starts
+            self._capital_starts = [starts[index] for index in self.capital_indices]
+        return self._capital_starts
+
+    @property
+    def digits_and_capitals(self) -> list[int]:
+        if self._digits_and_capitals is None:
+            self._digits_and_capitals = sorted({*self.digits, *self._capitals})
+        return self._digits_and_capitals
+
+    def of(self, literals: tuple[str, ...]) -> list[int]:
+        """Where a word begins with one of ``literals`` (each two characters or more, made by ``_literals``)."""
+        text, starts, loose = self.text, self.starts, self._loose
+        if self._index is None:
+            self._index = {}
+            for word, indices in self.positions.items():
+                if len(word) > 1:
+                    if word[:2] in _OPENING_KEYS:
+                        self._index.setdefault(word[:2], []).append((word, [starts[at] for at in indices]))
+                elif word:
+                    for at in indices:
+                        loose.setdefault(text[starts[at] : starts[at] + 2], []).append(starts[at])
+        index = self._index
+        spanning = _spanning(literals)
+        found: list[int] = []
+        for key in _openings_keys(literals):
+            for word, word_starts in index.get(key, ()):
+                if word.startswith(literals):
+                    found.extend(word_starts)
+                elif spanning and any(literal.startswith(word) for literal in spanning):  # "A&E" and "A"
+                    found.extend(start for start in word_starts if text.startswith(literals, start))
+            for start in loose.get(key, ()):
+                if text.startswith(literals, start):
+                    found.append(start)
+        return found
+
+
+_MATCH_START = re.Match.start
+_MATCH_END = re.Match.end
+_MATCH_GROUP = re.Match.group
+
+
+@lru_cache(maxsize=64)
+def _spanning(literals: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``literals`` that hold a character no word does ("A&E"), and so can run on past a word's end."""
+    return tuple(literal for literal in literals if _WORD.fullmatch(literal) is None)
 
 
 def _literal_starts(text: str, literals: Iterable[str]) -> list[int]:
@@ -304,25 +427,6 @@ def _literal_starts(text: str, literals: Iterable[str]) -> list[int]:
 _INNER_WORD = re.compile(r"(?<=[-'’])[^\W\d_]")
 
 
-class _Openings:
-    """Where words begin (a letter after no letter, digit or underscore), filed by their first two characters,
-    so a pattern that opens with one of a few words is tried only where one of them begins."""
-
-    def __init__(self, text: str, index: dict[str, list[int]]) -> None:
-        self.text = text
-        self.index = index
-
-    def of(self, literals: tuple[str, ...]) -> list[int]:
-        """Where a word begins with one of ``literals`` (each two characters or more)."""
-        text, index = self.text, self.index
-        starts: list[int] = []
-        for key in _openings_keys(literals):
-            for start in index.get(key, ()):
-                if text.startswith(literals, start):
-                    starts.append(start)
-        return starts
-
-
 @lru_cache(maxsize=64)
 def _openings_keys(literals: tuple[str, ...]) -> frozenset[str]:
     keys = frozenset(literal[:2] for literal in literals)
@@ -336,7 +440,7 @@ _OPENING_KEYS: set[str] = set()  # the first two characters of every word list b
 
 def _literals(spaced: str) -> tuple[str, ...]:
     """The words of ``spaced`` that no other of them begins (finding "St" finds "Street" too), for
-    ``_Openings.of``."""
+    ``_Story.of``."""
     words = set(spaced.split())
     kept = tuple(sorted(word for word in words if not any(other != word and word.startswith(other) for other in words)))
     _OPENING_KEYS.update(word[:2] for word in kept)
@@ -357,10 +461,6 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> I
         if match:
             taken = match.end()
             yield match
-
-
-def _token_starts(tokens: list[_Token], words: frozenset[str]) -> Iterator[int]:
-    return (token.start for token in tokens if token.word in words)
 
 
 _SENTENCE_BREAKS = frozenset(".!?…:;\"“”‘'([\n-–—•*")
@@ -395,6 +495,8 @@ _NOT_A_QUANTITY = (
 
 
 def _is_plain_word(word: str) -> bool:
+    if word.endswith("s") and word[:-1] in _COMMON_WORDS and len(word) > 3:
+        return True  # "Tuesdays", "Mondays"
     if "-" in word and any(part in _NOT_A_NAME for part in word.split("-")):
         return True  # "Guillain-Barré", "Covid-19"
     return word in _NOT_A_NAME or not _IS_NAME.fullmatch(word)
@@ -620,23 +722,24 @@ def _sentence_start(text: str, at: int, reach: int) -> int:
 _MAC_ADDRESS = re.compile(r"\b[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}\b")
 
 
-def _find_numbers(text: str, tokens: list[_Token], digits: list[int]) -> Iterator[_Hit]:
-    for match in _matches_at(_NUMBER_CUES, text, _token_starts(tokens, _NUMBER_CUE_WORDS)):
+def _find_numbers(story: _Story) -> Iterator[_Hit]:
+    text = story.text
+    for match in _matches_at(_NUMBER_CUES, text, story.starts_of(_NUMBER_CUE_WORDS)):
         kind = next(group for group in ("record", "device", "id") if match.group(group))
         number = match.group(kind).rstrip(":-/")
         if len(number) >= 4 and sum(char.isdigit() for char in number) >= 3 and not _YEAR_ONLY.fullmatch(number):
             yield _Hit(match.start(kind), match.start(kind) + len(number), kind, _CUED)
-    capitals = [token.start for token in tokens if token.word[:2].isupper()]
-    for match in _matches_at(_ID_SHAPES, text, [*digits, *capitals]):
+    both = story.digits_and_capitals
+    for match in _matches_at(_ID_SHAPES, text, both):
         yield _Hit(match.start(), match.end(), "id", _CUED)
-    for match in _matches_at(_CODE, text, [*digits, *capitals]):
+    for match in _matches_at(_CODE, text, both):
         code = match.group()
         numbers = sum(char.isdigit() for char in code)
         separators = sum(char in "-/" for char in code)
         if numbers >= 4 and (separators >= 2 or numbers >= 5) and any(char.isalpha() for char in code):
             yield _Hit(match.start(), match.end(), "record", _CUED)
     cues: list[int] | None = None
-    for match in _matches_at(_CUED_LATER, text, [*digits, *capitals]):
+    for match in _matches_at(_CUED_LATER, text, both):
         numbers = sum(char.isdigit() for char in match.group())
         if numbers < 4:
             continue
@@ -648,11 +751,11 @@ def _find_numbers(text: str, tokens: list[_Token], digits: list[int]) -> Iterato
         if numbers == 4 and not match.group("prefix"):
             continue
         if cues is None:
-            cues = [
-                token.start
-                for token in tokens
-                if token.word.lower() in _LATER_CUE_WORDS and (token.word != "no" or text.startswith(".", token.end))
-            ]
+            cues = sorted(
+                start
+                for start in story.starts_of_lower(_LATER_CUE_WORDS)
+                if not text.startswith("no", start) or text.startswith("no.", start)
+            )
         index = bisect_right(cues, match.start())
         if index and cues[index - 1] >= _sentence_start(text, match.start(), 160):
             yield _Hit(match.start(), match.end(), "record", _GUESS)
@@ -695,13 +798,12 @@ _PLATE_CUE_WORDS = frozenset(
 )
 
 
-def _find_plates(text: str, tokens: list[_Token], digits: list[int]) -> Iterator[_Hit]:
-    capitals = [token.start for token in tokens if token.word[:1].isupper() and token.word[:2].isupper()]
-    for match in _matches_at(_PLATE_SHAPES, text, [*digits, *capitals]):
+def _find_plates(story: _Story) -> Iterator[_Hit]:
+    text, digits, capitals = story.text, story.digits, story.capitals
+    for match in _matches_at(_PLATE_SHAPES, text, story.digits_and_capitals):
         yield _Hit(match.start(), match.end(), "plate", _CUED)
-    for token in tokens:
-        if token.word in _PLATE_CUE_WORDS:
-            cue = _PLATE_CUE.match(text, token.start)
+    for start in sorted(story.starts_of(_PLATE_CUE_WORDS)):
+            cue = _PLATE_CUE.match(text, start)
             if cue:
                 plate = _PLATE_LIKE.match(text, cue.end())
                 if plate and _plate_like(plate.group()):
@@ -958,10 +1060,9 @@ _AGE_SUBJECTS = _words(
 )
 
 
-def _find_dates_and_ages(
-    text: str, tokens: list[_Token], digits: list[int], openings: _Openings
-) -> Iterator[_Hit]:
-    for match in _matches_at(_DATE, text, [*digits, *_date_word_starts(text, tokens)]):
+def _find_dates_and_ages(story: _Story) -> Iterator[_Hit]:
+    text, digits, openings = story.text, story.digits, story
+    for match in _matches_at(_DATE, text, [*digits, *_date_word_starts(story)]):
         value = match.group()
         if _NUMERIC_DATE.fullmatch(value) and not _plausible_numeric_date(text, match.start(), match.end()):
             continue
@@ -970,10 +1071,10 @@ def _find_dates_and_ages(
     for match in _matches_at(_HOLIDAY_DATE, text, holidays):
         if not _RECURRING.search(text, max(0, match.start() - 12), match.start()):
             yield _Hit(match.start(), match.end(), "date", _CALENDAR)
-    spelled = [token.start for token in tokens if token.word.partition("-")[0] in _AGE_WORDS_FIRST]
+    spelled = story.starts_of_first_part(_AGE_WORDS_FIRST)
     for match in _matches_at(_AGE, text, [*digits, *spelled]):
         yield _Hit(match.start(), match.end(), "age", _CALENDAR)
-    approximate = (token.start for token in tokens if token.word.lower() in _APPROXIMATE_WORDS)
+    approximate = story.starts_of_lower(_APPROXIMATE_WORDS)
     for match in _matches_at(_ABOUT_AGE, text, approximate):
         if not _READING_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             yield _Hit(match.start(), match.end(), "age", _GUESS)
@@ -994,11 +1095,14 @@ def _find_dates_and_ages(
         yield _Hit(match.start("age"), match.end("age"), "age", _CALENDAR)
 
 
-def _date_word_starts(text: str, tokens: list[_Token]) -> Iterator[int]:
+def _date_word_starts(story: _Story) -> Iterator[int]:
     """Month and weekday names, and "the" when a space and a digit (or more space) follow, as in "the 9th"."""
-    for token in tokens:
-        if token.word in _DATE_WORDS:
-            if token.word.lower() == "the":
+    text, tokens, positions = story.text, story.tokens, story.positions
+    for word in _DATE_WORDS.intersection(positions):
+        the = word.lower() == "the"
+        for index in positions[word]:
+            token = tokens[index]
+            if the:
                 after = text[token.end : token.end + 2]
                 if len(after) < 2 or not after[0].isspace() or not (after[1].isdigit() or after[1].isspace()):
                     continue
@@ -1077,10 +1181,9 @@ _POSTCODE = re.compile(
 )
 
 
-def _find_addresses(
-    text: str, tokens: list[_Token], digits: list[int], openings: _Openings
-) -> Iterator[_Hit]:
-    for match in _matches_at(_ADDRESS, text, [*digits, *_token_starts(tokens, _ADDRESS_WORDS)]):
+def _find_addresses(story: _Story) -> Iterator[_Hit]:
+    text, digits, openings = story.text, story.digits, story
+    for match in _matches_at(_ADDRESS, text, [*digits, *story.starts_of(_ADDRESS_WORDS)]):
         yield _Hit(match.start(), match.end(), "address", _WHO_WHERE)
     for match in _matches_at(_STREET_END, text, openings.of(_STREET_END_WORDS)):
         run = _capitalised_run(text, match.start(), 3, _COMMON_WORDS)
@@ -1089,15 +1192,19 @@ def _find_addresses(
         before = _WORD_BEFORE.search(text, max(0, run[0] - 20), run[0])
         if (before and before.group(1).lower() in _STREET_PREPOSITIONS) or text[: run[0]].rstrip().endswith(","):
             yield _Hit(run[0], match.end(), "address", _WHO_WHERE)
-    named = _capital_starts(tokens) if _PLURAL_STREETS.search(text) else []
+    named = story.capital_starts if _PLURAL_STREETS.search(text) else []
     for match in _matches_at(_ROAD_NUMBER, text, [*digits, *openings.of(_ROAD_NUMBER_WORDS), *named]):
         yield _Hit(match.start(), match.end(), "address", _WHO_WHERE)
-    codes = (
-        token.start
-        for token in tokens
-        if (token.word[:1].isupper() and (token.word.isupper() or any(map(str.isdigit, token.word))))
-        or token.word.lower() in _POSTCODE_CUES
-    )
+    tokens, positions = story.tokens, story.positions
+    codes = [
+        *story.starts_of_lower(_POSTCODE_CUES),
+        *(
+            tokens[index].start
+            for word, indices in positions.items()
+            if word[:1].isupper() and (word.isupper() or any(map(str.isdigit, word)))
+            for index in indices
+        ),
+    ]
     for match in _matches_at(_POSTCODE, text, codes):
         group = next((name for name in ("zip", "australian", "cued") if match.group(name)), 0)
         yield _Hit(match.start(group), match.end(group), "place", _WHO_WHERE)
@@ -1124,12 +1231,12 @@ _SETTLEMENT_AFTER = re.compile(
 )
 
 
-def _find_places(text: str, tokens: list[_Token]) -> Iterator[_Hit]:
+def _find_places(story: _Story) -> Iterator[_Hit]:
     """Towns from the gazetteer, and unknown ones from what surrounds them ("Millbrook, Ohio",
     "the town of Millbrook", "Tulare County")."""
-    for index, token in enumerate(tokens):
-        if not token.word[:1].isupper():
-            continue
+    text, tokens = story.text, story.tokens
+    for index in story.capital_indices:
+        token = tokens[index]
         gazetteer_end = _gazetteer_end(text, tokens, index) if token.word in _PLACE_OPENINGS else None
         if gazetteer_end is not None:
             county = _COUNTY_AFTER.match(text, gazetteer_end)
@@ -1275,6 +1382,12 @@ _AFTER_THE_NOT_A_SITE = _words(
     ICU UAE EU UN WHO CPR DNR DNACPR RSI ROSC PEA VF VT HIV TB IV IO CPAP BiPAP ECMO SCBU LDR OB MRN NICE CQC RCN
     BMA GMC NMC AHPRA Lord God Christ Jesus Allah States Philippines Gulf Army Navy Bible Quran Koran News Times"""
 )
+# The last words of a kind of place within a hospital, not of a hospital: "the Intensive Care Unit".
+_UNIT_HEADS = _words(
+    """Unit Units Ward Wards Department Dept Room Rooms Bay Bays Suite Theatre Theatres Lounge Area Centre Center
+    Clinic Service Services Team Corridor Floor Wing Block Lab Laboratory Pharmacy Office Desk Station Hospital
+    Resus Majors Minors Recovery Mortuary Morgue Chapel Canteen Car Park Medicine Surgery Care"""
+)
 # A named hospital after "at", "in", "to" or "from", even in words that alone say nothing: "at City Hospital".
 _NAMED_SITE = re.compile(
     r"\b(?:at|At|in|In|to|into|from)\s+(?:the\s+|The\s+)?(?P<name>(?:The\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -1298,30 +1411,33 @@ def _near_before(starts: Iterable[int], anchors: list[int], reach: int) -> list[
     ]
 
 
-def _capital_starts(tokens: list[_Token]) -> list[int]:
-    return [token.start for token in tokens if token.word[:1].isupper()]
-
-
-def _find_facilities(
-    text: str, tokens: list[_Token], digits: list[int], openings: _Openings
-) -> Iterator[_Hit]:
+def _find_facilities(story: _Story) -> Iterator[_Hit]:
+    text, digits, openings = story.text, story.digits, story
     for match in _matches_at(_WHERE_CARED, text, openings.of(_WHERE_CARED_WORDS)):
         words = match.group("name").split()
         while words and words[-1] in _CONNECTORS:
             words.pop()
         names = [word for word in words if word not in ("the", "The")]
-        if not names or names[0] in _NOT_A_CUED_NAME or names[0] in _AFTER_THE_NOT_A_SITE:
+        if not names or names[0] in _AFTER_THE_NOT_A_SITE or names[-1] in _AFTER_THE_NOT_A_SITE:
             continue
-        if all(word in _GENERIC_FACILITY_WORDS or word in _AFTER_THE_NOT_A_SITE for word in names):
+        # "taken to the Royal", "died at the General", "back to the Children's": after "the", a capitalised
+        # word that is not a kind of room or unit is the hospital people call by it.
+        short = words[0] in ("the", "The") and names[-1] not in _UNIT_HEADS and names[0] not in _COMMON_WORDS
+        if not short and (
+            names[0] in _NOT_A_CUED_NAME
+            or all(word in _GENERIC_FACILITY_WORDS or word in _AFTER_THE_NOT_A_SITE for word in names)
+        ):
             continue
         start = match.start("name")
-        yield _Hit(start, start + len(" ".join(words)), "facility", _GUESS)
+        # Two words or more outweigh a town's name inside them: "at Houston Methodist".
+        tier = _WHO_WHERE if len(names) > 1 and not short else _GUESS
+        yield _Hit(start, start + len(" ".join(words)), "facility", tier)
     heads = openings.of(_NAMED_SITE_HEADS)
     if heads:
         for match in _matches_at(_NAMED_SITE, text, _near_before(openings.of(_SITE_PREPOSITIONS), heads, 80)):
             yield _Hit(match.start("name"), match.end("name"), "facility", _GUESS)
     lower_heads = openings.of(_LOWER_HEAD_WORDS)
-    near = _near_before(_capital_starts(tokens), lower_heads, 60) if lower_heads else []
+    near = _near_before(story.capital_starts, lower_heads, 60) if lower_heads else []
     for match in _matches_at(_LOWER_HEAD_NAMED, text, near):
         words = match.group("name").split()
         if not all(word in _COMMON_WORDS or word in _GENERIC_FACILITY_WORDS for word in words):
@@ -1354,10 +1470,15 @@ def _find_facilities(
         lower_run = _LOWER_RUN.search(text, max(0, match.start() - 40), match.start())
         if lower_run is None:
             continue
-        words = lower_run.group().split()
-        while words and (words[0] in _FUNCTION_WORDS or (_is_english(words[0]) and words[0] not in ("st", "saint"))):
-            words.pop(0)
-        if any(not _is_english(word) for word in words):
+        # The name is the words right before the head that are not English ("kenyatta", "st marys"): an
+        # English or function word between them and the head ends it ("a superhero in a hospital").
+        words = []
+        for word in reversed(lower_run.group().split()):
+            saint = word in ("st", "saint")
+            if not saint and (word in _FUNCTION_WORDS or "'" in word or "’" in word or _is_english(word)):
+                break
+            words.insert(0, word)
+        if any(word not in ("st", "saint") for word in words):
             start = match.start() - len(" ".join(words)) - 1
             yield _Hit(start, match.end(), "facility", _GUESS)
 
@@ -1411,24 +1532,34 @@ _PERSON_VERBS_BEFORE = _words(
 )
 
 
-def _find_names(text: str, tokens: list[_Token]) -> Iterator[_Hit]:
+def _find_names(story: _Story) -> Iterator[_Hit]:
     """Names after a title or a cue; known given names anywhere; capitalised words that are not English
     where names stand; other capitalised words mid-sentence when they act like a person ("when Tane came in")."""
-    cued: set[int] = set()
-    previous_word = ""
-    for index, token in enumerate(tokens):
-        word, spoken, previous_word = token.word, previous_word, token.word
-        if word[:1].islower():
-            if spoken.lower() not in _LOWER_CUES and (
-                len(word) < 3
-                or token.raw_end != token.end
-                or (token.start > 1 and text[token.start - 1] == " " and text[token.start - 2].isalnum())
-            ):
-                continue  # with no cue before it only "kipchoge died waiting" could be a name: a sentence's start
-            end = _lowercase_name_end(text, tokens, index)
-            if end is not None:
-                yield _Hit(end[0], end[1], "name", _GUESS)
+    text, tokens = story.text, story.tokens
+    # A lowercase word can be a name after a cue ("mrs okafor"), or with none where it is not right after
+    # another word and a space: the start of a sentence ("kipchoge died waiting").
+    after_cue = {index + 1 for index in story.indices_of_lower(_LOWER_CUES)}
+    loose = {
+        index
+        for index, start in enumerate(story.starts)
+        if start < 2 or text[start - 1] != " " or not text[start - 2].isalnum()
+    }
+    for index in sorted(after_cue | loose):
+        if index >= len(tokens):
             continue
+        token = tokens[index]
+        word = token.word
+        if not word[:1].islower():
+            continue
+        if index not in after_cue and (len(word) < 3 or token.raw_end != token.end):
+            continue
+        end = _lowercase_name_end(text, tokens, index)
+        if end is not None:
+            yield _Hit(end[0], end[1], "name", _GUESS)
+    cued: set[int] = set()
+    for index in story.capital_indices:
+        token = tokens[index]
+        word = token.word
         if not _IS_NAME.fullmatch(word) or word in _COMMON_WORDS:
             continue
         previous = tokens[index - 1] if index else None
@@ -1464,14 +1595,40 @@ _EPONYM_AFTER = re.compile(
 )
 
 
+# Clinical terms built from Greek and Latin: "Primigravida", "Cholecystitis", "Hyperkalaemia".
+_CLINICAL_ENDING = re.compile(
+    r"(?i:.{3,}(?:gravida|para|itis|osis|aemia|emia|ectomy|otomy|ostomy|plasty|oma|pathy|algia|uria|plegia"
+    r"|paresis|rrhage|rrhoea|rrhea|lysis|scopy|gram|graphy|cardia|pnoea|pnea|trophy|cele))"
+)
+
+
 def _is_unknown_word(text: str, tokens: list[_Token], index: int) -> bool:
     """A capitalised word no list explains: not English, not a drug, not an eponym ("the Lucas device")."""
     token = tokens[index]
     return (
         not _is_english(token.word)
         and not _DRUG_ENDING.fullmatch(token.word)
+        and not _CLINICAL_ENDING.fullmatch(token.word)
         and not _EPONYM_AFTER.match(text, token.end)
     )
+
+
+# What follows a name set off by a comma: an age, a description of a person, or how people called them
+# ("Peadar, 64, was", "Yakubu, the driver who", "Achan, that's what everyone called him").
+_ROLE_NOUNS = (
+    r"driver|teacher|schoolteacher|headmaster|headmistress|cook|worker|farmer|fisherman|nurse|midwife|student"
+    r"|guy|bloke|man|woman|lady|gentleman|boy|girl|lad|lass|kid|child|baby|son|daughter|mother|father|mum|mom"
+    r"|dad|wife|husband|widow|widower|grandmother|grandfather|teenager|toddler|patient|regular|neighbour|neighbor"
+    r"|friend|colleague|veteran|pensioner|labourer|laborer|mechanic|builder|miner|tapper|climber|vendor|trader"
+    r"|pastor|priest|imam|professor|engineer|soldier|officer|\d{1,3}-year-old|[a-z]+-year-old"
+)
+_APPOSITION_AFTER = re.compile(
+    r"['’]?(?:\s+(?:sir|madam|teacher|ji|ettan|chettan|chechi|bhai|didi|amma|appa|akka|anna))?,\s+"
+    r"(?:\d{1,3}(?:\+|\s+plus)?(?=[,.;)]|\s+(?:years?|yrs?|and|from|with|who|was|had)\b)"
+    r"|[a-z]+(?:[- ][a-z]+)?\s+years?\s+old\b"
+    r"|that['’]s\s+what|(?:we|everyone|they|the\s+\w+)\s+(?:all\s+)?called|our\s+(?:pet\s+)?name\b"
+    rf"|(?:a|an|the|our|my)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b)"
+)
 
 
 def _stands_as_name(text: str, tokens: list[_Token], index: int) -> bool:
@@ -1482,6 +1639,8 @@ def _stands_as_name(text: str, tokens: list[_Token], index: int) -> bool:
     if not _is_unknown_word(text, tokens, index):
         return False
     if not _starts_sentence(text, tokens[index].start):
+        return True
+    if _APPOSITION_AFTER.match(text, tokens[index].raw_end):
         return True
     following = index + 1
     return _acts_like_person(text, tokens, index) or (
@@ -1531,7 +1690,7 @@ def _lowercase_name_end(text: str, tokens: list[_Token], index: int) -> tuple[in
     spoken = previous.lower()
     titled = spoken in _LOWER_TITLES and previous[:1].islower()
     cued = spoken in _LOWER_NAME_CUES or (spoken in _OBJECT_PRONOUNS and before in ("named", "called"))
-    kin = spoken in _KIN_AND_ROLES and before in _DETERMINERS
+    kin = spoken in _KIN_AND_ROLES and before in _DETERMINERS and tokens[index - 1].raw_end == tokens[index - 1].end
     if not (titled or cued or kin) or not _lower_name(word):
         return None
     if spoken in ("called", "named", "patient", "pt") and _is_english(word):
@@ -1638,16 +1797,16 @@ def _acts_like_person(text: str, tokens: list[_Token], index: int) -> bool:
     )
 
 
-def _repeat_names(text: str, tokens: list[_Token], chosen: list[_Hit]) -> Iterator[_Hit]:
+def _repeat_names(story: _Story, chosen: list[_Hit]) -> Iterator[_Hit]:
     """A word found once as a name is a name wherever else it appears: "when Grace died ... Grace was nine"."""
     names = {
         word
         for hit in chosen
         if hit.type == "name"
-        for word in _IS_NAME.findall(text, hit.start, hit.end)
+        for word in _IS_NAME.findall(story.text, hit.start, hit.end)
         if not _is_plain_word(word)
     }
-    if names:
-        for token in tokens:
-            if token.word in names:
-                yield _Hit(token.start, token.end, "name", _GUESS)
+    tokens, positions = story.tokens, story.positions
+    for word in names.intersection(positions):
+        for index in positions[word]:
+            yield _Hit(tokens[index].start, tokens[index].end, "name", _GUESS)
