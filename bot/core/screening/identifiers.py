@@ -653,6 +653,20 @@ _ID_WORDS = (
     rf"|case\s+{_NO}|our\s+ref\.?|your\s+ref\.?|coroner['’]?s?\s+(?:ref\.?|reference|{_NO})"
     rf"|police\s+(?:ref\.?|reference|{_NO})|crime\s+{_NO}|investigation\s+{_NO}|report\s+{_NO}|log\s+{_NO}"
     rf"|prescription\s+{_NO}|Rx\s+{_NO}|complaint\s+{_NO}|incident\s+{_NO}|claim\s+{_NO}|ticket\s+{_NO}"
+    # national and resident IDs, tax and social insurance numbers, health cards, from country to country
+    rf"|tax\s+file\s+{_NO}|TFN|IRD(?:\s+{_NO})?|CNIC|NICOP|NIC\s+{_NO}|NID(?:\s+{_NO})?|NRIC|MyKad|IC\s+{_NO}"
+    rf"|Emirates\s+ID(?:\s+{_NO})?|Iqama(?:\s+{_NO})?|HKID|CURP|NSS|DNI|NIE|NIF|codice\s+fiscale|carte\s+vitale"
+    rf"|s[ée]curit[ée]\s+sociale|SSS(?:\s+{_NO})?|GSIS(?:\s+{_NO})?|UMID|TIN(?:\s+{_NO})?|PhilSys|Ghana\s+card"
+    rf"|voter['’]?s?\s+(?:ID|card)(?:\s+{_NO})?|ration\s+card(?:\s+{_NO})?|ABHA(?:\s+{_NO})?|health\s+card"
+    rf"|OHIP(?:\s+{_NO})?|RAMQ|PHN|CNS|cart[ãa]o\s+(?:SUS|de\s+cidad[ãa]o)|utente(?:\s+{_NO})?|SNS\s+{_NO}"
+    rf"|IHI(?:\s+{_NO})?|DVA(?:\s+(?:card|file))?(?:\s+{_NO})?|Centrelink(?:\s+{_NO})?|HICN|MBI"
+    rf"|driv(?:er['’]?s|ing)\s+licen[cs]e|state\s+ID|green\s+card|alien\s+{_NO}|A-number|visa\s+{_NO}"
+    rf"|residen(?:ce|t)\s+(?:permit|card|ID)(?:\s+{_NO})?|BRP|work\s+permit|permit\s+{_NO}"
+    rf"|(?:birth|death|marriage)\s+(?:certificate|registration|cert)(?:\s+{_NO})?|health\s+(?:ID|insurance)(?:\s+{_NO})?"
+    rf"|insurance\s+(?:ID|card|policy)(?:\s+{_NO})?|ID\s+card(?:\s+{_NO})?|identity\s+(?:card|document)(?:\s+{_NO})?"
+    rf"|I\.D\.|job\s+{_NO}|run\s+{_NO}|event\s+{_NO}|occurrence\s+{_NO}|accession\s+{_NO}|autopsy\s+{_NO}"
+    rf"|post[- ]mortem\s+{_NO}|PM\s+{_NO}|docket\s+{_NO}|file\s+reference|booking\s+{_NO}|referral\s+{_NO}"
+    rf"|case\s+(?:ID|file)|inquest\s+{_NO}|coroner['’]?s?\s+case"
 )
 # Reference cues that are ordinary words too ("the incident at 0300"): the number must follow at once.
 _REFERENCE_WORDS = (
@@ -681,7 +695,12 @@ _NUMBER_CUE_WORDS = frozenset(
     nursing practising practicing complaint Datix incident case our your ref reference claim ticket inquest
     coroner coroner's coroners police crime FIR OB SI StEIS PALS HSIB investigation report docket log CAD
     prescription Rx serial device pump pacemaker monitor ventilator implant ICD asset MAC lot batch model
-    equipment tag MRN M URN UHID HRN CRN S SN IMEI MEID UDI ESN SSN SIN NPI DEA NIN BVN KRA"""
+    equipment tag MRN M URN UHID HRN CRN S SN IMEI MEID UDI ESN SSN SIN NPI DEA NIN BVN KRA tax TFN IRD CNIC NICOP
+    NIC NID NRIC MyKad IC Emirates Iqama HKID CURP NSS DNI NIE NIF codice carte sécurité securité SSS GSIS UMID TIN
+    PhilSys Ghana voter voters voter's voter’s ration ABHA OHIP RAMQ PHN CNS cartão cartao utente SNS IHI DVA
+    Centrelink HICN MBI driver's driver’s drivers driving state green alien A-number visa residence resident BRP
+    work permit birth death marriage identity I job run event occurrence accession autopsy post post-mortem PM
+    booking referral"""
     )
     for word in (cue, cue.capitalize(), cue.lower(), cue.upper())
 )
@@ -691,7 +710,17 @@ _ID_SHAPES = re.compile(
     r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b"  # US social security number
     r"|\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"  # UK national insurance
     r"|\b\d{2}[A-Z]\d{4}[A-Z]\b"  # UK NMC PIN: 12A3456E
-    r"|\b[A-Z]{3}\d{10}\b)"  # AHPRA registration: NMW0001234567
+    r"|\b[A-Z]{3}\d{10}\b"  # AHPRA registration: NMW0001234567
+    r"|\b784-?\d{4}-?\d{7}-?\d\b"  # Emirates ID: 784-1985-1234567-1
+    r"|\b\d{5}-\d{7}-\d\b"  # Pakistan CNIC: 35202-1234567-1
+    r"|\b\d{6}-\d{2}-\d{4}\b"  # Malaysia MyKad: 850412-10-5523
+    r"|\b\d{6}-[1-8]\d{6}\b"  # Korea resident registration: 850412-1234567
+    r"|\b\d{3}\.\d{3}\.\d{3}-\d{2}\b"  # Brazil CPF: 041.387.226-19
+    r"|\b[A-Z]{1,2}\d{6}\([0-9A]\)"  # Hong Kong ID: A123456(7)
+    r"|\b[STFGM]\d{7}[A-Z]\b"  # Singapore NRIC and FIN: S8512345D
+    r"|\b[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z0-9]\d\b"  # Mexico CURP
+    r"|\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b"  # Italy codice fiscale
+    r"|\b\d[A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d-?[A-Z]{2}\d{2}\b)"  # US Medicare MBI: 1EG4-TE5-MK73
 )
 # Codes that are identifiers by their shape alone: capitals and digits in chunks joined by hyphens or slashes
 # ("KNH/OP/558213", "MH-2024-119347", "TF-LHR-08815"); those with four digits or fewer need two joins.
@@ -778,12 +807,13 @@ _PLATE_SHAPES = re.compile(
     rf"|\b(?:{_INDIAN_STATES})[ -]?\d{{1,2}}[ -]?[A-Z]{{0,3}}[ -]?\d{{4}}\b"
     r"|\bK[A-Z]{2}[ -]?\d{3}[A-Z]\b"
     r"|\b[A-Z]{3}[ -]\d{3}[ -]?[A-Z]{2}\b|\b[A-Z]{3}\d{3}[A-Z]{2}\b"
-    r"|\b\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|W|WH|WX|WW)-\d{1,6}\b)"
+    r"|\b\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|W|WH|WX|WW)-\d{1,6}\b"
+    r"|\b(?:Dubai|Abu\s+Dhabi|Sharjah|Ajman|RAK|Fujairah|UAQ|Umm\s+Al\s+Quwain|AD|DXB|SHJ)\s+[A-Z]{1,2}\s?\d{1,5}\b)"
 )
 # Anything plate-like (letters and digits, up to four chunks) after a plate cue, or near a vehicle.
 _PLATE_CUE = re.compile(
     r"(?i:number\s+plate|licen[cs]e\s+plate|plate\s+(?:number|no\.?)|registration\s+(?:number|plate)|plates?"
-    r"|rego|reg(?:istration)?\.?|tags?)"
+    r"|rego|reg(?:istration)?\.?|tags?|tail\s+(?:number|no\.?)|call\s*sign)"
     r"[\s:#.-]*(?:(?:was|is|were|read|number|no\.?)\s+)*"
 )
 _VEHICLE_NEAR = re.compile(
@@ -792,8 +822,13 @@ _VEHICLE_NEAR = re.compile(
     r"|driver)\b)[^.!?\n]{0,30}$"
 )
 _PLATE_LIKE = re.compile(r"(?=[A-Z0-9 -]{5,}\b)[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,3}\b")
+_AIRCRAFT = re.compile(r"(?:[A-Z]{1,2}|[A-Z]\d)-[A-Z]{3,5}\b|N\d{1,5}[A-Z]{0,2}\b")
 _PLATE_CUE_WORDS = frozenset(
-    word for cue in ("number", "licence", "license", "plate", "plates", "registration", "rego", "reg", "tag", "tags")
+    word
+    for cue in (
+        "number", "licence", "license", "plate", "plates", "registration", "rego", "reg", "tag", "tags", "tail",
+        "call", "callsign",
+    )
     for word in (cue, cue.capitalize())
 )
 
@@ -808,6 +843,9 @@ def _find_plates(story: _Story) -> Iterator[_Hit]:
                 plate = _PLATE_LIKE.match(text, cue.end())
                 if plate and _plate_like(plate.group()):
                     yield _Hit(plate.start(), plate.end(), "plate", _CUED)
+                # "plate Dubai K 77213"; aircraft: "tail number C-GMWA", "G-BOAC", "N911AM"
+                elif shaped := _PLATE_SHAPES.match(text, cue.end()) or _AIRCRAFT.match(text, cue.end()):
+                    yield _Hit(shaped.start(), shaped.end(), "plate", _CUED)
     for start in capitals + digits:
         plate = _PLATE_LIKE.match(text, start)
         if (
@@ -847,7 +885,8 @@ _PHONE_SHAPES = re.compile(
     r"|\(\d{2}\)\s?9?\d{4}-\d{4}"  # Brazil: (81) 98812-0473
 )
 _PHONE_CUE = re.compile(
-    r"(?i:phone|telephone|tel|mobile|cell|fax|landline|whatsapp|ring|call|text|number)\b[^\d\n]{0,25}$"
+    r"(?i:(?:(?:phone|telephone|call|text|fax|whatsapp|dial)(?:s|d|ed|ing)?|ring|rang|contact(?:ed)?|reach(?:ed)?)"
+    r"\b[^\d\n]{0,30}$|(?:tel|mobile|cell|landline|number)\b[^\d\n]{0,25}$)"
 )
 
 
@@ -867,7 +906,7 @@ def _find_phones(text: str, digits: list[int], found: Sequence[_Hit]) -> Iterato
         if matches:
             continue
         number = run.group().rstrip(" \t.-")
-        if _PHONE_SHAPES.fullmatch(number) or _PHONE_CUE.search(text, max(0, run.start() - 40), run.start()):
+        if _PHONE_SHAPES.fullmatch(number) or _PHONE_CUE.search(text, max(0, run.start() - 45), run.start()):
             yield _Hit(run.start(), run.start() + len(number), "phone", _PHONE)
 
 
@@ -918,6 +957,10 @@ _WEEKDAY = r"(?i:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?i:day)?"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _ORDINAL = rf"{_DAY}(?:st|nd|rd|th)"
 _YEAR = r"(?:1[89]|20)\d{2}"
+# A year in full or cut short after an apostrophe: "2nd Jan '58", "March 3rd, '21".
+_ANY_YEAR = rf"(?:{_YEAR}\b|['’]\d{{2}}\b)"
+# A range of days: "12-14 March", "3rd to 5th of May".
+_DAY_RANGE = rf"(?:\s*(?:-|–|to|and|or|&)\s*(?:the\s+)?{_DAY}(?:st|nd|rd|th)?)?"
 _HOLIDAY = (
     r"Christmas\s+(?:Eve|Day|morning|night|afternoon|evening)|New\s+Year['’]?s\s+(?:Eve|Day)|Boxing\s+Day"
     r"|Thanksgiving(?:\s+Day)?|Hallowe['’]?en|Valentine['’]?s\s+Day|Easter\s+(?:Sunday|Monday|Saturday|Day)"
@@ -931,21 +974,22 @@ _ORDINAL_ENDS = (
     r"(?=\s*(?:[.,;:!?)—–-]|$|(?i:when|and(?!\s+(?:final|last))|at|in|or|but|as|so|because|after|before|i|we|he"
     r"|she|they|it|my|his|her|our|their|morning|night|evening|afternoon|around|about|too|was|is|had|then|anyway"
     r"|to(?!\s+(?:die|go|last|arrive|be|leave|come|get|try|see\s+him|see\s+her)\b)"
-    r"|there|this|that|of\s+(?:this|that|last|next)\s+month)\b))"
+    r"|there|this|that|with|the|a|for|from|by|until|till|him|me|us|you|of\s+(?:this|that|last|next)\s+month)\b"
+    r"|\s+(?!(?:Century|Street|St|Avenue|Ave|Road|Rd|Floor|Battalion|Division|Regiment|Amendment|Grade)\b)[A-Z][a-z]))"
 )
 # Every form holds a digit and opens with a digit, a month, a weekday or "the".
 _DATE = re.compile(
     r"(?:"
     # 14 March, 5th of January, 2 October 2018, 30 nov
-    rf"\b{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"
+    rf"(?:\b{_WEEKDAY},?\s+(?:the\s+)?)?\b{_DAY}(?:st|nd|rd|th)?{_DAY_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_ANY_YEAR}|\b)"
     # March 3rd, March 3, 2021, dec 2nd (not "March 3 patients")
-    rf"|\b{_MONTH}\s+(?:the\s+)?{_DAY}(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR}\b)?{_NOT_A_QUANTITY}"
+    rf"|\b{_MONTH}\s+(?:the\s+)?{_DAY}(?:st|nd|rd|th)?{_DAY_RANGE}(?![\d:])(?:,?\s+{_ANY_YEAR})?{_NOT_A_QUANTITY}"
     # June 2017
-    rf"|\b{_MONTH},?\s+{_YEAR}\b"
+    rf"|\b{_MONTH},?\s+{_ANY_YEAR}"
     # Tuesday the 4th, Friday 13th, Sunday 7th March
-    rf"|\b{_WEEKDAY},?\s+(?:the\s+)?{_ORDINAL}\b(?:\s+(?:of\s+)?{_MONTH}\b)?"
+    rf"|\b{_WEEKDAY},?\s+(?:the\s+)?{_ORDINAL}\b(?:\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_ANY_YEAR})?)?"
     # the 14th of january, the 2nd of feb, the 9th of December, 2024
-    rf"|\b(?i:the)\s+{_ORDINAL}\s+of\s+{_MONTH}(?:,?\s+{_YEAR}\b)?"
+    rf"|\b(?i:the)\s+{_ORDINAL}{_DAY_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_ANY_YEAR})?"
     # Sunday 12/5/24, Saturday 3/16
     rf"|\b{_WEEKDAY},?\s+\d{{1,2}}/\d{{1,2}}(?:/(?:\d{{4}}|\d{{2}}))?(?![\d/])"
     # 12-Mar-24, 3 Sept 24
@@ -957,11 +1001,12 @@ _DATE = re.compile(
     # 3/14/2021, 14.03.2021, 2021-03-14
     r"|(?<![\d./-])\d{1,2}(?P<separator>[/.-])\d{1,2}(?P=separator)(?:\d{4}|\d{2})(?!\d|[./-]\d)"
     rf"|\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"
-    # 6/11, 12/24 (fractions, scores and durations are weeded out afterwards)
-    r"|(?<![\d./-])\d{1,2}/\d{1,2}(?!\d|[/.]\d|/\s*\d))"
+    # 6/11, 12/24 (fractions, scores and durations are weeded out afterwards); 11-02, 28.08 after "on"
+    r"|(?<![\d./-])\d{1,2}/\d{1,2}(?!\d|[/.]\d|/\s*\d)"
+    rf"|(?<![\d./-])\d{{1,2}}[.-]\d{{2}}(?![\d:]|[/.-]\d){_NOT_A_QUANTITY})"
 )
 _HOLIDAY_DATE = re.compile(
-    rf"(?=[A-Za-z])\b(?:{_HOLIDAY}|(?i:christmas\s+(?:eve|day)|new\s+year['’]?s\s+(?:eve|day)))\b"
+    rf"(?=[A-Za-z])\b(?:{_HOLIDAY}|(?i:christmas\s+(?:eve|day)|new\s+year['’]?s\s+(?:eve|day)))\b(?:,?\s+{_YEAR}\b)?"
 )
 # The words a holiday opens with, and the first letters in any case of "christmas" and "new year".
 _HOLIDAY_WORDS = _literals(
@@ -983,7 +1028,9 @@ _DATE_WORDS = frozenset(
 )
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")
 # A bare "8/10" is a date only when the words around it do not make it a score, fraction or duration.
-_DATE_CUE_BEFORE = re.compile(r"(?i:\b(?:on|by|DOB|d\.o\.b\.?|born|till|since|until|dated|from|before|after))\s+$")
+_DATE_CUE_BEFORE = re.compile(
+    r"(?i:\b(?:on|by|DOB|d\.o\.b\.?|born|till|since|until|dated|from|before|after|noong|nung|el|le|em|am))\s+$"
+)
 _SCORE_BEFORE = re.compile(
     r"(?i:\b(?:gcs|pain|score[ds]?|rated?|rating|power|strength|murmur|grade|apgar|vision|acuity|bp|pressure|sats"
     r"|news|mews|out\s+of|was|were|is|at|of|every|about|only|x|dose|tabs?|tablets?|scale|obs|spo2|saturations?))"
@@ -1010,7 +1057,8 @@ _AGE = re.compile(
     rf"|\b{_AGE_NUMBER}[\s-]*(?:yo|y/o|y\.o\.?|yrs?\s+old|yr\s+old|yrs?|years\s+of\s+age)(?![\w/])"
     rf"|\b{_AGE_NUMBER}(?:F|M|[Ff]emale|[Mm]ale|yo|y)\b"  # 92F, 94yo
     rf"|\b{_AGE_NUMBER}\s(?:F|M)\b(?![-'’])"  # 92 F
-    rf"|\b(?:[Aa]ged|[Aa]ge|[Aa]ge\s+of)\s+{_AGE_VALUE}\b{_NOT_A_MEASURE}"
+    rf"|\b(?:[Aa]ged|[Aa]ge|[Aa]ge\s+of|AGE)(?:\s*[:=-]\s*|\s+)(?:about\s+|around\s+)?{_AGE_VALUE}\b{_NOT_A_MEASURE}"
+    rf"|\b{_AGE_NUMBER}\s?/\s?(?:F|M)\b|\b(?:F|M)\s?/\s?{_AGE_NUMBER}\b"  # 92/F, M/94
     rf"|(?<=\bturned\s){_AGE_VALUE}\b{_NOT_A_MEASURE}"
     rf"|\b{_AGE_NUMBER}(?:st|nd|rd|th)\s+birthday\b"
     rf"|(?<=\b(?:her|his)\s){_AGE_NUMBER}(?:st|nd|rd|th)\b(?!\s+(?:time|day|week|visit|admission|birthday\s+party))"
@@ -1039,6 +1087,7 @@ _APPOSED_AGE = re.compile(
 # How people write an old age in passing: "90+", "90-odd", "95 or more", "92 anos", "90 years young".
 _AGE_TAIL = (
     r"(?:(?<=\d)\+|-odd|-something|-ish|\s+odd|\s+or\s+so|\s+or\s+more|\s+plus|\s+e\s+poucos\s+anos|\s+anos|\s+años"
+    r"|\s+(?:years?|yrs?)(?:\s+of\s+age)?(?=\s*[,;:)]|\s*[.!?](?:\s|$))"
     r"|\s+vayassu|\s+years?\s+young|\s+years?\s+and\s+\d{1,2}\s+months?)?"
 )
 # An old age standing on its own: set off by commas, opening a sentence ("91 and sharp as anything"), after
@@ -1119,11 +1168,28 @@ def _plausible_numeric_date(text: str, start: int, end: int) -> bool:
         return False
     if len(parts) == 3:
         return True
+    if "/" not in value:
+        # Without a year, "11-02" and "28.08" are dates only after "on" and the like, and never a range
+        # ("10-12 units") or a time ("10.30").
+        if value[2:3] == "." and second > 12:
+            return False
+        cued = _DATE_CUE_BEFORE.search(text, max(0, start - 12), start)
+        return bool(cued) and (first > second or value.startswith("0") or value[3:4] == "0")
     if _DATE_CUE_BEFORE.search(text, max(0, start - 12), start):
         return True
-    # Scores out of 10 or 15, fractions (1/2, 3/4), UK durations (3/7 days, 2/52 weeks), 24/7, 50/50.
-    if second in (7, 10, 15, 52) or first == second or (first < second <= 6) or value == "24/7":
+    padded = value.startswith("0") or "/0" in value  # nobody writes a score or a fraction as "07/04"
+    # Scores out of 10 or 15 (never more than 10 or 15), fractions (1/2, 3/4), UK durations (3/7 days,
+    # 2/52 weeks), 24/7, 50/50.
+    if (
+        (second in (10, 15) and first <= second and not padded)
+        or second in (7, 52)
+        or first == second
+        or (first < second <= 6 and not padded)
+        or value == "24/7"
+    ):
         return False
+    if padded:
+        return not _SCORE_AFTER.match(text, end)
     before = _SCORE_BEFORE.search(text, max(0, start - 30), start)
     return not before and not _SCORE_AFTER.match(text, end)
 
@@ -1135,39 +1201,98 @@ _STREET_TYPES = (
     r"|Terrace|Tce|Grove|Parade|Pde|Highway|Hwy|Circle|Square|Sq|Row|Gardens|Gdns|Mews|Walk|Rise|Esplanade"
     r"|Parkway|Pkwy|Trail|Alley|Nagar|Marg|Colony|Layout"
 )
+# Street words that come before the name, in other languages: "14 Heol Isaf", "Rua Augusta 120", "Jalan Ampang".
+_STREET_PREFIXES = (
+    r"Heol|Ffordd|Stryd|Lôn|Lon|Maes|Rhodfa|Rue|Rua|Avenida|Av\.|Calle|Carrer|Camino|Paseo|Plaza|Praça|Travessa"
+    r"|Largo|Via|Viale|Piazza|Corso|Strada|Calea|Jalan|Jln\.?|Jl\.|Lorong|Soi|Thanon|Sharia|Shari['’]a|Boulevard"
+)
+_PARTICLES = r"(?:(?:de|da|do|das|dos|del|de\s+la|di|la|le|les|des|du|y|yr|dan|al|el)\s+)*"
 _ADDRESS = re.compile(
     r"(?:"
     # 14 Elm Street, 221B Baker St, 7/22 Beach Road
     rf"\b(?:\d{{1,4}}\s?/\s?)?\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES})\b"
-    # apt 4C, Flat 3, suite 210
-    rf"|\b(?:[Aa]pt|[Aa]partment|[Ff]lat|[Ss]uite|[Ss]te)\.?\s*#?\s*(?:\d{{1,4}}[A-Za-z]?|[B-HJ-Z]\d{{0,3}})\b"
+    # 14 Heol Isaf, 3 Maes y Coed, 12 Rue de la Paix; Rua Augusta 120, Calle Mayor, 5
+    rf"|\b(?:\d{{1,4}}\s?/\s?)?\d{{1,5}}[A-Za-z]?,?\s+(?:{_STREET_PREFIXES})\s+{_PARTICLES}[A-Z][\w'’-]+"
+    rf"(?:\s+{_PARTICLES}[A-Z][\w'’-]+){{0,2}}"
+    rf"|\b(?:{_STREET_PREFIXES})\s+{_PARTICLES}[A-Z][\w'’-]+(?:\s+{_PARTICLES}[A-Z][\w'’-]+){{0,2}},?\s+"
+    rf"(?:n[º°o]\.?\s*)?\d{{1,5}}[A-Za-z]?\b{_NOT_A_QUANTITY}"
+    # apt 4C, Flat 3, suite 210, villa 22, Blk 5 Lot 12, plot 44, house no. 9, door no. 4
+    rf"|\b(?:[Aa]pt|[Aa]partment|[Ff]lat|[Ss]uite|[Ss]te|[Vv]illa|[Ll]ot|[Bb]lk|[Bb]lock|[Bb]ldg|[Cc]ottage|[Bb]ungalow"
+    rf"|[Pp]urok|[Dd]oor\s+[Nn]o|[Hh]\.\s?[Nn]o|[Hh]ouse\s+[Nn]o|[Pp]lot\s+[Nn]o)\.?\s*#?\s*"
+    rf"(?:\d{{1,4}}[A-Za-z]?(?:[-/]\d{{1,4}}){{0,3}}|[B-HJ-Z]\d{{0,3}})\b"
     rf"{_NOT_A_QUANTITY}"
+    # lived at No. 7 Oke-Ado, at No 12 Ojo Close
+    rf"|(?<=\b(?:at|in)\s)No\.?\s*\d{{1,5}}[A-Za-z]?,?\s+{_NAME}(?:[\s-]{_NAME}){{0,2}}"
     r"|\b[Pp]\.?\s?[Oo]\.?\s?[Bb]ox\s+\d+\b"
     r"|\bSector[- ]\d{1,3}[A-Z]?\b)"
 )
 # A named street without a number ("on Lakeview Drive") is found from its last word, then widened leftwards.
 _STREET_END = re.compile(
     r"(?=[A-Z])\b(?:Street|Road|Avenue|Lane|Drive|Close|Crescent|Boulevard|Terrace|Grove|Parade|Highway|Way"
-    r"|Place|Mews|Row|Square|Gardens|Nagar|Marg|St|Rd|Ave)\b"
+    r"|Place|Mews|Row|Square|Gardens|Nagar|Marg|St|Rd|Ave|Blvd|Hwy|Cres|Tce|Pde|Pkwy|Expressway|Expy|Motorway"
+    r"|Freeway|Fwy)\b"
 )
 _STREET_END_WORDS = _literals(
     "Street Road Avenue Lane Drive Close Crescent Boulevard Terrace Grove Parade Highway Way Place Mews Row Square"
-    " Gardens Nagar Marg St Rd Ave"
+    " Gardens Nagar Marg St Rd Ave Blvd Hwy Cres Tce Pde Pkwy Expressway Expy Motorway Freeway Fwy"
 )
+# Street words no other phrase ends with: "our Ring Road branch", "sa Commonwealth Ave" need no preposition.
+_PLAIN_STREET_ENDS = _words(
+    "Street Road Avenue Boulevard Highway Rd Ave Blvd Hwy Pkwy Expressway Expy Motorway Freeway Fwy"
+)
+# Streets written in lowercase: "on the new england hwy", "off jalan ampang".
+_LOWER_STREET = re.compile(
+    r"\b(?:street|road|avenue|lane|drive|highway|boulevard|crescent|terrace|st|rd|ave|hwy|blvd|expressway)\b"
+)
+_LOWER_STREET_WORDS = _literals(
+    "street road avenue lane drive highway boulevard crescent terrace st rd ave hwy blvd expressway"
+)
+# Junctions, roundabouts and crossings named after a place: "Challenge junction", "the Kawangware roundabout".
+_JUNCTION = re.compile(
+    r"\b(?:[Jj]unction|[Rr]oundabout|[Ii]nterchange|[Ii]ntersection|[Cc]rossroads|[Ff]lyover|[Oo]verpass)s?\b"
+)
+_JUNCTION_WORDS = _literals(
+    "junction Junction roundabout Roundabout interchange Interchange intersection Intersection crossroads"
+    " Crossroads flyover Flyover overpass Overpass"
+)
+# "the corner of Jeppe and Twist", "the junction of Ngong Road and Kenyatta Avenue"
+_CORNER_OF = re.compile(
+    rf"\b(?:corner|junction|intersection|crossroads)\s+of\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}\s+(?:and|&)\s+"
+    rf"{_NAME}(?:\s+{_NAME}){{0,2}})"
+)
+_CORNER_WORDS = _literals("corner junction intersection crossroads")
 # Numbered roads and streets, township sections and plots: "Hwy 22", "Range Road 254", "17 Ave SE",
 # "Zone 4, house 8812", "Extension 12", "Jeppe and Twist streets".
 _ROAD_NUMBER = re.compile(
     r"(?:\b(?:Range|Township)\s+Road\s+\d{1,4}\b|\b(?:Highway|Hwy\.?|Route|Rte\.?|Interstate|State\s+Route)\s*\d{1,4}\b"
     r"|\b\d{1,5}(?:st|nd|rd|th)?\s+(?:Avenue|Ave|Street|Road)\b(?:\.?\s+(?:NE|NW|SE|SW)\b)?"
     rf"|\b(?:Zone|Extension|Ext\.|Plot|Erf|Stand|House|house)\s+(?:No\.?\s*|#)?\d{{1,5}}[A-Z]?\b{_NOT_A_QUANTITY}"
+    # FM 1431, SR 520, US 101, NH 44, SH 1, I-95, 65th St
+    r"|\b(?:FM|RM|CR|SR|SH|NH|US|HWY|Hwy)[ -]?\d{1,4}\b(?![.,]\d|\s*(?:%|mg|ml|mmHg))|\bI-\d{1,3}\b"
+    r"|\b\d{1,5}(?:st|nd|rd|th)\s+(?:St|Rd|Blvd|Lane|Ln|Drive|Dr|Place|Pl|Terrace)\b"
     rf"|\b{_NAME}\s+(?:and|&)\s+{_NAME}\s+(?:[Ss]treets|[Rr]oads|[Aa]venues)\b)"
 )
 _PLURAL_STREETS = re.compile(r"[Ss]treets|[Rr]oads|[Aa]venues")
 _ROAD_NUMBER_WORDS = _literals(
-    "Range Township Highway Hwy Route Rte Interstate State Zone Extension Ext Plot Erf Stand House house"
+    "Range Township Highway Hwy Route Rte Interstate State Zone Extension Ext Plot Erf Stand House house FM RM CR SR"
+    " SH NH US HWY I-"
+)
+# Roads known by a number: "County Road 210", "Ranch Road 1320", "Concession Road 4", "Line 7".
+_NUMBERED_ROAD = re.compile(rf"(?:Road|Rd\.?|Line|Concession)\s+\d{{1,4}}[A-Z]?\b{_NOT_A_QUANTITY}")
+_NUMBERED_ROAD_WORDS = _literals("Road Rd Line Concession")
+# Motorways and national roads by letter and number after "the": "on the N71", "the M6", "off the A38".
+_LETTER_ROAD = re.compile(
+    r"(?<=\b[Tt]he\s)(?!N9[5-9]\b|B[1-9]\b|B12\b|A[3-6]\b)[AMNBRE]\d{1,4}(?:\([MT]\))?\b"
+    r"(?!\s*(?:ward|bay|unit|bed|room|mask|respirator|level|floor|wing|corridor|theatre|clinic|side|form|file"
+    r"|paper|sheet|gene|group|strain|variant|protein)s?\b|[-/.]\w)"
 )
 _STREET_PREPOSITIONS = _words("on off in at along down up near from to of onto into outside opposite past")
-_ADDRESS_WORDS = _words("apt Apt apartment Apartment flat Flat suite Suite ste Ste P p PO po Sector")
+_ADDRESS_WORDS = _words(
+    """apt Apt apartment Apartment flat Flat suite Suite ste Ste P p PO po Sector villa Villa lot Lot blk Blk block
+    Block bldg Bldg cottage Cottage bungalow Bungalow purok Purok door Door H h house House plot Plot No Heol Ffordd
+    Stryd Lôn Lon Maes Rhodfa Rue Rua Avenida Av Calle Carrer Camino Paseo Plaza Praça Travessa Largo Via Viale
+    Piazza Corso Strada Calea Jalan Jln Jl Lorong Soi Thanon Sharia Shari'a Shari’a Boulevard"""
+)
 _POSTCODE_CUES = _words("zip zipcode postcode post postal pin pincode eircode")
 _POSTCODE = re.compile(
     r"(?:"
@@ -1190,8 +1315,40 @@ def _find_addresses(story: _Story) -> Iterator[_Hit]:
         if run is None:
             continue
         before = _WORD_BEFORE.search(text, max(0, run[0] - 20), run[0])
-        if (before and before.group(1).lower() in _STREET_PREPOSITIONS) or text[: run[0]].rstrip().endswith(","):
+        if (
+            (before and before.group(1).lower() in _STREET_PREPOSITIONS)
+            or text[: run[0]].rstrip().endswith(",")
+            or (match.group() in _PLAIN_STREET_ENDS and not _starts_sentence(text, run[0]))
+        ):
             yield _Hit(run[0], match.end(), "address", _WHO_WHERE)
+    for match in _matches_at(_NUMBERED_ROAD, text, openings.of(_NUMBERED_ROAD_WORDS)):
+        run = _capitalised_run(text, match.start(), 2, _COMMON_WORDS)
+        yield _Hit(match.start() if run is None else run[0], match.end(), "address", _WHO_WHERE)
+    for match in _matches_at(_LETTER_ROAD, text, story.capitals):  # "the N71": "the" is part of the name
+        yield _Hit(match.start() - 4, match.end(), "address", _WHO_WHERE)
+    for match in _matches_at(_LOWER_STREET, text, openings.of(_LOWER_STREET_WORDS)):
+        lower_run = _LOWER_RUN.search(text, max(0, match.start() - 40), match.start())
+        if lower_run is None:
+            continue
+        words: list[str] = []
+        for word in reversed(lower_run.group().split()):
+            if word in _STREET_PREPOSITIONS or word in _DETERMINERS or "'" in word or "’" in word:
+                break
+            words.insert(0, word)
+        if all(word in _FUNCTION_WORDS or _is_english(word) for word in words):
+            continue  # "down the main road", "on the back road"
+        start = match.start() - len(" ".join(words)) - 1
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        if before and before.group(1).lower() in _STREET_PREPOSITIONS | _DETERMINERS:
+            yield _Hit(start, match.end(), "address", _WHO_WHERE)
+    for match in _matches_at(_JUNCTION, text, openings.of(_JUNCTION_WORDS)):
+        run = _capitalised_run(text, match.start(), 3, _COMMON_WORDS)
+        if run is not None and not _starts_sentence(text, run[0]) and not all(
+            word in _GENERIC_FACILITY_WORDS or word in _REGIONS for word in run[1]
+        ):
+            yield _Hit(run[0], match.end(), "address", _WHO_WHERE)
+    for match in _matches_at(_CORNER_OF, text, openings.of(_CORNER_WORDS)):
+        yield _Hit(match.start("name"), match.end("name"), "address", _WHO_WHERE)
     named = story.capital_starts if _PLURAL_STREETS.search(text) else []
     for match in _matches_at(_ROAD_NUMBER, text, [*digits, *openings.of(_ROAD_NUMBER_WORDS), *named]):
         yield _Hit(match.start(), match.end(), "address", _WHO_WHERE)

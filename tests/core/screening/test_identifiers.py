@@ -192,7 +192,35 @@ def test_doses_vitals_and_younger_ages_are_not_flagged(text):
     [
         ("She turned 100 on the ward.", "age", "100"),
         ("a ninety-two-year-old", "age", "ninety-two-year-old"),
-        ("He died on Christmas Eve 2019.", "date", "Christmas Eve"),
+        ("He died on Christmas Eve 2019.", "date", "Christmas Eve 2019"),
+        ("She died on Monday 13th of November, 2023.", "date", "Monday 13th of November, 2023"),
+        ("DOB 2nd Jan '58, theatre 3.", "date", "2nd Jan '58"),
+        ("We had him from 12-14 March.", "date", "12-14 March"),
+        ("On the 17th the neighbour called.", "date", "the 17th"),
+        ("He came in on the 23rd with pneumonia.", "date", "the 23rd"),
+        ("He died of a PE on day 5, 14/10.", "date", "14/10"),
+        ("She had a stroke on 28.08 and was flown out.", "date", "28.08"),
+        ("He drove himself in on 11-02 in minus forty.", "date", "11-02"),
+        ("Mr Menon, 91 years, was my patient.", "age", "91 years"),
+        ("Age: 93, lives alone.", "age", "Age: 93"),
+        ("Her neighbour phoned me on 912 447 802 that night.", "phone", "912 447 802"),
+        ("His Emirates ID was 784-1934-5521887-2.", "id", "784-1934-5521887-2"),
+        ("Her CNIC read 35202-1187722-5.", "id", "35202-1187722-5"),
+        ("Her NRIC S8512345D was on the form.", "id", "S8512345D"),
+        ("Her tax file number was 123 456 782.", "id", "123 456 782"),
+        ("The flight's tail number was C-GMWA.", "plate", "C-GMWA"),
+        ("We took the car, plate Dubai K 77213.", "plate", "Dubai K 77213"),
+        ("She lived at 14 Heol Isaf in Radyr.", "address", "14 Heol Isaf"),
+        ("He lived at Rua Augusta 120 for years.", "address", "Rua Augusta 120"),
+        ("She was in villa 22 near the beach.", "address", "villa 22"),
+        ("They found him at Blk 5 Lot 12 that night.", "address", "Blk 5"),
+        ("A rollover on FM 1431 outside town.", "address", "FM 1431"),
+        ("A trailer off County Road 210.", "address", "County Road 210"),
+        ("A crash on the N71 last night.", "address", "the N71"),
+        ("Shot on her front steps on 65th St.", "address", "65th St"),
+        ("car vs tree on the new england hwy.", "address", "new england hwy"),
+        ("He was hit at the corner of Jeppe and Twist.", "address", "Jeppe and Twist"),
+        ("He lived at No. 7 Oke-Ado.", "address", "No. 7 Oke-Ado"),
         ("DOB 2021-03-14.", "date", "2021-03-14"),
         ("Reach me at jo.bloggs@example.org today.", "email", "jo.bloggs@example.org"),
         ("Logged from ::ffff:abcd:1234:5678 and more.", "ip", "::ffff:abcd:1234:5678"),
@@ -265,4 +293,22 @@ def test_realistic_identifiers_are_found(text, value):
     ],
 )
 def test_realistic_clean_text_stays_clean(text):
+    assert find_identifiers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We ran 10-12 units of fluid.",
+        "At 10.30 we moved her to the 3rd floor.",
+        "Pain 7/10, GCS 14/15.",
+        "It worked on the 2nd attempt.",
+        "It was 100 years ago.",
+        "He was on 2-3 litres.",
+        "I put on the N95 and went in.",
+        "We drove down the main road to town.",
+        "RR 28, sats 91 on air.",
+    ],
+)
+def test_new_forms_leave_ordinary_text_alone(text):
     assert find_identifiers(text) == []
