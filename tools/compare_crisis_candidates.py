@@ -14,7 +14,6 @@ import json
 import os
 import sys
 import tempfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,19 +33,6 @@ from bot.core.screening.evaluation import CrisisReport, crisis_lines  # noqa: E4
 from bot.core.screening.risk import screen_with  # noqa: E402
 
 HELDOUT = ROOT / "tests" / "core" / "screening" / "heldout" / "crisis_heldout.jsonl"
-WORDS_ONLY = crisis_model.sentence_features
-
-
-def with_sub_words(text: str) -> list[int]:
-    """Word n-grams plus 4-letter pieces of longer words (for typos)."""
-    features = WORDS_ONLY(text)
-    for word in crisis_model._TOKEN.findall(text):
-        if len(word) > 3 and word.isalpha():
-            marked = f"<{word}>"
-            features.extend(
-                zlib.crc32(marked[at : at + 4].encode(), 0x5A5A) & crisis_model._MASK for at in range(len(marked) - 3)
-            )
-    return features
 
 
 def report(rows: list[dict[str, str]], level_of: Callable[[str], CrisisLevel]) -> CrisisReport:
@@ -136,9 +122,12 @@ def main() -> None:
     rows = [json.loads(line) for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line.strip()]
     candidates: list[tuple[str, Callable[[], LevelOf]]] = [
         ("rules alone", lambda: lambda text: screen_rules(text).level),
-        ("word 1-3-grams, logistic regression", lambda: hashed_candidate(examples, WORDS_ONLY, False)),
-        ("word 1-3-grams + 4-letter pieces, NB-LR", lambda: hashed_candidate(examples, with_sub_words, True)),
-        ("word 1-3-grams, NB-LR (shipped)", lambda: hashed_candidate(examples, WORDS_ONLY, True)),
+        ("word 1-3-grams, logistic regression", lambda: hashed_candidate(examples, crisis_model.word_features, False)),
+        (
+            "word 1-3-grams + 4-letter pieces, NB-LR (shipped)",
+            lambda: hashed_candidate(examples, crisis_model.sentence_features, True),
+        ),
+        ("word 1-3-grams, NB-LR", lambda: hashed_candidate(examples, crisis_model.word_features, True)),
         ("wordllama embeddings, LR", lambda: embedding_candidate(examples, False)),
         ("wordllama embeddings + word n-grams, LR", lambda: embedding_candidate(examples, True)),
     ]
