@@ -96,8 +96,8 @@ def featurise(
         values = np.ones(len(indices))
         built = sparse.csr_matrix((values, indices, indptr), shape=(len(rows), size))
         built.sum_duplicates()
-        if scaled:  # distinct features, as at run time: a repeated word or sentence counts once
-            built.data[:] = 1.0
+        built.data[:] = 1.0  # distinct features, as at run time: a repeated word or sentence counts once
+        if scaled:
             built = sparse.diags(1 / np.sqrt(np.maximum(np.diff(built.indptr), 1))) @ built
         return built.tocsr()
 
@@ -107,13 +107,15 @@ def featurise(
 def logits(data: Featurised, rows: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each text's whole-text logit and its best window's logit, before bias and penalty (as at run time)."""
     whole = np.asarray(data.texts[rows] @ weights).ravel()
+    sums = data.sentences @ weights
+    counts = np.diff(data.sentences.indptr)
     window = np.full(len(rows), -1e9)
     for out, row in enumerate(rows):
         first, last = data.ranges[row]
         for a, b in crisis_model.windows(last - first)[1:]:
-            distinct = np.unique(data.sentences[first + a : first + b].indices)
-            if len(distinct):
-                window[out] = max(window[out], weights[distinct].sum() / np.sqrt(len(distinct)))
+            count = counts[first + a : first + b].sum()
+            if count:
+                window[out] = max(window[out], sums[first + a : first + b].sum() / np.sqrt(count))
     return whole, window
 
 

@@ -17,9 +17,9 @@ import re
 import struct
 import zlib
 from array import array
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from math import exp, sqrt
 from pathlib import Path
 
@@ -27,7 +27,7 @@ MODEL_PATH = Path(__file__).with_name("data") / "crisis_model.bin"
 _MAGIC = b"SWCM1\n"
 
 # Bump when features change: a model file built for other features is refused, not misread.
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 BUCKET_BITS = 18
 _MASK = (1 << BUCKET_BITS) - 1
 WINDOW = 5  # sentences per window in a long text
@@ -65,16 +65,20 @@ def _number_token(token: str) -> str:
     return "0" if token.isdigit() else token
 
 
-def word_features(text: str) -> list[int]:
-    """Hashed words, word pairs and word triples of one normalised sentence."""
-    words = [_number_token(token) for token in _TOKEN.findall(text)]
-    hashes = [_word_hash(word) for word in words]
+def _ngrams(words: list[str]) -> list[int]:
+    """Hashed words, word pairs and word triples."""
+    hashes = [_word_hash(_number_token(word)) for word in words]
     features = [value & _MASK for value in hashes]
     for i in range(len(hashes) - 1):
         features.append((hashes[i] * 1_000_003 ^ hashes[i + 1] ^ 0x9E37) & _MASK)
     for i in range(len(hashes) - 2):
         features.append(((hashes[i] * 1_000_003 ^ hashes[i + 1]) * 998_244_353 ^ hashes[i + 2] ^ 0x7F4A) & _MASK)
     return features
+
+
+def word_features(text: str) -> list[int]:
+    """Word n-grams of one normalised sentence (the candidate without word pieces)."""
+    return _ngrams(_TOKEN.findall(text))
 
 
 @lru_cache(maxsize=1 << 15)
@@ -87,13 +91,25 @@ def _pieces(word: str) -> tuple[int, ...]:
     return tuple(zlib.crc32(marked[at : at + 4].encode(), 0x5A5A) & _MASK for at in range(len(marked) - 3))
 
 
+@lru_cache(maxsize=1 << 15)
+def _word(word: str) -> tuple[int, tuple[int, ...]]:
+    """A word's hash (for pairs and triples) and its own features: itself and its pieces."""
+    value = _word_hash(_number_token(word))
+    return value, (value & _MASK, *_pieces(word))
+
+
 def sentence_features(text: str) -> list[int]:
     """Word n-grams plus 4-letter pieces of words. Chosen on the held-out set among the candidates in
     tools/compare_crisis_candidates.py: the pieces found more urgent messages with fewer false alarms
     (out of fold, on the training writers' tidier text, they had looked slightly worse)."""
-    features = word_features(text)
-    for token in _TOKEN.findall(text):
-        features.extend(_pieces(token))
+    known = [_word(word) for word in _TOKEN.findall(text)]
+    features = [feature for _, own in known for feature in own]
+    hashes = [value for value, _ in known]
+    features.extend((a * 1_000_003 ^ b ^ 0x9E37) & _MASK for a, b in pairwise(hashes))
+    features.extend(
+        ((a * 1_000_003 ^ b) * 998_244_353 ^ c ^ 0x7F4A) & _MASK
+        for a, b, c in zip(hashes, hashes[1:], hashes[2:], strict=False)
+    )
     return features
 
 
@@ -105,7 +121,8 @@ def text_sentences(text: str) -> list[tuple[tuple[int, int], list[int]]]:
 
 def windows(count: int, size: int = WINDOW) -> list[tuple[int, int]]:
     """Sentence index ranges to score: the whole text and, in a longer one, each run of ``size`` sentences
-    in order (a single sentence alone is too little text to judge)."""
+    (a single sentence alone is too little text to judge). The whole text counts each feature once; a run
+    adds up its sentences, each of which counts its own features once: exact enough, and one pass."""
     ranges = [(0, count)]
     if count > size:
         ranges.extend((i, i + size) for i in range(count - size + 1))
@@ -170,80 +187,24 @@ class CrisisModel:
         parts = text_sentences(text)
         if not parts:
             return ModelScore(0.0, 0.0, None, None)
-        heads = (self.urgent, self.risk)
-        ranges = windows(len(parts))
-        best = [(_Window(heads).add_all(features for _, features in parts).logits(), 0, len(parts))]
-        window = _Window(heads)
-        for first, last in ranges[1:]:  # consecutive runs: slide by one sentence
-            if first == 0:
-                window.add_all(features for _, features in parts[:last])
-            else:
-                window.remove(parts[first - 1][1])
-                window.add(parts[last - 1][1])
-            best.append((window.logits(), first, last))
+        urgent_at, risk_at = self.urgent.weights.__getitem__, self.risk.weights.__getitem__
+        distinct = [set(features) for _, features in parts]
+        # Per sentence: each head's weight sum over its distinct features, and how many there are.
+        sums = [(sum(map(urgent_at, found)), sum(map(risk_at, found)), len(found)) for found in distinct]
+        whole = set().union(*distinct)
+        results = [((sum(map(urgent_at, whole)), sum(map(risk_at, whole)), len(whole)), 0, len(parts))]
+        for first, last in windows(len(parts))[1:]:
+            run = sums[first:last]
+            results.append(((sum(r[0] for r in run), sum(r[1] for r in run), sum(r[2] for r in run)), first, last))
         found: list[tuple[float, tuple[int, int]]] = []
-        for index, head in enumerate(heads):
+        for index, head in enumerate((self.urgent, self.risk)):
             value, first, last = max(
-                (logits[index] - (head.window_penalty if number else 0.0), first, last)
-                for number, (logits, first, last) in enumerate(best)
+                (total[index] / sqrt(max(total[2], 1)) - (head.window_penalty if number else 0.0), first, last)
+                for number, (total, first, last) in enumerate(results)
             )
-            found.append((_sigmoid(value + head.bias), self._strongest(parts, first, last, index)))
+            strongest = max(range(first, last), key=lambda i: sums[i][index] / sqrt(max(sums[i][2], 1)))
+            found.append((_sigmoid(value + head.bias), parts[strongest][0]))
         return ModelScore(found[0][0], found[1][0], found[0][1], found[1][1])
-
-    def _strongest(
-        self, parts: list[tuple[tuple[int, int], list[int]]], first: int, last: int, index: int
-    ) -> tuple[int, int]:
-        """The sentence of a window that pushed hardest on its own: the one quoted to moderators."""
-        heads = (self.urgent, self.risk)
-        return max(parts[first:last], key=lambda part: _Window(heads).add(part[1]).logits()[index])[0]
-
-
-class _Window:
-    """Distinct features of consecutive sentences, with each head's weight sum kept as sentences come and go.
-
-    A feature counts once however often it repeats, so a story that says the same thing ten times is read as
-    saying it once; sliding the window adds and removes one sentence each step.
-    """
-
-    __slots__ = ("_counts", "_heads", "_sums")
-
-    def __init__(self, heads: tuple[Head, ...]) -> None:
-        self._heads = heads
-        self._counts: dict[int, int] = {}
-        self._sums = [0.0] * len(heads)
-
-    def add(self, features: list[int]) -> _Window:
-        counts = self._counts
-        for feature in features:
-            seen = counts.get(feature, 0)
-            counts[feature] = seen + 1
-            if not seen:
-                for index, head in enumerate(self._heads):
-                    self._sums[index] += head.weights[feature]
-        return self
-
-    def add_all(self, sentences: Iterable[list[int]]) -> _Window:
-        for features in sentences:
-            self.add(features)
-        return self
-
-    def remove(self, features: list[int]) -> None:
-        counts = self._counts
-        for feature in features:
-            left = counts[feature] - 1
-            if left:
-                counts[feature] = left
-            else:
-                del counts[feature]
-                for index, head in enumerate(self._heads):
-                    self._sums[index] -= head.weights[feature]
-
-    def logits(self) -> list[float]:
-        """Each head's score before bias: weight sum over distinct features, scaled by 1/sqrt(their number)."""
-        if not self._counts:
-            return [-1e9] * len(self._heads)
-        scale = 1 / sqrt(len(self._counts))
-        return [total * scale for total in self._sums]
 
 
 def _sigmoid(value: float) -> float:

@@ -77,7 +77,7 @@ def test_the_shipped_model_was_built_from_the_corpus_in_the_repository():
 
 def test_a_model_file_for_other_features_is_refused(tmp_path):
     path = tmp_path / "old.bin"
-    data = crisis_model.MODEL_PATH.read_bytes().replace(b'"feature_version": 4', b'"feature_version": 1', 1)
+    data = crisis_model.MODEL_PATH.read_bytes().replace(b'"feature_version": 5', b'"feature_version": 1', 1)
     path.write_bytes(data)
     try:
         crisis_model.CrisisModel.load(path)
