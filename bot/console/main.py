@@ -34,9 +34,7 @@ async def run_session(app: Stairwell, stdin: TextIO = sys.stdin, out: TextIO = s
     if interactive and stdin is sys.stdin and out is sys.stdout:
         enable_line_editing()
         read_line = input
-    session = Session(
-        app, out, (line.rstrip("\n") for line in stdin), interactive=interactive, read_line=read_line
-    )
+    session = Session(app, out, (line.rstrip("\n") for line in stdin), interactive=interactive, read_line=read_line)
     if interactive:
         session.print(BANNER)
     while True:
