@@ -16,6 +16,8 @@ from bot.db.stories import Story
 PUBLISH_DELAY = (120, 600)  # seconds: publication time must say nothing about who was online
 MAX_REASON = 500
 MAX_REPLY = 1500
+# Turns a moderator's platform ID into what the platform shows (a mention in Discord, a name in the console).
+NameOf = Callable[[int], str]
 
 
 class Action(StrEnum):
@@ -237,8 +239,7 @@ def queue_list_card(stories: list[Story], total: int) -> Card:
     )
 
 
-def log_card(entries: list[store.LogEntry], name_of: Callable[[int], str]) -> Card:
-    """`name_of` turns a moderator's platform ID into what the platform shows (a mention in Discord)."""
+def log_card(entries: list[store.LogEntry], name_of: NameOf) -> Card:
     if not entries:
         return Card(title="Moderation log", body="No moderator actions yet.")
     lines = [

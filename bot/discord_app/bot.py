@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import secrets
 import sys
 from typing import Any
 
@@ -15,6 +16,7 @@ from bot.core.app import Content, Stairwell
 from bot.core.clock import Clock
 from bot.db import meta
 from bot.discord_app.errors import StairwellTree, where
+from bot.discord_app.platform import DiscordPlatform
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +60,9 @@ class StairwellBot(commands.Bot):
         self._content = content or Content.load()
         self.dev_guild = dev_guild
         self.background_tasks = background_tasks
+        # Marks this run's forms, so a form opened before a restart is recognised and still answered.
+        self.run_id = secrets.token_hex(4)
+        self.platform = DiscordPlatform(self)
 
     async def setup_hook(self) -> None:
         self.app = await Stairwell.open(self._db_path, self._secret, clock=self._clock, content=self._content)

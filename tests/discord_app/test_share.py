@@ -185,7 +185,7 @@ async def test_reply_to_author_arrives_by_dm_and_in_mystories(ready):
     shown = await world.mod.click(world.mod_channel.last_message, label="Reply to author")
     done = await world.mod.submit_modal(shown, {"reply": "Thank you for writing this. How are you doing today?"})
 
-    assert "delivered by DM" in done.response.content
+    assert "was sent" in done.response.content
     dm = world.member.user.dm_channel.last_message
     assert "A moderator in Night Shift replied about your story #1" in dm.content
     assert "moe" not in dm.content
