@@ -7,7 +7,7 @@ from typing import Any
 
 import discord
 
-from bot.core.flows import authors, moderation, share
+from bot.core.flows.choices import MODERATOR_KINDS, choose
 from bot.core.flows.port import Choice, ChoiceStyle
 from bot.core.flows.results import Result
 from bot.discord_app.answer import actor, deliver
@@ -52,13 +52,5 @@ class FlowButton(
             await report_failure(interaction, error)
 
     async def _run(self, interaction: discord.Interaction) -> Result:
-        app = app_of(interaction)
-        kind, action, target = self.choice.kind, self.choice.action, self.choice.target
-        if kind == "draft":
-            return await share.draft_action(app, await actor(interaction), target, action)
-        if kind == "mine":
-            person = await actor(interaction)
-            if action == "withdraw":
-                return await authors.withdraw(app, person, target)
-            return await authors.remove(app, person, target)
-        return await moderation.button(app, await actor(interaction, moderator=True), target, action)
+        person = await actor(interaction, moderator=self.choice.kind in MODERATOR_KINDS)
+        return await choose(app_of(interaction), person, self.choice)
