@@ -120,10 +120,17 @@ async def notify_author(app: Stairwell, platform: Platform, story: Story, text: 
 # -- publishing ---------------------------------------------------------------------------------------------
 
 
-async def publish_due(app: Stairwell, platform: Platform) -> int:
-    """Publish every approved story whose delay has passed; returns how many were posted."""
+async def publish_due(
+    app: Stairwell, platform: Platform, *, guild_id: int | None = None, skip_delay: bool = False
+) -> int:
+    """Publish approved stories whose delay has passed (in one server, or every one); returns how many.
+
+    `skip_delay` is the console's /tick shortcut: it publishes what is approved without waiting.
+    """
     posted = 0
-    for story in await publishing.due(app):
+    for story in await publishing.due(app, skip_delay=skip_delay):
+        if guild_id is not None and story.guild_id != guild_id:
+            continue
         # Any earlier attempt (a crash mid-post, an ambiguous error) may have posted: look first.
         interrupted = story.publish_state == "posting" or story.publish_attempts > 0
         if await publishing.claim(app, story) and await _publish(app, platform, story, interrupted):
@@ -173,10 +180,11 @@ async def _publish(app: Stairwell, platform: Platform, story: Story, interrupted
     return True
 
 
-async def repair_queue(app: Stairwell, platform: Platform) -> None:
+async def repair_queue(app: Stairwell, platform: Platform, *, guild_id: int | None = None) -> None:
     """Pending stories that never reached the moderation channel (it was missing, or the bot stopped)."""
     for story in await store.without_queue_message(app.db):
-        await post_to_queue(app, platform, story)
+        if guild_id is None or story.guild_id == guild_id:
+            await post_to_queue(app, platform, story)
 
 
 async def retention(app: Stairwell) -> None:

@@ -182,6 +182,11 @@ async def queue(app: Stairwell, actor: Actor) -> Result:
     return Result(Reply(cards=(moderation.queue_list_card(waiting, total),)))
 
 
+async def story_by_number(app: Stairwell, guild_id: int, number: int) -> Story | None:
+    """For adapters where moderators name stories by number (the console's /mod commands)."""
+    return await store.by_number(app.db, guild_id, number)
+
+
 async def waiting(app: Stairwell, guild_id: int) -> list[Story]:
     """The waiting stories in review order, for adapters that show each one in full (the console)."""
     return await store.pending(app.db, guild_id)
