@@ -10,6 +10,7 @@ from bot.console import commands
 from bot.console.shell import Session, run_line
 from bot.console.stories import publish_due  # importing also registers the story commands
 from bot.core.app import Stairwell
+from bot.core.flows import jobs
 
 BANNER = "Stairwell console — the bot without Discord. Type /help for commands, /quit to leave."
 
@@ -17,6 +18,7 @@ BANNER = "Stairwell console — the bot without Discord. Type /help for commands
 async def run_session(app: Stairwell, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> None:
     """Interactive at a terminal; otherwise reads commands line by line and stops at end of input."""
     commands.register()
+    await jobs.retention(app)  # the console keeps the privacy statement's promises too
     interactive = stdin.isatty()
     session = Session(app, out, (line.rstrip("\n") for line in stdin), interactive=interactive)
     if interactive:

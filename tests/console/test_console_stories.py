@@ -241,3 +241,35 @@ async def test_unpublish_and_other_servers_stories_are_left_to_discord(app, cloc
     assert "Story #1 is not published." in output
     assert (await store.get(app.db, queued.id)).publish_state == "due"
     assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).status == "removed"
+
+
+async def test_every_setup_subcommand_answers_and_sharing_settings_are_saved(app):
+    output = await run(
+        app,
+        "/setup channels",
+        "/setup moderator-role",
+        "/setup sharing enabled:off per-day:5 purge-days:30",
+        "/setup sharing per-day:99",
+        "/setup sharing per-day:x",
+        "/share",
+    )
+
+    assert "Unknown command" not in output
+    assert "every channel is this terminal" in output
+    assert "you are both the member and the server's moderator" in output
+    assert "Saved: sharing is off, up to 5 per person a day, rejected or withdrawn text erased after 30 days." in output
+    assert "The daily limit is a whole number from 1 to 20." in output
+    assert "`per-day` is a whole number." in output
+    assert "Story sharing isn't set up" in output  # sharing off: refused before the form
+    settings = await guilds.get(app.db, CONSOLE_GUILD)
+    assert (settings.sharing_enabled, settings.submissions_per_day, settings.purge_after_days) == (False, 5, 30)
+
+
+async def test_retention_runs_in_the_console(app, clock):
+    await run(app, *share_lines(STORY), "/withdraw 1")
+    assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).text == STORY
+    clock.set(clock.now() + timedelta(days=8))
+
+    await run(app, "/about")
+
+    assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).text is None

@@ -7,10 +7,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core import publishing, server_setup, support, timezones
+from bot.core.flows import setup as setup_flows
 from bot.core.server_setup import SetupError
 from bot.core.support import ResourceInputError
 from bot.db import guilds, local_resources
 from bot.discord_app import permissions
+from bot.discord_app.answer import deliver
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.checks import require_manage_server
 from bot.discord_app.cogs.support import country_autocomplete
@@ -180,24 +182,10 @@ class ServerSetup(commands.Cog):
         per_day: app_commands.Range[int, 1, 20] | None = None,
         purge_days: app_commands.Range[int, 1, 90] | None = None,
     ) -> None:
-        values: dict[str, object] = {}
-        if enabled is not None:
-            values["sharing_enabled"] = int(enabled)
-        if per_day is not None:
-            values["submissions_per_day"] = per_day
-        if purge_days is not None:
-            values["purge_after_days"] = purge_days
-        if not values:
-            await respond(interaction, "Give at least one option: `enabled`, `per_day` or `purge_days`.")
-            return
-        app = app_of(interaction)
-        await guilds.update(app.db, interaction.guild_id or 0, **values)
-        settings = await guilds.get(app.db, interaction.guild_id or 0)
-        await respond(
-            interaction,
-            f"Saved: sharing is {'on' if settings.sharing_enabled else 'off'}, up to {settings.submissions_per_day} "
-            f"per person a day, rejected or withdrawn text erased after {settings.purge_after_days} days.",
+        result = await setup_flows.sharing(
+            app_of(interaction), interaction.guild_id or 0, enabled=enabled, per_day=per_day, purge_days=purge_days
         )
+        await deliver(interaction, result)
 
     @setup_group.command(name="show", description="Show this server's Stairwell settings and any missing permissions.")
     async def show(self, interaction: discord.Interaction) -> None:
