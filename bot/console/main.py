@@ -7,7 +7,7 @@ from typing import TextIO
 
 import bot.console.daily  # noqa: F401  (importing registers the /daily console commands)
 from bot.console import commands
-from bot.console.shell import Session, run_line
+from bot.console.shell import CONSOLE_GUILD, Session, run_line
 from bot.console.stories import publish_due  # importing also registers the story commands
 from bot.core.app import Stairwell
 from bot.core.flows import jobs
@@ -27,4 +27,5 @@ async def run_session(app: Stairwell, stdin: TextIO = sys.stdin, out: TextIO = s
         line = session.ask("stairwell> ")
         if line is None or not await run_line(session, line):
             break
+        await jobs.queue_due(app, session.platform, guild_id=CONSOLE_GUILD)
         await publish_due(session)

@@ -182,8 +182,9 @@ async def publish_due(session: Session) -> int:
 @command("tick", "Run the background jobs now, skipping the publication delay (the console's shortcut).")
 async def tick(session: Session, _: Invocation) -> None:
     app = session.app
-    await jobs.repair_queue(app, session.platform, guild_id=CONSOLE_GUILD)
-    published = await jobs.publish_due(app, session.platform, guild_id=CONSOLE_GUILD, skip_delay=True)
+    await jobs.skip_delays(app, CONSOLE_GUILD)
+    await jobs.queue_due(app, session.platform, guild_id=CONSOLE_GUILD)
+    published = await jobs.publish_due(app, session.platform, guild_id=CONSOLE_GUILD)
     await jobs.retention(app)
     if published:
         session.print(

@@ -29,12 +29,26 @@ class Content:
         return cls(load_library(testimonies), load_directory(resources))
 
 
+@dataclass(frozen=True)
+class Timing:
+    """Random delays (seconds, inclusive ranges) that keep timing from saying who was online.
+
+    A story reaches the moderation queue `queue_delay` after Submit (an urgent one at once), and is
+    published `publish_delay` after approval. Operators set them with STAIRWELL_QUEUE_DELAY and
+    STAIRWELL_PUBLISH_DELAY; tests and benchmarks set them to what they measure.
+    """
+
+    queue_delay: tuple[int, int] = (30, 300)
+    publish_delay: tuple[int, int] = (120, 600)
+
+
 @dataclass
 class Stairwell:
     db: Database
     identity: Identity
     content: Content
     clock: Clock
+    timing: Timing = field(default_factory=Timing)
     # The crisis model is read in a thread while the adapter connects, so start-up does not wait for it.
     _model_loading: asyncio.Future[object] | None = field(default=None, repr=False)
 
@@ -46,10 +60,13 @@ class Stairwell:
         *,
         clock: Clock | None = None,
         content: Content | None = None,
+        timing: Timing | None = None,
     ) -> Stairwell:
         content = content or Content.load()
         db = await open_database(db_path)
-        app = cls(db=db, identity=Identity(secret), content=content, clock=clock or SystemClock())
+        app = cls(
+            db=db, identity=Identity(secret), content=content, clock=clock or SystemClock(), timing=timing or Timing()
+        )
         app._model_loading = asyncio.get_running_loop().run_in_executor(None, model)
         return app
 

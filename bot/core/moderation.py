@@ -13,7 +13,6 @@ from bot.core.story_text import StoryTextError, clean, clean_warning
 from bot.db import stories as store
 from bot.db.stories import Story
 
-PUBLISH_DELAY = (120, 600)  # seconds: publication time must say nothing about who was online
 MAX_REASON = 500
 MAX_REPLY = 1500
 # Turns a moderator's platform ID into what the platform shows (a mention in Discord, a name in the console).
@@ -74,7 +73,7 @@ def queue_card(story: Story) -> Card:
         title=title,
         body="\n".join(lines),
         fields=tuple(fields),
-        footer=f"Arrived {_day(story.submitted_on)}",
+        footer=f"Story #{story.number} · Arrived {_day(story.submitted_on)}",
         tone=Tone.URGENT if urgent else Tone.NOTICE,
     )
 
@@ -136,7 +135,8 @@ async def approve(
     new_text = clean(text).text if text is not None else None
     warning = clean_warning(content_warning)
     now = int(app.clock.now().timestamp())
-    delay = random.randint(*PUBLISH_DELAY)
+    # Publication time must say nothing about who was online (the range is a setting).
+    delay = random.randint(*app.timing.publish_delay)
     if not await store.resolve(
         app.db,
         story_id,

@@ -22,22 +22,20 @@ def published_card(story: Story) -> Card:
 
 def marker(story: Story) -> str:
     """How a posted message is recognised after a crash, to avoid posting it twice."""
-    return f"Story #{story.number} · "
+    return f"Story #{story.number} · {FOOTER}"
 
 
-# Far enough ahead that every scheduled story counts as due (the console's /tick).
-WITHOUT_DELAY = 2**62
+# How long a worker holds a post it is making; after that another may finish it (looking first).
+LEASE = 120
 
 
-async def due(app: Stairwell, *, skip_delay: bool = False) -> list[Story]:
-    now = WITHOUT_DELAY if skip_delay else int(app.clock.now().timestamp())
-    return await store.due_for_publishing(app.db, now)
+async def due(app: Stairwell) -> list[Story]:
+    return await store.due_for_publishing(app.db, int(app.clock.now().timestamp()))
 
 
 async def claim(app: Stairwell, story: Story) -> bool:
-    """A story found in 'posting' was interrupted mid-post; the adapter looks for the post before retrying."""
-    assert story.publish_state is not None
-    return await store.claim_publish(app.db, story.id, story.publish_state)
+    """One worker wins; a story found in 'posting' was interrupted mid-post and is looked for first."""
+    return await store.claim_publish(app.db, story.id, int(app.clock.now().timestamp()), LEASE)
 
 
 async def stories_channel(app: Stairwell, guild_id: int) -> int | None:

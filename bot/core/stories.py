@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -159,18 +160,43 @@ async def start(
     except StoryTextError as error:
         raise DraftTextError(draft_id, str(error)) from None
     if screened.crisis.level is CrisisLevel.URGENT:
-        story = await submit(app, draft_id, sealed_author)
+        # A human must see this soon: no limit and no delay (the author was checked when the form opened).
+        story = await submit(app, draft_id, sealed_author, urgent=True)
         return ShareOutcome(Decision.QUEUED_URGENT, screened, story)
     return ShareOutcome(Decision.PREVIEW, screened)
 
 
-async def submit(app: Stairwell, draft_id: int, sealed_author: bytes) -> Story | None:
-    """Queue the draft (redacted when identifiers were found); None if it was already queued or cancelled."""
+async def submit(app: Stairwell, draft_id: int, sealed_author: bytes, *, urgent: bool = False) -> Story | None:
+    """Queue the draft (redacted when identifiers were found); None if it was already queued or cancelled.
+
+    The block and the daily limit are checked in the same transaction as the insert, so concurrent
+    submits cannot pass the limit together: ShareRefusedError, with the draft kept.
+    """
     draft = await store.get_draft(app.db, draft_id)
     if draft is None:
         return None
     screened = screen(draft)
     now = app.clock.now()
+    moment = int(now.timestamp())
+    limit = None if urgent else (await guilds.get(app.db, draft.guild_id)).submissions_per_day
+    try:
+        return await _create(app, draft_id, screened, sealed_author, now.date().isoformat(), moment, urgent, limit)
+    except store.SubmissionRefusedError:
+        raise ShareRefusedError(NOT_NOW) from None
+
+
+async def _create(
+    app: Stairwell,
+    draft_id: int,
+    screened: Screened,
+    sealed_author: bytes,
+    day: str,
+    moment: int,
+    urgent: bool,
+    limit: int | None,
+) -> Story | None:
+    low, high = app.timing.queue_delay
+    queue_after = moment if urgent or high <= 0 else moment + random.randint(low, high)
     return await store.create_from_draft(
         app.db,
         draft_id,
@@ -179,8 +205,10 @@ async def submit(app: Stairwell, draft_id: int, sealed_author: bytes) -> Story |
         crisis_level=screened.crisis.level.value,
         crisis_signals=list(screened.signals),
         redacted_summary=summarize(screened.identifiers),
-        submitted_on=now.date().isoformat(),
-        now=int(now.timestamp()),
+        submitted_on=day,
+        now=moment,
+        queue_after=queue_after,
+        limit=limit,
     )
 
 

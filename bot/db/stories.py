@@ -8,8 +8,13 @@ from dataclasses import dataclass
 from bot.db import guilds
 from bot.db.connection import Database, Row
 
+DAY = 86_400
 PENDING = "pending"
 RESOLVED = ("rejected", "withdrawn", "removed")
+
+
+class SubmissionRefusedError(Exception):
+    """Blocked, or over the daily limit; the transaction was rolled back, so the draft is still there."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +54,11 @@ class Story:
     publish_attempts: int
     published_channel_id: int | None
     published_message_id: int | None
+    queue_state: str | None = None
+    queue_after: int | None = None
+    queue_claimed_until: int | None = None
+    queue_attempts: int = 0
+    publish_claimed_until: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,13 +146,30 @@ async def create_from_draft(
     redacted_summary: str,
     submitted_on: str,
     now: int,
+    queue_after: int,
+    limit: int | None = None,
 ) -> Story | None:
-    """Turns a draft into a pending story in one transaction; None if the draft was already used."""
+    """Turns a draft into a pending story in one transaction; None if the draft was already used.
+
+    The queue post is recorded as due at `queue_after`: the outbox makes it, exactly once. With a
+    `limit`, a block or that many submissions in the last day refuse it inside the same transaction,
+    so concurrent submits cannot pass the limit together (SubmissionRefusedError; the draft is kept).
+    """
     async with db.transaction() as conn:
         async with conn.execute("DELETE FROM drafts WHERE id = ? RETURNING *", (draft_id,)) as cursor:
             draft = await cursor.fetchone()
         if draft is None:
             return None
+        if limit is not None:
+            async with conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM blocks WHERE guild_id = ? AND author_key = ?), "
+                "(SELECT count(*) FROM submission_times WHERE guild_id = ? AND author_key = ? AND at > ?)",
+                (draft["guild_id"], draft["author_key"], draft["guild_id"], draft["author_key"], now - DAY),
+            ) as cursor:
+                checked = await cursor.fetchone()
+            assert checked is not None
+            if checked[0] or checked[1] >= limit:
+                raise SubmissionRefusedError
         async with conn.execute(
             "SELECT coalesce(max(number), 0) + 1 FROM stories WHERE guild_id = ?", (draft["guild_id"],)
         ) as cursor:
@@ -151,8 +178,8 @@ async def create_from_draft(
             number = int(row[0])
         async with conn.execute(
             "INSERT INTO stories (guild_id, number, author_key, sealed_author, notify, for_reflection, text, "
-            "content_warning, crisis_level, crisis_signals, redacted_summary, submitted_on) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+            "content_warning, crisis_level, crisis_signals, redacted_summary, submitted_on, queue_state, queue_after) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'due', ?) RETURNING *",
             (
                 draft["guild_id"],
                 number,
@@ -166,6 +193,7 @@ async def create_from_draft(
                 json.dumps(crisis_signals),
                 redacted_summary,
                 submitted_on,
+                queue_after,
             ),
         ) as cursor:
             story_row = await cursor.fetchone()
@@ -222,23 +250,12 @@ async def by_author(db: Database, author_key: str, guild_id: int | None = None, 
     return [_story(row) for row in rows]
 
 
-async def without_queue_message(db: Database) -> list[Story]:
-    rows = await db.fetchall("SELECT * FROM stories WHERE queue_message_id IS NULL AND status = 'pending' ORDER BY id")
-    return [_story(row) for row in rows]
-
-
 async def replies(db: Database, story_id: int) -> list[Reply]:
     rows = await db.fetchall("SELECT text, created_at FROM story_replies WHERE story_id = ? ORDER BY id", (story_id,))
     return [Reply(row[0], row[1]) for row in rows]
 
 
 # -- changing -------------------------------------------------------------------------------------
-
-
-async def set_queue_message(db: Database, story_id: int, channel_id: int, message_id: int) -> None:
-    await db.execute(
-        "UPDATE stories SET queue_channel_id = ?, queue_message_id = ? WHERE id = ?", (channel_id, message_id, story_id)
-    )
 
 
 async def resolve(
@@ -314,23 +331,91 @@ async def recent_log(db: Database, guild_id: int, limit: int = 20) -> list[LogEn
     return [LogEntry(*row) for row in rows]
 
 
+# -- the queue outbox -------------------------------------------------------------------------------
+
+
+async def due_for_queue(db: Database, now: int, limit: int = 20) -> list[Story]:
+    """Queue posts due now, and claims whose lease ran out; the soonest first."""
+    rows = await db.fetchall(
+        "SELECT * FROM stories WHERE queue_state IN ('due', 'posting') AND queue_after <= ? "
+        "AND (queue_state = 'due' OR coalesce(queue_claimed_until, 0) <= ?) ORDER BY queue_after LIMIT ?",
+        (now, now, limit),
+    )
+    return [_story(row) for row in rows]
+
+
+async def next_queue_time(db: Database) -> int | None:
+    return await db.fetchval("SELECT min(queue_after) FROM stories WHERE queue_state = 'due'")
+
+
+async def claim_queue(db: Database, story_id: int, now: int, lease: int) -> Story | None:
+    """The one worker that makes this queue post (or finishes an interrupted one); None for the others."""
+    row = await db.fetchone(
+        "UPDATE stories SET queue_state = 'posting', queue_attempts = queue_attempts + 1, queue_claimed_until = ? "
+        "WHERE id = ? AND queue_after <= ? AND (queue_state = 'due' OR "
+        "(queue_state = 'posting' AND coalesce(queue_claimed_until, 0) <= ?)) RETURNING *",
+        (now + lease, story_id, now, now),
+    )
+    return None if row is None else _story(row)
+
+
+async def queue_posted(db: Database, story_id: int, channel_id: int, message_id: int) -> Story | None:
+    """Records the post; returns the story as it is now (it may have been resolved meanwhile)."""
+    row = await db.fetchone(
+        "UPDATE stories SET queue_state = 'posted', queue_claimed_until = NULL, queue_channel_id = ?, "
+        "queue_message_id = ? WHERE id = ? RETURNING *",
+        (channel_id, message_id, story_id),
+    )
+    return None if row is None else _story(row)
+
+
+async def retry_queue(db: Database, story_id: int, at: int) -> None:
+    await db.execute(
+        "UPDATE stories SET queue_state = 'due', queue_after = ?, queue_claimed_until = NULL "
+        "WHERE id = ? AND queue_state = 'posting'",
+        (at, story_id),
+    )
+
+
+async def drop_queue_post(db: Database, story_id: int) -> None:
+    """A story resolved before its queue post went out: there is nothing left to post."""
+    await db.execute("UPDATE stories SET queue_state = 'posted', queue_claimed_until = NULL WHERE id = ?", (story_id,))
+
+
+async def due_now(db: Database, guild_id: int, now: int) -> int:
+    """Queue posts and publications waiting for their random delay in one server become due now."""
+    async with db.transaction() as conn:
+        async with conn.execute(
+            "UPDATE stories SET queue_after = ? WHERE guild_id = ? AND queue_state = 'due' AND queue_after > ?",
+            (now, guild_id, now),
+        ) as cursor:
+            changed = cursor.rowcount
+        async with conn.execute(
+            "UPDATE stories SET publish_after = ? WHERE guild_id = ? AND publish_state = 'due' AND publish_after > ?",
+            (now, guild_id, now),
+        ) as cursor:
+            return changed + cursor.rowcount
+
+
 # -- publishing -----------------------------------------------------------------------------------
 
 
 async def due_for_publishing(db: Database, now: int, limit: int = 20) -> list[Story]:
     rows = await db.fetchall(
         "SELECT * FROM stories WHERE publish_state IN ('due', 'posting') AND publish_after <= ? "
-        "ORDER BY publish_after LIMIT ?",
-        (now, limit),
+        "AND (publish_state = 'due' OR coalesce(publish_claimed_until, 0) <= ?) ORDER BY publish_after LIMIT ?",
+        (now, now, limit),
     )
     return [_story(row) for row in rows]
 
 
-async def claim_publish(db: Database, story_id: int, expected_state: str) -> bool:
+async def claim_publish(db: Database, story_id: int, now: int, lease: int) -> bool:
+    """Due, or a claim whose lease ran out (a worker died mid-post); one worker wins."""
     changed = await db.execute(
-        "UPDATE stories SET publish_state = 'posting', publish_attempts = publish_attempts + 1 "
-        "WHERE id = ? AND publish_state = ?",
-        (story_id, expected_state),
+        "UPDATE stories SET publish_state = 'posting', publish_attempts = publish_attempts + 1, "
+        "publish_claimed_until = ? WHERE id = ? AND publish_after <= ? AND (publish_state = 'due' OR "
+        "(publish_state = 'posting' AND coalesce(publish_claimed_until, 0) <= ?))",
+        (now + lease, story_id, now, now),
     )
     return changed == 1
 
@@ -345,7 +430,8 @@ async def mark_published(db: Database, story_id: int, channel_id: int, message_i
 
 async def retry_publish(db: Database, story_id: int, at: int) -> None:
     await db.execute(
-        "UPDATE stories SET publish_state = 'due', publish_after = ? WHERE id = ? AND publish_state = 'posting'",
+        "UPDATE stories SET publish_state = 'due', publish_after = ?, publish_claimed_until = NULL "
+        "WHERE id = ? AND publish_state = 'posting'",
         (at, story_id),
     )
 

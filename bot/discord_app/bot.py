@@ -12,7 +12,7 @@ from typing import Any
 import discord
 from discord.ext import commands
 
-from bot.core.app import Content, Stairwell
+from bot.core.app import Content, Stairwell, Timing
 from bot.core.clock import Clock
 from bot.db import meta
 from bot.discord_app.errors import StairwellTree, where
@@ -44,6 +44,7 @@ class StairwellBot(commands.Bot):
         clock: Clock | None = None,
         content: Content | None = None,
         background_tasks: bool = True,
+        timing: Timing | None = None,
     ) -> None:
         intents = discord.Intents.none()
         intents.guilds = True
@@ -58,6 +59,7 @@ class StairwellBot(commands.Bot):
         self._secret = secret
         self._clock = clock
         self._content = content or Content.load()
+        self._timing = timing
         self.dev_guild = dev_guild
         self.background_tasks = background_tasks
         # Marks this run's forms, so a form opened before a restart is recognised and still answered.
@@ -65,7 +67,9 @@ class StairwellBot(commands.Bot):
         self.platform = DiscordPlatform(self)
 
     async def setup_hook(self) -> None:
-        self.app = await Stairwell.open(self._db_path, self._secret, clock=self._clock, content=self._content)
+        self.app = await Stairwell.open(
+            self._db_path, self._secret, clock=self._clock, content=self._content, timing=self._timing
+        )
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands()

@@ -11,13 +11,13 @@ from bot.core import moderation, stories
 from bot.core.app import Stairwell
 from bot.db import guilds
 from bot.db import stories as store
-from tests.conftest import SECRET
+from tests.conftest import NO_QUEUE_DELAY, SECRET
 from tests.samples import IDENTIFIERS, STORY, URGENT, WITH_IDS
 
 
 @pytest.fixture
 async def app(db_path, content, clock):
-    opened = await Stairwell.open(db_path, SECRET, content=content, clock=clock)
+    opened = await Stairwell.open(db_path, SECRET, content=content, clock=clock, timing=NO_QUEUE_DELAY)
     yield opened
     await opened.close()
 

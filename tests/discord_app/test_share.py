@@ -67,7 +67,7 @@ async def test_full_flow_share_preview_submit_approve_publish(ready):
         "Reply to author",
         "Block author",
     ]
-    assert queued.embeds[0].footer.text == "Arrived 21 Nov 2026"
+    assert queued.embeds[0].footer.text == "Story #1 · Arrived 21 Nov 2026"  # the day, never the time
     assert queued.content == ""
 
     approved = await world.mod.click(queued, label="Approve")

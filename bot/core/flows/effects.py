@@ -29,9 +29,7 @@ async def carry_out(app: Stairwell, platform: Platform, effects: tuple[Effect, .
     notes: list[str] = []
     for effect in effects:
         if isinstance(effect, QueueStory):
-            story = await store.get(app.db, effect.story_id)
-            if story is not None and story.status == "pending" and story.queue_message_id is None:
-                await jobs.post_to_queue(app, platform, story)
+            await jobs.queue_story(app, platform, effect.story_id)
         elif isinstance(effect, CloseQueue):
             await jobs.close_queue_message(platform, effect.story, effect.outcome)
         elif isinstance(effect, RemovePost):

@@ -26,6 +26,8 @@ from bot.db import stories as store
 from bot.db.stories import Story
 
 log = logging.getLogger(__name__)
+QUEUE_LEASE = 60  # seconds a worker holds a queue post it is making
+QUEUE_RETRY = 60  # seconds before a failed or impossible queue post is tried again
 
 URGENT_PING = "an urgent story needs a moderator."
 QUEUE_CHOICES: tuple[tuple[moderation.Action, str, ChoiceStyle], ...] = (
@@ -36,6 +38,10 @@ QUEUE_CHOICES: tuple[tuple[moderation.Action, str, ChoiceStyle], ...] = (
     (moderation.Action.REPLY, "Reply to author", ChoiceStyle.SECONDARY),
     (moderation.Action.BLOCK, "Block author", ChoiceStyle.SECONDARY),
 )
+
+
+def _now(app: Stairwell) -> int:
+    return int(app.clock.now().timestamp())
 
 
 def queue_choices(story: Story) -> tuple[Choice, ...]:
@@ -52,18 +58,62 @@ async def queue_post(app: Stairwell, story: Story) -> Outgoing:
     )
 
 
-async def post_to_queue(app: Stairwell, platform: Platform, story: Story) -> bool:
-    """Posts a pending story for review; False leaves it for the next attempt (it is listed in /mod queue)."""
+def queue_marker(story: Story) -> str:
+    """In the queue card's footer: finds a queue post made just before a crash."""
+    return f"Story #{story.number} · Arrived"
+
+
+async def queue_story(app: Stairwell, platform: Platform, story_id: int) -> bool:
+    """Right after Submit: make the queue post if it is due now and no other worker has it."""
+    claimed = await store.claim_queue(app.db, story_id, _now(app), QUEUE_LEASE)
+    return claimed is not None and await _queue(app, platform, claimed)
+
+
+async def queue_due(app: Stairwell, platform: Platform, *, guild_id: int | None = None) -> int:
+    """Queue posts whose delay has passed, and any a crash interrupted; returns how many were made."""
+    made = 0
+    for story in await store.due_for_queue(app.db, _now(app)):
+        if guild_id is not None and story.guild_id != guild_id:
+            continue
+        claimed = await store.claim_queue(app.db, story.id, _now(app), QUEUE_LEASE)
+        if claimed is not None and await _queue(app, platform, claimed):
+            made += 1
+    return made
+
+
+async def _queue(app: Stairwell, platform: Platform, story: Story) -> bool:
+    """The outbox step: look first after any earlier attempt, post once, record the post."""
     where = await places.where(app, story.guild_id, Place.QUEUE)
+    if story.status != "pending":
+        # Resolved before its queue post was recorded: never post it; close one an interrupted attempt made.
+        if where is not None and story.queue_attempts > 1:
+            try:
+                ref = await platform.find_post(where, queue_marker(story))
+                if ref is not None:
+                    await platform.edit(
+                        ref, Outgoing(card=closed_card(story, moderation.outcome_line(story.status, None)))
+                    )
+            except PlatformError:
+                await store.retry_queue(app.db, story.id, _now(app) + QUEUE_RETRY)
+                return False
+        await store.drop_queue_post(app.db, story.id)
+        return False
     if where is None:
         log.warning("story %d waits: no moderation channel", story.number)
+        await store.retry_queue(app.db, story.id, _now(app) + QUEUE_RETRY)
         return False
     try:
-        ref = await platform.post(where, await queue_post(app, story), nonce=f"queue-{story.id}")
+        ref = await platform.find_post(where, queue_marker(story)) if story.queue_attempts > 1 else None
+        if ref is None:
+            ref = await platform.post(where, await queue_post(app, story), nonce=f"queue-{story.id}")
     except PlatformError as error:
         log.warning("story %d waits: posting to the queue failed (%s)", story.number, type(error).__name__)
+        await store.retry_queue(app.db, story.id, _now(app) + QUEUE_RETRY)
         return False
-    await store.set_queue_message(app.db, story.id, ref.channel_id, ref.message_id)
+    current = await store.queue_posted(app.db, story.id, ref.channel_id, ref.message_id)
+    if current is not None and current.status != "pending":
+        # A moderator acted on the post before it was recorded: close it now.
+        await close_queue_message(platform, current, moderation.outcome_line(current.status, None))
     log.info("story %d queued for review", story.number)
     return True
 
@@ -120,15 +170,10 @@ async def notify_author(app: Stairwell, platform: Platform, story: Story, text: 
 # -- publishing ---------------------------------------------------------------------------------------------
 
 
-async def publish_due(
-    app: Stairwell, platform: Platform, *, guild_id: int | None = None, skip_delay: bool = False
-) -> int:
-    """Publish approved stories whose delay has passed (in one server, or every one); returns how many.
-
-    `skip_delay` is the console's /tick shortcut: it publishes what is approved without waiting.
-    """
+async def publish_due(app: Stairwell, platform: Platform, *, guild_id: int | None = None) -> int:
+    """Publish approved stories whose delay has passed (in one server, or every one); returns how many."""
     posted = 0
-    for story in await publishing.due(app, skip_delay=skip_delay):
+    for story in await publishing.due(app):
         if guild_id is not None and story.guild_id != guild_id:
             continue
         # Any earlier attempt (a crash mid-post, an ambiguous error) may have posted: look first.
@@ -180,11 +225,9 @@ async def _publish(app: Stairwell, platform: Platform, story: Story, interrupted
     return True
 
 
-async def repair_queue(app: Stairwell, platform: Platform, *, guild_id: int | None = None) -> None:
-    """Pending stories that never reached the moderation channel (it was missing, or the bot stopped)."""
-    for story in await store.without_queue_message(app.db):
-        if guild_id is None or story.guild_id == guild_id:
-            await post_to_queue(app, platform, story)
+async def skip_delays(app: Stairwell, guild_id: int) -> int:
+    """The console's /tick shortcut: what waits for a random delay in one server is due now."""
+    return await store.due_now(app.db, guild_id, _now(app))
 
 
 async def retention(app: Stairwell) -> None:
@@ -194,7 +237,7 @@ async def retention(app: Stairwell) -> None:
 
 
 async def tick(app: Stairwell, platform: Platform) -> None:
-    """One round of background work: queue what never reached the queue, publish what is due, retention."""
-    await repair_queue(app, platform)
+    """One round of background work: queue posts that are due, publish what is due, retention."""
+    await queue_due(app, platform)
     await publish_due(app, platform)
     await retention(app)

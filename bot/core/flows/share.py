@@ -106,9 +106,9 @@ async def draft_action(app: Stairwell, actor: Actor, draft_id: int, action: str)
         return private(CANCELLED, replace=True)
     try:
         await stories.check_can_share(app, draft.guild_id, draft.author_key)
+        story = await stories.submit(app, draft.id, actor.sealed)
     except ShareRefusedError as refusal:
         return private(str(refusal), replace=True)
-    story = await stories.submit(app, draft.id, actor.sealed)
     if story is None:
         return private(ALREADY_SENT, replace=True)
     return Result(Reply(stories.queued_text(story), replace=True), (QueueStory(story.id),))
