@@ -10,3 +10,8 @@ ALTER TABLE stories ADD COLUMN publish_claimed_until INTEGER;
 UPDATE stories SET queue_state = CASE WHEN queue_message_id IS NULL AND status = 'pending' THEN 'due' ELSE 'posted' END,
     queue_after = 0;
 CREATE INDEX stories_queue_due ON stories (queue_after) WHERE queue_state IN ('due', 'posting');
+
+-- A daily post in flight: the claim holds a lease, so a crash or an ambiguous
+-- error is finished later (looking for the post first) instead of losing the day or posting twice.
+ALTER TABLE daily_schedules ADD COLUMN claimed_until INTEGER;
+ALTER TABLE daily_schedules ADD COLUMN claim_attempts INTEGER NOT NULL DEFAULT 0;

@@ -58,9 +58,10 @@ class DiscordPlatform:
         guild = self.bot.get_guild(where.guild_id)
         channel = guild.get_channel(where.channel_id) if guild else None
         if not isinstance(channel, discord.TextChannel):
-            raise PlaceUnavailableError(f"I need a {PURPOSE[where.place]} channel")
+            raise PlaceUnavailableError(f"The {PURPOSE[where.place]} channel is not set or no longer exists")
         if not permissions.can_post(channel):
-            raise PlaceUnavailableError("I need " + ", ".join(permissions.missing(channel, PURPOSE[where.place])))
+            lacking = ", ".join(permissions.missing(channel, PURPOSE[where.place]))
+            raise PlaceUnavailableError(f"I can't post in {channel.mention}: I am missing {lacking}")
         return channel
 
     async def post(self, where: Where, message: Outgoing, *, nonce: str) -> PostRef:
@@ -74,7 +75,7 @@ class DiscordPlatform:
             sent = await channel.send(**kwargs)
         except discord.Forbidden:
             raise PlaceUnavailableError(
-                f"Discord refused my post in {channel.mention}; please check my permissions"
+                f"Discord refused my post in {channel.mention}; please check my permissions there"
             ) from None
         except (discord.HTTPException, TimeoutError) as error:
             raise PostUncertainError(type(error).__name__) from None

@@ -189,7 +189,7 @@ async def _park(app: Stairwell, platform: Platform, story: Story, why: str) -> N
             app,
             platform,
             story.guild_id,
-            f"Story #{story.number} is approved but I can't publish it: {why}. "
+            f"Story #{story.number} is approved but I can't publish it. {why}. "
             "Fix it, then run `/setup channels stories:` again and it will be posted.",
         )
 
@@ -197,7 +197,7 @@ async def _park(app: Stairwell, platform: Platform, story: Story, why: str) -> N
 async def _publish(app: Stairwell, platform: Platform, story: Story, interrupted: bool) -> bool:
     where = await places.where(app, story.guild_id, Place.STORIES)
     if where is None:
-        await _park(app, platform, story, "I need a stories channel")
+        await _park(app, platform, story, "The stories channel is not set or no longer exists")
         return False
     marker = publishing.marker(story)
     try:
