@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,8 @@ class Stairwell:
     content: Content
     clock: Clock
     timing: Timing = field(default_factory=Timing)
+    # Called when a flow records work for the background worker (a queue post, a publication, a schedule).
+    on_work: Callable[[], None] | None = field(default=None, repr=False)
     # The crisis model is read in a thread while the adapter connects, so start-up does not wait for it.
     _model_loading: asyncio.Future[object] | None = field(default=None, repr=False)
 
@@ -69,6 +72,11 @@ class Stairwell:
         )
         app._model_loading = asyncio.get_running_loop().run_in_executor(None, model)
         return app
+
+    def wake(self) -> None:
+        """Tell the background worker that new work was recorded, so it recomputes when to run."""
+        if self.on_work is not None:
+            self.on_work()
 
     async def close(self) -> None:
         if self._model_loading is not None:

@@ -175,6 +175,7 @@ async def configure(
     timezone = (await guilds.get(app.db, guild_id)).timezone
     first = next_run(local_time, days, zone_of(timezone), now)
     await store.save(app.db, guild_id, channel_id, local_time, days, _ts(first))
+    app.wake()  # the worker may be asleep for longer than the first run is away
     log.info("daily.configured")
     return await _require(app, guild_id)
 
@@ -235,6 +236,7 @@ async def resume(app: Stairwell, guild_id: int, now: datetime) -> Schedule:
     upcoming = next_run(schedule.local_time, schedule.days, zone_of(schedule.timezone), now)
     retry_now = schedule.blocked_reason is not None and not schedule.paused
     await store.resume(app.db, guild_id, _ts(now) if retry_now else _ts(upcoming))
+    app.wake()
     log.info("daily.resumed")
     return await _require(app, guild_id)
 

@@ -149,6 +149,7 @@ async def approve(
     ):
         raise await _lost_race(app, story_id)
     await store.log_action(app.db, guild_id, story.number, action.value, moderator_id, now)
+    app.wake()
     approved = await store.get(app.db, story_id)
     assert approved is not None
     if approved.for_reflection and approved.text:

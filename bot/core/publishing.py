@@ -62,7 +62,9 @@ async def blocked(app: Stairwell, story: Story) -> bool:
 
 
 async def resume_blocked(app: Stairwell, guild_id: int) -> int:
-    return await store.unblock_publishing(app.db, guild_id, int(app.clock.now().timestamp()))
+    resumed = await store.unblock_publishing(app.db, guild_id, int(app.clock.now().timestamp()))
+    app.wake()
+    return resumed
 
 
 async def retention(app: Stairwell) -> dict[str, int]:

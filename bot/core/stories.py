@@ -180,9 +180,11 @@ async def submit(app: Stairwell, draft_id: int, sealed_author: bytes, *, urgent:
     moment = int(now.timestamp())
     limit = None if urgent else (await guilds.get(app.db, draft.guild_id)).submissions_per_day
     try:
-        return await _create(app, draft_id, screened, sealed_author, now.date().isoformat(), moment, urgent, limit)
+        story = await _create(app, draft_id, screened, sealed_author, now.date().isoformat(), moment, urgent, limit)
     except store.SubmissionRefusedError:
         raise ShareRefusedError(NOT_NOW) from None
+    app.wake()
+    return story
 
 
 async def _create(

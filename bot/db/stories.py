@@ -344,8 +344,16 @@ async def due_for_queue(db: Database, now: int, limit: int = 20) -> list[Story]:
     return [_story(row) for row in rows]
 
 
-async def next_queue_time(db: Database) -> int | None:
-    return await db.fetchval("SELECT min(queue_after) FROM stories WHERE queue_state = 'due'")
+async def next_due(db: Database) -> int | None:
+    """The soonest queue post, publication or expiring lease (reads the two partial indexes)."""
+    value = await db.fetchval(
+        "SELECT min(at) FROM ("
+        "SELECT min(CASE WHEN queue_state = 'due' THEN queue_after ELSE queue_claimed_until END) AS at "
+        "FROM stories WHERE queue_state IN ('due', 'posting') UNION ALL "
+        "SELECT min(CASE WHEN publish_state = 'due' THEN publish_after ELSE publish_claimed_until END) "
+        "FROM stories WHERE publish_state IN ('due', 'posting'))"
+    )
+    return None if value is None else int(value)
 
 
 async def claim_queue(db: Database, story_id: int, now: int, lease: int) -> Story | None:

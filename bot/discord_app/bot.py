@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
@@ -14,6 +15,8 @@ from discord.ext import commands
 
 from bot.core.app import Content, Stairwell, Timing
 from bot.core.clock import Clock
+from bot.core.flows.background import Background
+from bot.core.flows.daily_posts import Notice
 from bot.db import meta
 from bot.discord_app.errors import StairwellTree, where
 from bot.discord_app.platform import DiscordPlatform
@@ -65,6 +68,7 @@ class StairwellBot(commands.Bot):
         # Marks this run's forms, so a form opened before a restart is recognised and still answered.
         self.run_id = secrets.token_hex(4)
         self.platform = DiscordPlatform(self)
+        self._worker: asyncio.Task[None] | None = None
 
     async def setup_hook(self) -> None:
         self.app = await Stairwell.open(
@@ -73,8 +77,24 @@ class StairwellBot(commands.Bot):
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands()
+        if self.background_tasks:
+            self._worker = asyncio.create_task(self._background(), name="stairwell-background")
+
+    async def _background(self) -> None:
+        """The core's worker (queue posts, publishing, daily posts, retention), once connected."""
+        await self.wait_until_ready()
+        daily_cog = self.get_cog("Daily")
+        notify = getattr(daily_cog, "deliver_notices", None)
+
+        async def on_notices(notices: list[Notice]) -> None:
+            if notify is not None and notices:
+                await notify(notices)
+
+        await Background(self.app, self.platform, on_notices).run_forever()
 
     async def close(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
         await super().close()
         if hasattr(self, "app"):
             await self.app.close()

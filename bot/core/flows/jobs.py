@@ -225,6 +225,12 @@ async def _publish(app: Stairwell, platform: Platform, story: Story, interrupted
     return True
 
 
+async def seconds_until_next(app: Stairwell) -> float:
+    """Until the soonest queue post or publication (or a lease that runs out), for the worker's sleep."""
+    soonest = await store.next_due(app.db)
+    return float("inf") if soonest is None else max(0.0, soonest - app.clock.now().timestamp())
+
+
 async def skip_delays(app: Stairwell, guild_id: int) -> int:
     """The console's /tick shortcut: what waits for a random delay in one server is due now."""
     return await store.due_now(app.db, guild_id, _now(app))

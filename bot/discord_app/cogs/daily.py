@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 import discord
@@ -17,7 +16,6 @@ from bot.db import guilds
 from bot.discord_app import permissions
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.checks import require_moderator
-from bot.discord_app.errors import where
 from bot.discord_app.render import NO_PINGS, embed, respond
 
 log = logging.getLogger(__name__)
@@ -54,35 +52,18 @@ class Daily(commands.Cog):
 
     def __init__(self, bot: StairwellBot) -> None:
         self.bot = bot
-        self._loop: asyncio.Task[None] | None = None
-
-    async def cog_load(self) -> None:
-        if self.bot.background_tasks:
-            self._loop = asyncio.create_task(self._run(), name="stairwell-daily")
-
-    async def cog_unload(self) -> None:
-        if self._loop is not None:
-            self._loop.cancel()
-
-    async def _run(self) -> None:
-        """Sleep until the earliest run (at most a minute), tick, repeat; one failure never stops it."""
-        await self.bot.wait_until_ready()
-        while not self.bot.is_closed():
-            try:
-                delay = await self.tick()
-            except Exception as error:
-                log.error("daily.tick_failed: %s at %s", type(error).__name__, where(error))
-                delay = daily.MAX_SLEEP
-            await asyncio.sleep(delay)
 
     async def tick(self) -> float:
         """Post every due run this process can claim (the core does it); returns seconds until the next tick."""
         notices, wait = await daily_posts.run_due(self.bot.app, self.bot.platform)
+        await self.deliver_notices(notices)
+        return wait
+
+    async def deliver_notices(self, notices: list[daily_posts.Notice]) -> None:
         for notice in notices:
             guild = self.bot.get_guild(notice.guild_id)
             if guild is not None:
                 await self._notify(guild, notice.card, owner_fallback=notice.owner_fallback)
-        return wait
 
     async def _publish(self, channel: discord.TextChannel, post: Post) -> discord.Message:
         """The embed, then a public thread for replies when the bot may open one."""

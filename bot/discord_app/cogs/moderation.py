@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 import discord
@@ -15,7 +14,6 @@ from bot.discord_app.bot import StairwellBot
 from bot.discord_app.checks import require_moderator
 
 log = logging.getLogger(__name__)
-LOOP_SECONDS = 60
 
 
 def _mention(user_id: int) -> str:
@@ -32,35 +30,22 @@ class Moderation(commands.Cog):
 
     def __init__(self, bot: StairwellBot) -> None:
         self.bot = bot
-        self._loop: asyncio.Task[None] | None = None
         self.report_menu = app_commands.ContextMenu(name="Report to moderators", callback=self.report)
         self.report_menu.guild_only = True
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.report_menu)
-        if self.bot.background_tasks:
-            self._loop = asyncio.create_task(self._run(), name="stairwell-publisher")
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.report_menu.name, type=self.report_menu.type)
-        if self._loop is not None:
-            self._loop.cancel()
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
         if interaction.command is self.report_menu:
             return True
         return await require_moderator(interaction)
 
-    async def _run(self) -> None:
-        await self.bot.wait_until_ready()
-        while not self.bot.is_closed():
-            try:
-                await self.tick()
-            except Exception as error:  # the loop must outlive any one failure
-                log.error("publisher tick failed: %s", type(error).__name__)
-            await asyncio.sleep(LOOP_SECONDS)
-
     async def tick(self) -> None:
+        """One round of the story jobs now (tests and operators; the bot's worker runs them when due)."""
         await jobs.tick(self.bot.app, self.bot.platform)
 
     async def publish_due(self) -> None:
