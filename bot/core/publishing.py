@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
+from bot.core.story_states import Status, sources
 from bot.db import guilds
 from bot.db import stories as store
 from bot.db.stories import Story
@@ -44,9 +45,16 @@ async def stories_channel(app: Stairwell, guild_id: int) -> int | None:
 
 async def posted(app: Stairwell, story: Story, channel_id: int, message_id: int) -> bool:
     """False when the story was removed while it was being posted: the adapter deletes the post."""
-    await store.mark_published(app.db, story.id, channel_id, message_id)
-    current = await store.get(app.db, story.id)
-    return current is not None and current.status == "published"
+    published = await store.move(
+        app.db,
+        story.id,
+        Status.PUBLISHED,
+        sources(Status.PUBLISHED),
+        publish_state="posted",
+        published_channel_id=channel_id,
+        published_message_id=message_id,
+    )
+    return published is not None
 
 
 async def failed(app: Stairwell, story: Story) -> int:

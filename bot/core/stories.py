@@ -11,6 +11,7 @@ from bot.core.cards import Card, Tone
 from bot.core.screening.crisis import CrisisLevel, CrisisResult
 from bot.core.screening.identifiers import Identifier, find_identifiers, redact, summarize
 from bot.core.screening.risk import screen_crisis
+from bot.core.story_states import Status, sources
 from bot.core.story_text import StoryTextError, clean, clean_warning
 from bot.db import guilds
 from bot.db import stories as store
@@ -301,24 +302,31 @@ async def withdraw(app: Stairwell, story_id: int, author_key: str) -> Story | No
     if story is None or story.author_key != author_key:
         return None
     now = int(app.clock.now().timestamp())
-    if not await store.resolve(app.db, story_id, status="withdrawn", acted_by=None, now=now):
-        return None
-    await store.log_action(app.db, story.guild_id, story.number, "withdrawn by author", None, now)
-    return story
+    async with app.db.transaction():
+        withdrawn = await store.move(app.db, story_id, Status.WITHDRAWN, sources(Status.WITHDRAWN), resolved_at=now)
+        if withdrawn is not None:
+            await store.log_action(app.db, story.guild_id, story.number, "withdrawn by author", None, now)
+    return withdrawn
 
 
 async def take_down(app: Stairwell, story_id: int, author_key: str | None, moderator_id: int | None) -> Story | None:
-    """Remove an approved or published story (by its author, or a moderator when author_key is None)."""
+    """Remove an approved or published story (by its author, or a moderator when author_key is None).
+
+    Returns the story as it was (with its post), or None. Status, rotation entry and log are one transaction.
+    """
     story = await store.get(app.db, story_id)
     if story is None or (author_key is not None and story.author_key != author_key):
         return None
     now = int(app.clock.now().timestamp())
-    removed = await store.mark_removed(app.db, story_id, now)
-    if removed is None:
-        return None
-    await store.remove_community_reflection(app.db, story.guild_id, story.number)
-    action = "removed by author" if author_key is not None else "unpublished"
-    await store.log_action(app.db, story.guild_id, story.number, action, moderator_id, now)
+    async with app.db.transaction():
+        removed = await store.move(
+            app.db, story_id, Status.REMOVED, sources(Status.REMOVED), resolved_at=now, publish_state=None
+        )
+        if removed is None:
+            return None
+        await store.remove_community_reflection(app.db, story.guild_id, story.number)
+        action = "removed by author" if author_key is not None else "unpublished"
+        await store.log_action(app.db, story.guild_id, story.number, action, moderator_id, now)
     return removed
 
 

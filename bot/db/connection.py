@@ -25,12 +25,17 @@ logging.getLogger("aiosqlite").setLevel(logging.INFO)
 
 
 class Database:
-    """Every query goes through here; writes share one lock because SQLite has one writer anyway."""
+    """Every query goes through here; writes share one lock because SQLite has one writer anyway.
+
+    A transaction belongs to the task that opened it: that task's statements (and a nested
+    `transaction()`) run inside it without waiting, so a multi-step action is one transaction.
+    """
 
     def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
         self.conn = conn
         self.path = path
         self._lock = asyncio.Lock()
+        self._owner: asyncio.Task[Any] | None = None
 
     @classmethod
     async def open(cls, path: str) -> Database:
@@ -46,17 +51,36 @@ class Database:
     async def close(self) -> None:
         await self.conn.close()
 
+    def _inside(self) -> bool:
+        return self._owner is not None and self._owner is asyncio.current_task()
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error; nested uses join the outer one."""
+        if self._inside():
+            yield self.conn
+            return
         async with self._lock:
-            await self._run("BEGIN IMMEDIATE")
+            self._owner = asyncio.current_task()
             try:
-                yield self.conn
-            except BaseException:
-                await self._run("ROLLBACK")
-                raise
-            await self._run("COMMIT")
+                await self._run("BEGIN IMMEDIATE")
+                try:
+                    yield self.conn
+                except BaseException:
+                    await self._run("ROLLBACK")
+                    raise
+                await self._run("COMMIT")
+            finally:
+                self._owner = None
+
+    @asynccontextmanager
+    async def _turn(self) -> AsyncIterator[None]:
+        """The lock, unless this task's own transaction already holds it."""
+        if self._inside():
+            yield
+            return
+        async with self._lock:
+            yield
 
     async def _run(self, sql: str) -> None:
         async with self.conn.execute(sql):
@@ -64,19 +88,19 @@ class Database:
 
     async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run one statement on its own; returns the rows it changed."""
-        async with self._lock, self.conn.execute(sql, tuple(params)) as cursor:
+        async with self._turn(), self.conn.execute(sql, tuple(params)) as cursor:
             return cursor.rowcount
 
     async def insert(self, sql: str, params: Iterable[Any] = ()) -> int:
-        async with self._lock, self.conn.execute(sql, tuple(params)) as cursor:
+        async with self._turn(), self.conn.execute(sql, tuple(params)) as cursor:
             return int(cursor.lastrowid or 0)
 
     async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
-        async with self._lock, self.conn.execute(sql, tuple(params)) as cursor:
+        async with self._turn(), self.conn.execute(sql, tuple(params)) as cursor:
             return await cursor.fetchone()
 
     async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
-        async with self._lock, self.conn.execute(sql, tuple(params)) as cursor:
+        async with self._turn(), self.conn.execute(sql, tuple(params)) as cursor:
             return list(await cursor.fetchall())
 
     async def fetchval(self, sql: str, params: Iterable[Any] = ()) -> Any:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.db import guilds
 from bot.db.connection import Database, Row
 
 DAY = 86_400
-PENDING = "pending"
-RESOLVED = ("rejected", "withdrawn", "removed")
 
 
 class SubmissionRefusedError(Exception):
@@ -258,35 +257,36 @@ async def replies(db: Database, story_id: int) -> list[Reply]:
 # -- changing -------------------------------------------------------------------------------------
 
 
-async def resolve(
-    db: Database,
-    story_id: int,
-    *,
-    status: str,
-    acted_by: int | None,
-    now: int,
-    text: str | None = None,
-    content_warning: str | None = None,
-    reason: str | None = None,
-    publish_after: int | None = None,
-) -> bool:
-    """Moves a pending story on; the WHERE makes two moderators' clicks race safely: one wins."""
-    changed = await db.execute(
-        "UPDATE stories SET status = ?, acted_by = ?, resolved_at = ?, text = coalesce(?, text), "
-        "content_warning = coalesce(?, content_warning), reject_reason = ?, "
-        "publish_state = CASE WHEN ? IS NULL THEN publish_state ELSE 'due' END, publish_after = ? "
-        "WHERE id = ? AND status = 'pending'",
-        (status, acted_by, now, text, content_warning, reason, publish_after, publish_after, story_id),
-    )
-    return changed == 1
+# Columns a status change may set alongside the status; anything else is a programming error.
+_MOVE_COLUMNS = frozenset(
+    {
+        "acted_by",
+        "resolved_at",
+        "text",
+        "content_warning",
+        "reject_reason",
+        "publish_state",
+        "publish_after",
+        "published_channel_id",
+        "published_message_id",
+    }
+)
 
 
-async def mark_removed(db: Database, story_id: int, now: int) -> Story | None:
-    """A published (or approved, not yet posted) story taken down; returns the row as it was."""
+async def move(db: Database, story_id: int, to: str, sources: Sequence[str], **changes: object) -> Story | None:
+    """The one statement that changes a story's status, and only from `sources`.
+
+    Returns the story as it is after the move, or None when it was not in one of `sources` (another
+    action won the race). `changes` set other columns in the same statement.
+    """
+    unknown = set(changes) - _MOVE_COLUMNS
+    if unknown:
+        raise ValueError(f"not a column a status change sets: {sorted(unknown)}")
+    assignments = "".join(f", {column} = ?" for column in changes)
+    marks = ", ".join("?" for _ in sources)
     row = await db.fetchone(
-        "UPDATE stories SET status = 'removed', resolved_at = ?, publish_state = NULL "
-        "WHERE id = ? AND status IN ('approved', 'published') RETURNING *",
-        (now, story_id),
+        f"UPDATE stories SET status = ?{assignments} WHERE id = ? AND status IN ({marks}) RETURNING *",
+        (to, *changes.values(), story_id, *sources),
     )
     return None if row is None else _story(row)
 
@@ -426,14 +426,6 @@ async def claim_publish(db: Database, story_id: int, now: int, lease: int) -> bo
         (now + lease, story_id, now, now),
     )
     return changed == 1
-
-
-async def mark_published(db: Database, story_id: int, channel_id: int, message_id: int) -> None:
-    await db.execute(
-        "UPDATE stories SET publish_state = 'posted', status = 'published', published_channel_id = ?, "
-        "published_message_id = ? WHERE id = ? AND status = 'approved'",
-        (channel_id, message_id, story_id),
-    )
 
 
 async def retry_publish(db: Database, story_id: int, at: int) -> None:

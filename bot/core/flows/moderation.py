@@ -137,10 +137,16 @@ async def block(app: Stairwell, actor: Actor, story_id: int) -> Result:
     if not actor.is_moderator or actor.guild_id is None:
         return private(NOT_A_MODERATOR)
     try:
-        story = await moderation.block_author(app, actor.guild_id, story_id, actor.user_id)
+        story, rejected = await moderation.block_author(app, actor.guild_id, story_id, actor.user_id)
     except ModerationError as error:
         return private(str(error))
-    return _resolved(story, f"**Author blocked by {actor.name}**; the story was rejected.", None)
+    if rejected:
+        return _resolved(story, f"**Author blocked by {actor.name}**; the story was rejected.", None)
+    state = moderation.OUTCOME_WORDS.get(story.status, story.status).lower()
+    return private(
+        f"Done — the author of story #{story.number} is blocked from sharing here. The story itself stays "
+        f"{state}; use `/mod unpublish {story.number}` to take it down."
+    )
 
 
 async def unblock(app: Stairwell, actor: Actor, number: int) -> Result:
@@ -205,7 +211,7 @@ async def report(app: Stairwell, actor: Actor, message_id: int) -> Result:
     if story is None or story.status != "published" or story.guild_id != actor.guild_id:
         return private(NOT_OURS)
     await store.log_action(
-        app.db, story.guild_id, story.number, "reported by a member", None, int(app.clock.now().timestamp())
+        app.db, story.guild_id, story.number, moderation.REPORTED, None, int(app.clock.now().timestamp())
     )
     if await places.where(app, story.guild_id, Place.QUEUE) is None:
         return private(NO_MODERATORS)
