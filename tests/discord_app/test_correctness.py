@@ -119,3 +119,15 @@ async def test_a_nested_transaction_joins_the_outer_one(ready):
 
     await asyncio.wait_for(nested(), timeout=5)  # a lock that is not re-entrant would hang here
     assert await db.fetchval("SELECT count(*) FROM guilds WHERE guild_id = 777") == 1
+
+
+async def test_approve_is_answered_before_any_other_call_to_discord(ready):
+    world = ready
+    await submitted(world)
+    before = len(world.env.http_requests)
+
+    await world.mod.click(world.mod_channel.last_message, label="Approve")
+
+    calls = [(r.method, r.path) for r in world.env.http_requests[before:]]
+    assert "/callback" in calls[0][1], calls  # the answer first; the queue edit and the author's DM after
+    assert any(method == "PATCH" for method, _ in calls[1:]) and any("/users/" in path for _, path in calls[1:])
