@@ -15,3 +15,7 @@ CREATE INDEX stories_queue_due ON stories (queue_after) WHERE queue_state IN ('d
 -- error is finished later (looking for the post first) instead of losing the day or posting twice.
 ALTER TABLE daily_schedules ADD COLUMN claimed_until INTEGER;
 ALTER TABLE daily_schedules ADD COLUMN claim_attempts INTEGER NOT NULL DEFAULT 0;
+
+-- A moderator's "Send support" is kept like a reply, so an author who chose no notices finds the
+-- crisis lines in /mystories.
+ALTER TABLE story_replies ADD COLUMN kind TEXT NOT NULL DEFAULT 'reply' CHECK (kind IN ('reply', 'support'));

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.core.cards import Card
 from bot.core.flows.port import Outgoing, Place, PostRef, Where
 
 if TYPE_CHECKING:
@@ -46,11 +47,11 @@ class ConsolePlatform:
         self.session.print("[stories channel]\n(a story post was removed)")
         return True
 
-    async def send_to_author(self, sealed: bytes, text: str) -> bool:
+    async def send_to_author(self, sealed: bytes, text: str, card: Card | None = None) -> bool:
         opened = self.session.app.identity.unseal(sealed)
         if opened is None or opened[0] != PLATFORM:
             return False
-        self.session.print(f"[DM to the author] {text}")
+        self.session.print(f"[DM to the author] {text}" + (f"\n{card.as_text()}" if card else ""))
         return True
 
     async def find_post(self, where: Where, marker: str) -> PostRef | None:

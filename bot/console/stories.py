@@ -156,6 +156,20 @@ async def mod_block(session: Session, args: Invocation) -> None:
     await deliver(session, await moderation.block(session.app, actor(session), story_id))
 
 
+@command("mod support", "Send a story's author the crisis lines and a warm note: /mod support <number>")
+async def mod_support(session: Session, args: Invocation) -> None:
+    story_id = await _story_id(session, _number(args, "/mod support <number>"))
+    if story_id is not None:
+        await deliver(session, await moderation.send_support(session.app, actor(session), story_id))
+
+
+@command("mod urgent", "Move a waiting story to the top and tell the moderators: /mod urgent <number>")
+async def mod_urgent(session: Session, args: Invocation) -> None:
+    story_id = await _story_id(session, _number(args, "/mod urgent <number>"))
+    if story_id is not None:
+        await deliver(session, await moderation.mark_urgent(session.app, actor(session), story_id))
+
+
 @command("mod unblock", "Let a story's author share again: /mod unblock <number>")
 async def mod_unblock(session: Session, args: Invocation) -> None:
     number = _number(args, "/mod unblock <number>")

@@ -28,6 +28,8 @@ class Action(StrEnum):
     REJECT = "reject"
     REPLY = "reply"
     BLOCK = "block"
+    SUPPORT = "support"
+    URGENT = "urgent"
 
 
 OUTCOME_WORDS = {
@@ -225,6 +227,42 @@ async def block_author(app: Stairwell, guild_id: int, story_id: int, moderator_i
     current = await store.get(app.db, story_id)
     assert current is not None
     return current, False
+
+
+def support_note(story: Story, server: str) -> str:
+    """Sent with the crisis card when a moderator chooses Send support; warm, and asks nothing back."""
+    return (
+        f"A moderator in {server} read your story #{story.number} and wanted to make sure you have people to "
+        "talk to. You don't have to carry this alone, and you don't need to reply. These lines are free and "
+        "confidential."
+    )
+
+
+async def send_support(
+    app: Stairwell, guild_id: int, story_id: int, moderator_id: int, server: str
+) -> tuple[Story, int]:
+    """A human in the loop: the author gets the crisis card anonymously; it is also kept for /mystories."""
+    story = await store.get(app.db, story_id)
+    if story is None or story.guild_id != guild_id:
+        raise ModerationError("That story no longer exists (its author may have deleted it).")
+    now = int(app.clock.now().timestamp())
+    async with app.db.transaction():
+        reply_id = await store.add_reply(app.db, story_id, support_note(story, server), now, kind="support")
+        await store.log_action(app.db, guild_id, story.number, "send support", moderator_id, now)
+    return story, reply_id
+
+
+async def mark_urgent(app: Stairwell, guild_id: int, story_id: int, moderator_id: int) -> Story:
+    """Moves a waiting story to the top of the queue; only the first click counts (one ping)."""
+    story = await pending_story(app, guild_id, story_id)
+    async with app.db.transaction():
+        marked = await store.mark_urgent(app.db, story_id)
+        if marked is None:
+            raise ModerationError(f"Story #{story.number} is already marked urgent.")
+        await store.log_action(
+            app.db, guild_id, story.number, "mark urgent", moderator_id, int(app.clock.now().timestamp())
+        )
+    return marked
 
 
 async def unblock_author(app: Stairwell, guild_id: int, number: int, moderator_id: int) -> bool:

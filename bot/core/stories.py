@@ -281,7 +281,11 @@ async def my_stories(app: Stairwell, guild_id: int, author_key: str) -> tuple[Ca
         if story.status == "rejected" and story.reject_reason:
             lines.append(f"Moderator's reason: {story.reject_reason}")
         for reply in await store.replies(app.db, story.id):
-            lines.append(f"Moderator replied: {reply.text}")
+            lines.append(
+                f"Moderator replied: {reply.text}"
+                if reply.kind == "reply"
+                else f"A moderator sent you support: {reply.text}"
+            )
         if story.text:
             excerpt = story.text if len(story.text) <= 120 else story.text[:119] + "…"
             lines.append(f"“{excerpt}”")

@@ -64,6 +64,7 @@ class Story:
 class Reply:
     text: str
     created_at: int
+    kind: str = "reply"
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,9 +250,21 @@ async def by_author(db: Database, author_key: str, guild_id: int | None = None, 
     return [_story(row) for row in rows]
 
 
+async def has_support(db: Database, author_key: str, guild_id: int) -> bool:
+    """Whether a moderator sent this author support lines for a story here."""
+    found = await db.fetchval(
+        "SELECT 1 FROM story_replies AS r JOIN stories AS s ON s.id = r.story_id "
+        "WHERE s.author_key = ? AND s.guild_id = ? AND r.kind = 'support' LIMIT 1",
+        (author_key, guild_id),
+    )
+    return found is not None
+
+
 async def replies(db: Database, story_id: int) -> list[Reply]:
-    rows = await db.fetchall("SELECT text, created_at FROM story_replies WHERE story_id = ? ORDER BY id", (story_id,))
-    return [Reply(row[0], row[1]) for row in rows]
+    rows = await db.fetchall(
+        "SELECT text, created_at, kind FROM story_replies WHERE story_id = ? ORDER BY id", (story_id,)
+    )
+    return [Reply(row[0], row[1], row[2]) for row in rows]
 
 
 # -- changing -------------------------------------------------------------------------------------
@@ -291,10 +304,20 @@ async def move(db: Database, story_id: int, to: str, sources: Sequence[str], **c
     return None if row is None else _story(row)
 
 
-async def add_reply(db: Database, story_id: int, text: str, now: int) -> int:
+async def add_reply(db: Database, story_id: int, text: str, now: int, kind: str = "reply") -> int:
     return await db.insert(
-        "INSERT INTO story_replies (story_id, text, created_at) VALUES (?, ?, ?)", (story_id, text, now)
+        "INSERT INTO story_replies (story_id, text, created_at, kind) VALUES (?, ?, ?, ?)", (story_id, text, now, kind)
     )
+
+
+async def mark_urgent(db: Database, story_id: int) -> Story | None:
+    """Only the first of several clicks succeeds, so the role is pinged once."""
+    row = await db.fetchone(
+        "UPDATE stories SET crisis_level = 'urgent' WHERE id = ? AND status = 'pending' AND crisis_level != 'urgent' "
+        "RETURNING *",
+        (story_id,),
+    )
+    return None if row is None else _story(row)
 
 
 async def mark_reply_delivered(db: Database, reply_id: int) -> None:

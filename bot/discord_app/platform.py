@@ -8,6 +8,7 @@ from typing import Any
 
 import discord
 
+from bot.core.cards import Card
 from bot.core.flows.port import ChoiceStyle, Outgoing, Place, PlaceUnavailableError, PostRef, PostUncertainError, Where
 from bot.discord_app import permissions
 from bot.discord_app.render import NO_PINGS, embed
@@ -109,13 +110,16 @@ class DiscordPlatform:
             raise PostUncertainError(type(error).__name__) from None
         return True
 
-    async def send_to_author(self, sealed: bytes, text: str) -> bool:
+    async def send_to_author(self, sealed: bytes, text: str, card: Card | None = None) -> bool:
         opened = self.bot.app.identity.unseal(sealed)
         if opened is None or opened[0] != PLATFORM:
             return False
         try:
             user = await self.bot.fetch_user(int(opened[1]))
-            await user.send(text, allowed_mentions=NO_PINGS)
+            if card is None:
+                await user.send(text, allowed_mentions=NO_PINGS)
+            else:
+                await user.send(text, embed=embed(card), allowed_mentions=NO_PINGS)
         except discord.HTTPException:
             return False
         return True

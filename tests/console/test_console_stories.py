@@ -273,3 +273,14 @@ async def test_retention_runs_in_the_console(app, clock):
     await run(app, "/about")
 
     assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).text is None
+
+
+async def test_send_support_and_mark_urgent_in_the_console(app):
+    await run(app, *share_lines(STORY))
+
+    output = await run(app, "/mod support 1", "/mod urgent 1", "/mod urgent 1")
+
+    assert "[DM to the author] A moderator in the console server read your story #1" in output
+    assert "== You don't have to carry this alone ==" in output
+    assert "Story #1 is marked urgent" in output and "already marked urgent" in output
+    assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).crisis_level == "urgent"

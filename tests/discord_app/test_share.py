@@ -66,6 +66,8 @@ async def test_full_flow_share_preview_submit_approve_publish(ready):
         "Reject",
         "Reply to author",
         "Block author",
+        "Send support",
+        "Mark urgent",
     ]
     assert queued.embeds[0].footer.text == "Story #1 · Arrived 21 Nov 2026"  # the day, never the time
     assert queued.content == ""
@@ -231,7 +233,7 @@ async def test_a_non_moderator_click_is_refused(ready):
     assert refused.ephemeral
     assert "Only this server's Stairwell moderators" in refused.response.content
     assert (await store.by_number(world.db, world.guild.id, 1)).status == "pending"
-    assert len(components(world.mod_channel.last_message)) == 6
+    assert len(components(world.mod_channel.last_message)) == 8
 
 
 async def test_mystories_withdraw_and_remove(ready):

@@ -6,8 +6,11 @@ import logging
 
 from bot.core import stories
 from bot.core.app import Stairwell
+from bot.core.cards import Card
 from bot.core.flows.port import Choice
 from bot.core.flows.results import Actor, CloseQueue, Effect, RemovePost, Reply, Result, private
+from bot.core.flows.support import crisis_card
+from bot.db import stories as store
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +34,11 @@ async def my_stories(app: Stairwell, actor: Actor) -> Result:
         else Choice("mine", "remove", story.id, f"Remove #{story.number}")
         for story in actionable[:20]
     )
-    return Result(Reply(cards=(card,), choices=choices))
+    cards: tuple[Card, ...] = (card,)
+    if actor.guild_id is not None and await store.has_support(app.db, actor.author_key, actor.guild_id):
+        # A moderator's Send support waits here for an author who chose no messages.
+        cards += (await crisis_card(app, actor.guild_id, actor.locale, stories.URGENT_LEAD),)
+    return Result(Reply(cards=cards, choices=choices))
 
 
 async def withdraw(app: Stairwell, actor: Actor, story_id: int) -> Result:

@@ -12,8 +12,10 @@ from bot.core.flows.results import (
     CloseQueue,
     Effect,
     NotifyAuthor,
+    PingModerators,
     PostReport,
     QueueStory,
+    RefreshQueue,
     RemovePost,
     TellModerators,
 )
@@ -35,7 +37,7 @@ async def carry_out(app: Stairwell, platform: Platform, effects: tuple[Effect, .
         elif isinstance(effect, RemovePost):
             await jobs.delete_post(platform, effect.story)
         elif isinstance(effect, NotifyAuthor):
-            delivered = await jobs.notify_author(app, platform, effect.story, effect.text)
+            delivered = await jobs.notify_author(app, platform, effect.story, effect.text, effect.card)
             if effect.reply_id is not None:
                 if delivered:
                     await store.mark_reply_delivered(app.db, effect.reply_id)
@@ -45,6 +47,10 @@ async def carry_out(app: Stairwell, platform: Platform, effects: tuple[Effect, .
             await jobs.tell_moderators(app, platform, effect.guild_id, effect.text)
         elif isinstance(effect, PostReport):
             await _post_report(app, platform, effect)
+        elif isinstance(effect, RefreshQueue):
+            await jobs.refresh_queue_message(app, platform, effect.story)
+        elif isinstance(effect, PingModerators):
+            await jobs.ping_moderators(app, platform, effect.guild_id, effect.text)
     return tuple(notes)
 
 

@@ -37,6 +37,8 @@ QUEUE_CHOICES: tuple[tuple[moderation.Action, str, ChoiceStyle], ...] = (
     (moderation.Action.REJECT, "Reject", ChoiceStyle.DANGER),
     (moderation.Action.REPLY, "Reply to author", ChoiceStyle.SECONDARY),
     (moderation.Action.BLOCK, "Block author", ChoiceStyle.SECONDARY),
+    (moderation.Action.SUPPORT, "Send support", ChoiceStyle.SECONDARY),
+    (moderation.Action.URGENT, "Mark urgent", ChoiceStyle.DANGER),
 )
 
 
@@ -45,7 +47,34 @@ def _now(app: Stairwell) -> int:
 
 
 def queue_choices(story: Story) -> tuple[Choice, ...]:
-    return tuple(Choice("mod", action.value, story.id, label, style) for action, label, style in QUEUE_CHOICES)
+    """An urgent story has no Mark urgent button: it is already at the top."""
+    return tuple(
+        Choice("mod", action.value, story.id, label, style)
+        for action, label, style in QUEUE_CHOICES
+        if not (action is moderation.Action.URGENT and story.crisis_level == "urgent")
+    )
+
+
+async def refresh_queue_message(app: Stairwell, platform: Platform, story: Story) -> None:
+    if story.queue_channel_id is None or story.queue_message_id is None:
+        return
+    ref = PostRef(story.queue_channel_id, story.queue_message_id)
+    message = await queue_post(app, story)
+    try:
+        await platform.edit(ref, Outgoing(card=message.card, choices=message.choices))
+    except PlatformError:
+        log.warning("story %d: could not redraw its queue message", story.number)
+
+
+async def ping_moderators(app: Stairwell, platform: Platform, guild_id: int, text: str) -> None:
+    where = await places.where(app, guild_id, Place.QUEUE)
+    role = await places.moderator_role(app, guild_id)
+    if where is None:
+        return
+    try:
+        await platform.post(where, Outgoing(text=text, ping_role=role), nonce="")
+    except PlatformError:
+        log.warning("could not ping the moderators of a server")
 
 
 async def queue_post(app: Stairwell, story: Story) -> Outgoing:
@@ -154,12 +183,12 @@ async def tell_moderators(app: Stairwell, platform: Platform, guild_id: int, tex
         log.warning("could not tell the moderators of a server about a problem")
 
 
-async def notify_author(app: Stairwell, platform: Platform, story: Story, text: str) -> bool:
+async def notify_author(app: Stairwell, platform: Platform, story: Story, text: str, card: Card | None = None) -> bool:
     """A private message through the sealed contact; the author stays unknown to everyone else."""
     if story.sealed_author is None:
         return False
     try:
-        delivered = await platform.send_to_author(story.sealed_author, text)
+        delivered = await platform.send_to_author(story.sealed_author, text, card)
     except PlatformError:
         delivered = False
     if not delivered:

@@ -13,12 +13,15 @@ from bot.core.flows.results import (
     Form,
     FormKind,
     NotifyAuthor,
+    PingModerators,
     PostReport,
+    RefreshQueue,
     RemovePost,
     Reply,
     Result,
     private,
 )
+from bot.core.flows.support import crisis_card
 from bot.core.moderation import Action, ModerationError
 from bot.core.story_text import StoryTextError
 from bot.db import stories as store
@@ -68,6 +71,10 @@ async def button(app: Stairwell, actor: Actor, story_id: int, action: str) -> Re
         if action == Action.BLOCK:
             confirm = Choice("mod", BLOCK_CONFIRM, story_id, "Yes, block the author", ChoiceStyle.DANGER)
             return Result(Reply(BLOCK_QUESTION, choices=(confirm,)))
+        if action == Action.SUPPORT:
+            return await send_support(app, actor, story_id)
+        if action == Action.URGENT:
+            return await mark_urgent(app, actor, story_id)
         if action == BLOCK_CONFIRM:
             return await block(app, actor, story_id)
         if action == UNPUBLISH:
@@ -130,6 +137,45 @@ async def reply(app: Stairwell, actor: Actor, story_id: int, text: str) -> Resul
     return Result(
         Reply(f"Your reply to the author of story #{story.number} was sent and is in their `/mystories`."),
         (NotifyAuthor(story, notice, reply_id),),
+    )
+
+
+async def send_support(app: Stairwell, actor: Actor, story_id: int) -> Result:
+    """The crisis card and a warm note to the author, anonymously; kept in their /mystories either way."""
+    if not actor.is_moderator or actor.guild_id is None:
+        return private(NOT_A_MODERATOR)
+    try:
+        story, reply_id = await moderation.send_support(app, actor.guild_id, story_id, actor.user_id, actor.server_name)
+    except ModerationError as error:
+        return private(str(error))
+    if not story.notify or story.sealed_author is None:
+        return private(
+            f"The author of story #{story.number} chose not to get messages, so this can't be delivered to them "
+            "directly. The crisis lines wait for them in their `/mystories`."
+        )
+    card = await crisis_card(app, actor.guild_id, None, stories.URGENT_LEAD)
+    note = moderation.support_note(story, actor.server_name)
+    return Result(
+        Reply(f"The crisis lines and a short note were sent to the author of story #{story.number}, anonymously."),
+        (NotifyAuthor(story, note, reply_id, card),),
+    )
+
+
+async def mark_urgent(app: Stairwell, actor: Actor, story_id: int) -> Result:
+    if not actor.is_moderator or actor.guild_id is None:
+        return private(NOT_A_MODERATOR)
+    try:
+        story = await moderation.mark_urgent(app, actor.guild_id, story_id, actor.user_id)
+    except ModerationError as error:
+        return private(str(error))
+    return Result(
+        Reply(
+            f"Story #{story.number} is marked urgent: it is at the top of `/mod queue` and the moderators were told."
+        ),
+        (
+            RefreshQueue(story),
+            PingModerators(story.guild_id, f"story #{story.number} was marked urgent and needs a moderator."),
+        ),
     )
 
 

@@ -97,7 +97,7 @@ class Platform(Protocol):
 
     async def delete(self, ref: PostRef) -> bool: ...
 
-    async def send_to_author(self, sealed: bytes, text: str) -> bool:
+    async def send_to_author(self, sealed: bytes, text: str, card: Card | None = None) -> bool:
         """A private message through the author's sealed contact; False when it cannot be delivered."""
         ...
 

@@ -81,6 +81,22 @@ class NotifyAuthor:
     story: Story
     text: str
     reply_id: int | None = None
+    card: Card | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshQueue:
+    """The queue post redrawn from the story as it is now (marked urgent, say)."""
+
+    story: Story
+
+
+@dataclass(frozen=True, slots=True)
+class PingModerators:
+    """The moderator role, pinged once in the moderation channel; the text never holds user words."""
+
+    guild_id: int
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +110,9 @@ class PostReport:
     story: Story
 
 
-Effect = QueueStory | CloseQueue | RemovePost | NotifyAuthor | TellModerators | PostReport
+Effect = (
+    QueueStory | CloseQueue | RemovePost | NotifyAuthor | TellModerators | PostReport | RefreshQueue | PingModerators
+)
 
 
 @dataclass(frozen=True, slots=True)

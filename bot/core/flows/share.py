@@ -83,7 +83,7 @@ async def receive(
         story = outcome.story
         assert story is not None
         # The crisis card comes first, before anything else is said.
-        card = await crisis_card(app, actor, stories.URGENT_LEAD)
+        card = await crisis_card(app, actor.guild_id, actor.locale, stories.URGENT_LEAD)
         return Result(Reply(urgent_note(story), cards=(card,)), (QueueStory(story.id),))
     screened = outcome.screened
     return Result(
