@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from bot.console.shell import CONSOLE_GUILD, CONSOLE_PLATFORM, REGISTRY, Invocation, Session, UsageError, command
-from bot.core import reflections, server_setup, support
+from bot.core import reflections, server_setup, servers, support
 from bot.core.flows import setup
 from bot.core.info import ABOUT, PRIVACY
 from bot.core.server_setup import SetupError
-from bot.db import guilds, local_resources
 
 
 def register() -> None:
@@ -32,7 +31,7 @@ async def privacy(session: Session, _: Invocation) -> None:
 
 @command("setup show", "This (console) server's settings.")
 async def setup_show(session: Session, _: Invocation) -> None:
-    settings = await guilds.get(session.app.db, CONSOLE_GUILD)
+    settings = await servers.settings(session.app, CONSOLE_GUILD)
     region = session.app.content.directory.countries.get(settings.region or "")
     # The console's placeholder channel (id 1) is this terminal itself.
     card = server_setup.settings_card(settings, {1: "this console"}, {}, region)
@@ -69,9 +68,9 @@ async def resources(session: Session, args: Invocation) -> None:
     if audience is not None and audience not in support.AUDIENCE_LABELS:
         session.print(f"Unknown audience {audience!r}. Choose from: {', '.join(support.AUDIENCE_LABELS)}.")
         return
-    region = (await guilds.get(session.app.db, CONSOLE_GUILD)).region
+    region = await servers.region(session.app, CONSOLE_GUILD)
     country = support.pick_country(directory, asked, region, None)
-    local = await local_resources.list_for(session.app.db, CONSOLE_GUILD)
+    local = await servers.local(session.app, CONSOLE_GUILD)
     unknown = asked if asked and country is None else None
     session.print(support.resources_card(directory, country, audience, local, unknown))
 
@@ -93,9 +92,9 @@ async def setup_resource_add(session: Session, args: Invocation) -> None:
 @command("setup resource remove", "Remove local support: /setup resource remove <name>")
 async def setup_resource_remove(session: Session, args: Invocation) -> None:
     wanted = args.require("resource", 0, "/setup resource remove <name>").casefold()
-    for found in await local_resources.list_for(session.app.db, CONSOLE_GUILD):
+    for found in await servers.local(session.app, CONSOLE_GUILD):
         if found.name.casefold() == wanted:
-            await local_resources.remove(session.app.db, CONSOLE_GUILD, found.id)
+            await servers.remove_local(session.app, CONSOLE_GUILD, found.id)
             session.print(f"Removed {found.name}.")
             return
     session.print("No local resource has that name. /resources lists them first.")

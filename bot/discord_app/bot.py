@@ -13,11 +13,11 @@ from typing import Any
 import discord
 from discord.ext import commands
 
+from bot.core import servers
 from bot.core.app import Content, Stairwell, Timing
 from bot.core.clock import Clock
 from bot.core.flows.background import Background
 from bot.core.flows.daily_posts import Notice
-from bot.db import meta
 from bot.discord_app.errors import StairwellTree, where
 from bot.discord_app.platform import DiscordPlatform
 
@@ -111,11 +111,11 @@ class StairwellBot(commands.Bot):
             self.tree.copy_global_to(guild=guild)
         digest = self.command_hash()
         key = f"command_hash:{scope}"
-        if not force and await meta.get_value(self.app.db, key) == digest:
+        if not force and await servers.stored_value(self.app, key) == digest:
             log.info("command tree unchanged; not syncing")
             return False
         await self.tree.sync(guild=guild)
-        await meta.set_value(self.app.db, key, digest)
+        await servers.store_value(self.app, key, digest)
         log.info("synced %d commands (%s)", len(self.tree.get_commands()), scope)
         return True
 

@@ -8,11 +8,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core import daily
+from bot.core import daily, servers
 from bot.core.cards import Card
 from bot.core.daily import DailyError, Post
 from bot.core.flows import daily_posts
-from bot.db import guilds
 from bot.discord_app import permissions
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.checks import require_moderator
@@ -79,7 +78,7 @@ class Daily(commands.Cog):
         """Moderation channel first; the owner by DM only for problems that stop posts altogether."""
         if notice is None:
             return
-        settings = await guilds.get(self.bot.app.db, guild.id)
+        settings = await servers.settings(self.bot.app, guild.id)
         channel = guild.get_channel(settings.moderation_channel_id) if settings.moderation_channel_id else None
         if isinstance(channel, discord.TextChannel) and permissions.can_post(channel):
             await channel.send(embed=embed(notice), allowed_mentions=NO_PINGS)

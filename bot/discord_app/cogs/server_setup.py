@@ -6,11 +6,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core import publishing, server_setup, support, timezones
+from bot.core import publishing, server_setup, servers, support, timezones
 from bot.core.flows import setup as setup_flows
 from bot.core.server_setup import SetupError
 from bot.core.support import ResourceInputError
-from bot.db import guilds, local_resources
 from bot.discord_app import permissions
 from bot.discord_app.answer import deliver
 from bot.discord_app.bot import StairwellBot, app_of
@@ -65,7 +64,7 @@ def _text(label: discord.ui.Label[LocalResourceModal]) -> str:
 
 
 async def local_resource_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    found = await local_resources.list_for(app_of(interaction).db, interaction.guild_id or 0)
+    found = await servers.local(app_of(interaction), interaction.guild_id)
     wanted = current.casefold()
     return [app_commands.Choice(name=r.name[:100], value=str(r.id)) for r in found if wanted in r.name.casefold()]
 
@@ -124,7 +123,7 @@ class ServerSetup(commands.Cog):
             return
         values = {f"{purpose}_channel_id": channel.id for purpose, channel in chosen.items() if channel}
         app = app_of(interaction)
-        await guilds.update(app.db, interaction.guild_id or 0, **values)
+        await servers.update(app, interaction.guild_id or 0, **values)
         if stories is not None:
             await publishing.resume_blocked(app, interaction.guild_id or 0)
         done = ", ".join(f"{purpose} → {channel.mention}" for purpose, channel in chosen.items() if channel)
@@ -138,7 +137,7 @@ class ServerSetup(commands.Cog):
                 interaction, "@everyone can't be the moderator role: choose a role given to a few trusted people."
             )
             return
-        await guilds.update(app_of(interaction).db, role.guild.id, moderator_role_id=role.id)
+        await servers.update(app_of(interaction), role.guild.id, moderator_role_id=role.id)
         await respond(
             interaction,
             f"Saved: members of {role.mention} are Stairwell moderators here. Discord shows `/mod` and `/daily` "
@@ -192,7 +191,7 @@ class ServerSetup(commands.Cog):
         guild = interaction.guild
         assert guild is not None
         app = app_of(interaction)
-        settings = await guilds.get(app.db, guild.id)
+        settings = await servers.settings(app, guild.id)
         names: dict[int, str] = {}
         problems: dict[str, list[str]] = {}
         for purpose in ("moderation", "stories", "daily"):
@@ -220,7 +219,7 @@ class ServerSetup(commands.Cog):
     async def resource_remove(self, interaction: discord.Interaction, resource: str) -> None:
         removed = None
         if resource.isdigit():
-            removed = await local_resources.remove(app_of(interaction).db, interaction.guild_id or 0, int(resource))
+            removed = await servers.remove_local(app_of(interaction), interaction.guild_id or 0, int(resource))
         if removed is None:
             await respond(interaction, "I couldn't find that local resource. Pick one from the suggestions.")
             return
