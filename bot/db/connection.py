@@ -1,4 +1,4 @@
-"""One aiosqlite connection, serialised by a lock so transactions never interleave."""
+"""One aiosqlite connection for writes, serialised by a lock so transactions never interleave, and one for reads."""
 
 from __future__ import annotations
 
@@ -24,6 +24,15 @@ Row = aiosqlite.Row
 logging.getLogger("aiosqlite").setLevel(logging.INFO)
 
 
+async def _connect(path: str, pragmas: Iterable[str]) -> aiosqlite.Connection:
+    conn = await aiosqlite.connect(path, isolation_level=None)
+    conn.row_factory = aiosqlite.Row
+    for pragma in pragmas:
+        async with conn.execute(pragma):
+            pass
+    return conn
+
+
 class Database:
     """Every query goes through here; writes share one lock because SQLite has one writer anyway.
 
@@ -31,9 +40,11 @@ class Database:
     `transaction()`) run inside it without waiting, so a multi-step action is one transaction.
     """
 
-    def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
+    def __init__(self, conn: aiosqlite.Connection, path: str, reader: aiosqlite.Connection | None = None) -> None:
         self.conn = conn
         self.path = path
+        # WAL lets readers run beside the writer: plain SELECTs outside a transaction use this one, unlocked.
+        self.reader = reader
         self._lock = asyncio.Lock()
         self._owner: asyncio.Task[Any] | None = None
 
@@ -41,15 +52,20 @@ class Database:
     async def open(cls, path: str) -> Database:
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(path, isolation_level=None)
-        conn.row_factory = aiosqlite.Row
-        for pragma in PRAGMAS:
-            async with conn.execute(pragma):
-                pass
-        return cls(conn, path)
+        conn = await _connect(path, PRAGMAS)
+        reader = None if path == ":memory:" else await _connect(path, (*PRAGMAS[1:], "PRAGMA query_only=ON"))
+        return cls(conn, path, reader)
 
     async def close(self) -> None:
+        if self.reader is not None:
+            await self.reader.close()
         await self.conn.close()
+
+    def _read_connection(self, sql: str) -> aiosqlite.Connection | None:
+        """The reader for a plain SELECT outside this task's transaction; None means the writer, locked."""
+        if self.reader is None or self._inside() or sql.lstrip()[:6].upper() != "SELECT":
+            return None
+        return self.reader
 
     def _inside(self) -> bool:
         return self._owner is not None and self._owner is asyncio.current_task()
@@ -96,10 +112,18 @@ class Database:
             return int(cursor.lastrowid or 0)
 
     async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
+        reader = self._read_connection(sql)
+        if reader is not None:
+            async with reader.execute(sql, tuple(params)) as cursor:
+                return await cursor.fetchone()
         async with self._turn(), self.conn.execute(sql, tuple(params)) as cursor:
             return await cursor.fetchone()
 
     async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+        reader = self._read_connection(sql)
+        if reader is not None:
+            async with reader.execute(sql, tuple(params)) as cursor:
+                return list(await cursor.fetchall())
         async with self._turn(), self.conn.execute(sql, tuple(params)) as cursor:
             return list(await cursor.fetchall())
 
