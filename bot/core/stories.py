@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
+from collections import OrderedDict
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -115,6 +117,26 @@ def _quoted(text: str, span: tuple[int, int], identifiers: tuple[Identifier, ...
     return sentence if len(sentence) <= QUOTE_LIMIT else sentence[: QUOTE_LIMIT - 1] + "…"
 
 
+# Screened drafts, so Submit does not screen again what the preview already screened (a restart forgets them).
+_SCREENED: OrderedDict[tuple[int, int], Screened] = OrderedDict()
+_SCREENED_KEPT = 1024
+# Longer texts are screened in a thread, so one long story does not hold up everyone else's interactions.
+OFF_LOOP_LENGTH = 1000
+
+
+async def screened(app: Stairwell, draft: Draft) -> Screened:
+    """The draft's screening, computed once (per running app: two databases never share an entry)."""
+    key = (id(app), draft.id)
+    found = _SCREENED.get(key)
+    if found is not None and found.draft == draft:
+        return found
+    result = await asyncio.to_thread(screen, draft) if len(draft.text) >= OFF_LOOP_LENGTH else screen(draft)
+    _SCREENED[key] = result
+    while len(_SCREENED) > _SCREENED_KEPT:
+        _SCREENED.popitem(last=False)
+    return result
+
+
 def screen(draft: Draft) -> Screened:
     cleaned = clean(draft.text)
     identifiers = tuple(find_identifiers(cleaned.text))
@@ -157,14 +179,14 @@ async def start(
     draft = await store.get_draft(app.db, draft_id)
     assert draft is not None
     try:
-        screened = screen(draft)
+        result = await screened(app, draft)
     except StoryTextError as error:
         raise DraftTextError(draft_id, str(error)) from None
-    if screened.crisis.level is CrisisLevel.URGENT:
+    if result.crisis.level is CrisisLevel.URGENT:
         # A human must see this soon: no limit and no delay (the author was checked when the form opened).
         story = await submit(app, draft_id, sealed_author, urgent=True)
-        return ShareOutcome(Decision.QUEUED_URGENT, screened, story)
-    return ShareOutcome(Decision.PREVIEW, screened)
+        return ShareOutcome(Decision.QUEUED_URGENT, result, story)
+    return ShareOutcome(Decision.PREVIEW, result)
 
 
 async def submit(app: Stairwell, draft_id: int, sealed_author: bytes, *, urgent: bool = False) -> Story | None:
@@ -176,12 +198,12 @@ async def submit(app: Stairwell, draft_id: int, sealed_author: bytes, *, urgent:
     draft = await store.get_draft(app.db, draft_id)
     if draft is None:
         return None
-    screened = screen(draft)
+    result = await screened(app, draft)
     now = app.clock.now()
     moment = int(now.timestamp())
     limit = None if urgent else (await guilds.get(app.db, draft.guild_id)).submissions_per_day
     try:
-        story = await _create(app, draft_id, screened, sealed_author, now.date().isoformat(), moment, urgent, limit)
+        story = await _create(app, draft_id, result, sealed_author, now.date().isoformat(), moment, urgent, limit)
     except store.SubmissionRefusedError:
         raise ShareRefusedError(NOT_NOW) from None
     app.wake()

@@ -131,3 +131,20 @@ async def test_approve_is_answered_before_any_other_call_to_discord(ready):
     calls = [(r.method, r.path) for r in world.env.http_requests[before:]]
     assert "/callback" in calls[0][1], calls  # the answer first; the queue edit and the author's DM after
     assert any(method == "PATCH" for method, _ in calls[1:]) and any("/users/" in path for _, path in calls[1:])
+
+
+async def test_a_draft_is_screened_once_from_preview_to_queue(ready, monkeypatch):
+    world = ready
+    calls = []
+    real = stories.screen
+
+    def counting(draft):
+        calls.append(draft.id)
+        return real(draft)
+
+    monkeypatch.setattr(stories, "screen", counting)
+    preview = await share(world, STORY)
+    await world.member.click(preview.response.message, label="Submit")
+
+    assert len(calls) == 1
+    assert (await store.by_number(world.db, world.guild.id, 1)).status == "pending"
