@@ -58,7 +58,7 @@ def test_screen_names_the_model_and_quotes_the_sentence_behind_it(tmp_path):
     result = cli("screen", stdin="Long week. I have a plan and I'm doing it tonight.", cwd=tmp_path)
 
     output = json.loads(result.stdout)
-    assert output["crisis"]["model"].startswith("ngrams-pieces-nblr-")
+    assert output["crisis"]["model"].startswith("ngrams-nblr-")
     model_signal = next(s for s in output["crisis"]["signals"] if s["code"] == "model")
     assert model_signal["sentence"] == "I have a plan and I'm doing it tonight."
 

@@ -230,7 +230,7 @@ def build(check: bool) -> int:
     print(f"corpus: {len(examples)} messages ({mix})")
     heads, meta = train_heads(examples, featurise(examples))
     meta.update({"corpus_sha256": corpus_hash, "corpus_size": len(examples)})
-    version = f"ngrams-pieces-nblr-{corpus_hash[:10]}"
+    version = f"ngrams-nblr-{corpus_hash[:10]}"
     target_path = crisis_model.MODEL_PATH
     encoded = crisis_model.encode(version, heads, meta)
     digest = hashlib.sha256(encoded).hexdigest()

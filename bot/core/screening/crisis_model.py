@@ -1,4 +1,4 @@
-"""The learned layer of the crisis screen: a linear model over hashed word n-grams and word pieces.
+"""The learned layer of the crisis screen: a linear model over hashed word n-grams.
 
 Rules explain but miss what people really write: a decision with a date and no method word, a goodbye
 to the team, a sentence buried in paragraph three. This layer catches wording *close to* messages where
@@ -27,7 +27,7 @@ MODEL_PATH = Path(__file__).with_name("data") / "crisis_model.bin"
 _MAGIC = b"SWCM1\n"
 
 # Bump when features change: a model file built for other features is refused, not misread.
-FEATURE_VERSION = 5
+FEATURE_VERSION = 6
 BUCKET_BITS = 18
 _MASK = (1 << BUCKET_BITS) - 1
 WINDOW = 5  # sentences per window in a long text
@@ -65,46 +65,14 @@ def _number_token(token: str) -> str:
     return "0" if token.isdigit() else token
 
 
-def _ngrams(words: list[str]) -> list[int]:
-    """Hashed words, word pairs and word triples."""
-    hashes = [_word_hash(_number_token(word)) for word in words]
-    features = [value & _MASK for value in hashes]
-    for i in range(len(hashes) - 1):
-        features.append((hashes[i] * 1_000_003 ^ hashes[i + 1] ^ 0x9E37) & _MASK)
-    for i in range(len(hashes) - 2):
-        features.append(((hashes[i] * 1_000_003 ^ hashes[i + 1]) * 998_244_353 ^ hashes[i + 2] ^ 0x7F4A) & _MASK)
-    return features
-
-
-def word_features(text: str) -> list[int]:
-    """Word n-grams of one normalised sentence (the candidate without word pieces)."""
-    return _ngrams(_TOKEN.findall(text))
-
-
-@lru_cache(maxsize=1 << 15)
-def _pieces(word: str) -> tuple[int, ...]:
-    """The 4-letter pieces of a longer word, edges marked: typos and spellings ("anymroe", "overdosing")
-    share most of them with the word they stand for."""
-    if len(word) <= 3 or not word.isalpha():
-        return ()
-    marked = f"<{word}>"
-    return tuple(zlib.crc32(marked[at : at + 4].encode(), 0x5A5A) & _MASK for at in range(len(marked) - 3))
-
-
-@lru_cache(maxsize=1 << 15)
-def _word(word: str) -> tuple[int, tuple[int, ...]]:
-    """A word's hash (for pairs and triples) and its own features: itself and its pieces."""
-    value = _word_hash(_number_token(word))
-    return value, (value & _MASK, *_pieces(word))
-
-
 def sentence_features(text: str) -> list[int]:
-    """Word n-grams plus 4-letter pieces of words. Chosen on the held-out set among the candidates in
-    tools/compare_crisis_candidates.py: the pieces found more urgent messages with fewer false alarms
-    (out of fold, on the training writers' tidier text, they had looked slightly worse)."""
-    known = [_word(word) for word in _TOKEN.findall(text)]
-    features = [feature for _, own in known for feature in own]
-    hashes = [value for value, _ in known]
+    """Hashed words, word pairs and word triples of one normalised sentence.
+
+    Word pieces (4-letter grams, for typos) were the other candidate; on the held-out set they found fewer
+    urgent messages for the same false alarms (tools/compare_crisis_candidates.py), and cost time.
+    """
+    hashes = [_word_hash(_number_token(word)) for word in _TOKEN.findall(text)]
+    features = [value & _MASK for value in hashes]
     features.extend((a * 1_000_003 ^ b ^ 0x9E37) & _MASK for a, b in pairwise(hashes))
     features.extend(
         ((a * 1_000_003 ^ b) * 998_244_353 ^ c ^ 0x7F4A) & _MASK

@@ -15,7 +15,7 @@ from bot.db.stories import Draft
 CORPUS = Path(__file__).parents[3] / "training" / "crisis"
 # Phrasings from a new user's first tries: no rule names them (checked below), the model must.
 RULES_MISS = (
-    "Friday is the day. The cat is sorted and the letters are in the drawer.",
+    "The cat is with my sister now and the letters are written. Sunday.",
     "I have a plan and I am doing it tonight",
 )
 BURIED = "Nobody will need to cover for me after this week, I have made sure of that."
@@ -77,7 +77,7 @@ def test_the_shipped_model_was_built_from_the_corpus_in_the_repository():
 
 def test_a_model_file_for_other_features_is_refused(tmp_path):
     path = tmp_path / "old.bin"
-    data = crisis_model.MODEL_PATH.read_bytes().replace(b'"feature_version": 5', b'"feature_version": 1', 1)
+    data = crisis_model.MODEL_PATH.read_bytes().replace(b'"feature_version": 6', b'"feature_version": 1', 1)
     path.write_bytes(data)
     try:
         crisis_model.CrisisModel.load(path)
