@@ -41,7 +41,13 @@ def _settings(args: argparse.Namespace, *, log_to_file: bool = False) -> Setting
 def _make_bot(settings: Settings) -> Any:
     from bot.discord_app.bot import StairwellBot
 
-    return StairwellBot(settings.db_path, settings.secret_key, dev_guild=settings.dev_guild)
+    return StairwellBot(settings.db_path, settings.secret_key, dev_guild=settings.dev_guild, timing=_timing(settings))
+
+
+def _timing(settings: Settings) -> Any:
+    from bot.core.app import Timing
+
+    return Timing(queue_delay=settings.queue_delay, publish_delay=settings.publish_delay)
 
 
 @asynccontextmanager
@@ -82,7 +88,7 @@ async def _console(args: argparse.Namespace) -> None:
     from bot.core.app import Stairwell
 
     settings = _settings(args, log_to_file=True)
-    app = await Stairwell.open(settings.db_path, settings.secret_key)
+    app = await Stairwell.open(settings.db_path, settings.secret_key, timing=_timing(settings))
     try:
         await run_session(app)
     finally:

@@ -29,6 +29,9 @@ class Settings:
     dev_guild: int | None
     log_level: str
     secret_generated_at: Path | None = None
+    # Seconds, inclusive ranges: see Timing in bot/core/app.py.
+    queue_delay: tuple[int, int] = (30, 300)
+    publish_delay: tuple[int, int] = (120, 600)
 
     def require_token(self) -> str:
         if not self.discord_token:
@@ -83,6 +86,21 @@ def _secret(env: dict[str, str], db_path: str) -> tuple[bytes, Path | None]:
     return key.encode(), key_file
 
 
+def _delay(env: dict[str, str], name: str, default: tuple[int, int]) -> tuple[int, int]:
+    """`LOW-HIGH` seconds (or one number for a fixed delay); a day at most."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    low_text, _, high_text = raw.partition("-")
+    low_text, high_text = low_text.strip(), (high_text or low_text).strip()
+    if not (low_text.isdigit() and high_text.isdigit()) or int(low_text) > int(high_text) or int(high_text) > 86_400:
+        raise ConfigError(
+            f"{name}={raw!r} is not a delay range: write seconds as LOW-HIGH, e.g. {default[0]}-{default[1]} "
+            "(at most 86400)."
+        )
+    return int(low_text), int(high_text)
+
+
 def load_settings(env_file: str | None = ".env", environ: dict[str, str] | None = None) -> Settings:
     """Read `.env` (never overriding real environment variables) and validate every value."""
     if environ is None:
@@ -112,6 +130,8 @@ def load_settings(env_file: str | None = ".env", environ: dict[str, str] | None 
         dev_guild=int(dev_raw) if dev_raw else None,
         log_level=level,
         secret_generated_at=generated,
+        queue_delay=_delay(environ, "STAIRWELL_QUEUE_DELAY", (30, 300)),
+        publish_delay=_delay(environ, "STAIRWELL_PUBLISH_DELAY", (120, 600)),
     )
 
 

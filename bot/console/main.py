@@ -7,9 +7,10 @@ from typing import TextIO
 
 import bot.console.daily  # noqa: F401  (importing registers the /daily console commands)
 from bot.console import commands
-from bot.console.shell import Session, run_line
+from bot.console.shell import CONSOLE_GUILD, Session, run_line
 from bot.console.stories import publish_due  # importing also registers the story commands
 from bot.core.app import Stairwell
+from bot.core.flows import jobs
 
 BANNER = "Stairwell console — the bot without Discord. Type /help for commands, /quit to leave."
 
@@ -29,6 +30,7 @@ def enable_line_editing() -> None:
 async def run_session(app: Stairwell, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> None:
     """Interactive at a terminal; otherwise reads commands line by line and stops at end of input."""
     commands.register()
+    await jobs.retention(app)  # the console keeps the privacy statement's promises too
     interactive = stdin.isatty()
     read_line = None
     if interactive and stdin is sys.stdin and out is sys.stdout:
@@ -41,4 +43,5 @@ async def run_session(app: Stairwell, stdin: TextIO = sys.stdin, out: TextIO = s
         line = session.ask("stairwell> ")
         if line is None or not await run_line(session, line):
             break
+        await jobs.queue_due(app, session.platform, guild_id=CONSOLE_GUILD)
         await publish_due(session)

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from bot.console.platform import ConsolePlatform
 from bot.core.app import Stairwell
 from bot.core.cards import Card
 
@@ -48,6 +49,10 @@ class Session:
     interactive: bool = False
     # At a terminal, `input` (with readline's line editing and history) reads each line instead of `lines`.
     read_line: Callable[[str], str] | None = None
+    platform: ConsolePlatform = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.platform = ConsolePlatform(self)
 
     def print(self, reply: str | Card) -> None:
         text = reply.as_text() if isinstance(reply, Card) else reply

@@ -12,6 +12,7 @@ class Tone(StrEnum):
     URGENT = "urgent"
     OK = "ok"
     NOTICE = "notice"
+    CLOSED = "closed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.core import support
-from bot.db import guilds
+from bot.core import servers, support
 from bot.discord_app.bot import app_of
 from bot.discord_app.render import embed, respond
 
@@ -17,7 +16,7 @@ SUPPORT_LEAD = (
 async def crisis_embed(interaction: discord.Interaction, lead: str) -> discord.Embed:
     app = app_of(interaction)
     directory = app.content.directory
-    region = (await guilds.get(app.db, interaction.guild_id)).region if interaction.guild_id else None
+    region = await servers.region(app, interaction.guild_id)
     country = support.pick_country(directory, None, region, str(interaction.locale))
     return embed(support.crisis_card(directory.crisis_card(country), lead=lead))
 

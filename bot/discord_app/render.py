@@ -18,6 +18,7 @@ _COLOURS = {
     Tone.URGENT: discord.Colour.from_rgb(190, 60, 60),
     Tone.OK: discord.Colour.from_rgb(80, 150, 110),
     Tone.NOTICE: discord.Colour.from_rgb(210, 170, 60),
+    Tone.CLOSED: discord.Colour.dark_grey(),
 }
 
 

@@ -7,9 +7,9 @@ import logging
 import discord
 from discord.ext import commands
 
+from bot.core import servers
 from bot.core.onboarding import welcome_card
 from bot.core.retention import reconcile_servers, server_joined
-from bot.db import guilds
 from bot.discord_app import permissions
 from bot.discord_app.bot import StairwellBot
 from bot.discord_app.render import NO_PINGS, embed
@@ -50,7 +50,7 @@ class Lifecycle(commands.Cog):
 
     @commands.Cog.listener()
     async def on_guild_remove(self, guild: discord.Guild) -> None:
-        await guilds.delete(self.bot.app.db, guild.id)
+        await servers.forget(self.bot.app, guild.id)
         log.info("left a server; its data was deleted")
 
 

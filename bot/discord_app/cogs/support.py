@@ -6,8 +6,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core import support
-from bot.db import guilds, local_resources
+from bot.core import servers, support
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.render import respond
 
@@ -26,9 +25,9 @@ async def resources_for(interaction: discord.Interaction, country: str | None, a
     app = app_of(interaction)
     directory = app.content.directory
     guild_id = interaction.guild_id
-    region = (await guilds.get(app.db, guild_id)).region if guild_id else None
+    region = await servers.region(app, guild_id)
     chosen = support.pick_country(directory, country, region, str(interaction.locale))
-    local = await local_resources.list_for(app.db, guild_id) if guild_id else []
+    local = await servers.local(app, guild_id)
     unknown = country if country and chosen is None else None
     await respond(interaction, support.resources_card(directory, chosen, audience, local, unknown))
 
