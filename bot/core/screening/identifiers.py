@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -190,8 +191,16 @@ _PLACE_OPENINGS = frozenset(
 # words: loaded at import, roughly 3 MB and 5 ms.
 _ENGLISH = _word_list("english_words.txt")
 _SUFFIXES = (
-    ("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""),
-    ("er", ""), ("est", ""),
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ly", ""),
+    ("er", ""),
+    ("est", ""),
 )
 _BRITISH = (("our", "or"), ("ae", "e"), ("oe", "e"), ("tre", "ter"), ("ise", "ize"), ("yse", "yze"), ("ogue", "og"))
 
@@ -261,6 +270,7 @@ class _Token(NamedTuple):
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 
 
 class _Story:
@@ -272,9 +282,9 @@ class _Story:
         "_capital_starts",
         "_capitals",
         "_digits_and_capitals",
-        "_index",
         "_loose",
         "_lower",
+        "_openings",
         "capital_indices",
         "digits",
         "positions",
@@ -284,10 +294,12 @@ class _Story:
     )
 
     def __init__(self, text: str) -> None:
-        matches = list(_WORD.finditer(text))
-        starts = list(map(_MATCH_START, matches))
-        ends = list(map(_MATCH_END, matches))
-        words = list(map(_MATCH_GROUP, matches))
+        # Splitting on words gives the gaps and the words in turn, as strings: no match object per word.
+        pieces = _WORD_SPLIT.split(text)
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        words = pieces[1::2]
+        starts = offsets[1:-1:2]
+        ends = offsets[2::2]
         make = tuple.__new__  # named tuples built without their Python-level constructor: this runs per word
         tokens: list[_Token] = [make(_Token, item) for item in zip(starts, ends, ends, words, strict=True)]
         loose: dict[str, list[int]] = {}  # one-letter words and words inside hyphenated ones, by text
@@ -321,7 +333,7 @@ class _Story:
         self.capital_indices = sorted(index for word in capitals for index in positions[word])
         self._capitals = sorted(starts[index] for word in capitals if word[:2].isupper() for index in positions[word])
         self._loose = loose
-        self._index: dict[str, list[tuple[str, list[int]]]] | None = None
+        self._openings: list[list[int]] | None = None
         self._lower: dict[str, list[int]] | None = None
         self._capital_starts: list[int] | None = None
         self._digits_and_capitals: list[int] | None = None
@@ -338,11 +350,14 @@ class _Story:
 
     def indices_of_lower(self, words: frozenset[str]) -> list[int]:
         """The tokens that are a word in ``words`` (all lowercase), in any case."""
-        if self._lower is None:
-            self._lower = {}
-            for word, indices in self.positions.items():
-                self._lower.setdefault(word.lower(), []).extend(indices)
         lower = self._lower
+        if lower is None:
+            lower = self._lower = {}
+            for word, indices in self.positions.items():
+                key = word.lower()
+                found = lower.get(key)
+                # Shared with ``positions`` until two spellings meet ("The", "the"): then a new list.
+                lower[key] = indices if found is None else found + indices
         return [index for word in words.intersection(lower) for index in lower[word]]
 
     def starts_of_first_part(self, words: frozenset[str]) -> list[int]:
@@ -375,41 +390,37 @@ class _Story:
         return self._digits_and_capitals
 
     def of(self, literals: tuple[str, ...]) -> list[int]:
-        """Where a word begins with one of ``literals`` (each two characters or more, made by ``_literals``)."""
-        text, starts, loose = self.text, self.starts, self._loose
-        if self._index is None:
-            self._index = {}
-            for word, indices in self.positions.items():
-                if len(word) > 1:
-                    if word[:2] in _OPENING_KEYS:
-                        self._index.setdefault(word[:2], []).append((word, [starts[at] for at in indices]))
-                elif word:
-                    for at in indices:
-                        loose.setdefault(text[starts[at] : starts[at] + 2], []).append(starts[at])
-        index = self._index
-        spanning = _spanning(literals)
-        found: list[int] = []
-        for key in _openings_keys(literals):
-            for word, word_starts in index.get(key, ()):
-                if word.startswith(literals):
-                    found.extend(word_starts)
-                elif spanning and any(literal.startswith(word) for literal in spanning):  # "A&E" and "A"
-                    found.extend(start for start in word_starts if text.startswith(literals, start))
-            for start in loose.get(key, ()):
-                if text.startswith(literals, start):
-                    found.append(start)
+        """Where a word begins with one of ``literals`` (made by ``_literals``), in no particular order. The
+        first call files every word once for every word list at the same time."""
+        openings = self._openings
+        if openings is None:
+            openings = self._openings = self._file_openings()
+        return openings[_LITERAL_GROUPS[literals]]
+
+    def _file_openings(self) -> list[list[int]]:
+        text, starts = self.text, self.starts
+        found: list[list[int]] = [[] for _ in range(len(_LITERAL_GROUPS))]
+        for word, indices in self.positions.items():
+            if len(word) > 1:
+                candidates = _OPENING_LITERALS.get(word[:2])
+                if candidates is None:
+                    continue
+                for literal, group in candidates:
+                    if word.startswith(literal):
+                        found[group].extend(starts[at] for at in indices)
+                    elif literal.startswith(word) and _WORD.fullmatch(literal) is None:  # "A&E" and "A"
+                        every = _GROUP_LITERALS[group]
+                        found[group].extend(starts[at] for at in indices if text.startswith(every, starts[at]))
+            else:
+                for at in indices:
+                    self._loose.setdefault(text[starts[at] : starts[at] + 2], []).append(starts[at])
+        for key, loose_starts in self._loose.items():
+            candidates = _OPENING_LITERALS.get(key)
+            if candidates is None:
+                continue
+            for literal, group in candidates:
+                found[group].extend(start for start in loose_starts if text.startswith(literal, start))
         return found
-
-
-_MATCH_START = re.Match.start
-_MATCH_END = re.Match.end
-_MATCH_GROUP = re.Match.group
-
-
-@lru_cache(maxsize=64)
-def _spanning(literals: tuple[str, ...]) -> tuple[str, ...]:
-    """The ``literals`` that hold a character no word does ("A&E"), and so can run on past a word's end."""
-    return tuple(literal for literal in literals if _WORD.fullmatch(literal) is None)
 
 
 def _literal_starts(text: str, literals: Iterable[str]) -> list[int]:
@@ -427,15 +438,10 @@ def _literal_starts(text: str, literals: Iterable[str]) -> list[int]:
 _INNER_WORD = re.compile(r"(?<=[-'’])[^\W\d_]")
 
 
-@lru_cache(maxsize=64)
-def _openings_keys(literals: tuple[str, ...]) -> frozenset[str]:
-    keys = frozenset(literal[:2] for literal in literals)
-    if not keys <= _OPENING_KEYS or min(map(len, literals)) < 2:
-        raise ValueError(f"{literals!r} were not made by _literals")
-    return keys
-
-
-_OPENING_KEYS: set[str] = set()  # the first two characters of every word list below: only these are filed
+# Every word list made by ``_literals``, numbered, and its words filed by their first two characters.
+_LITERAL_GROUPS: dict[tuple[str, ...], int] = {}
+_GROUP_LITERALS: list[tuple[str, ...]] = []
+_OPENING_LITERALS: dict[str, list[tuple[str, int]]] = {}
 
 
 def _literals(spaced: str) -> tuple[str, ...]:
@@ -443,7 +449,13 @@ def _literals(spaced: str) -> tuple[str, ...]:
     ``_Story.of``."""
     words = set(spaced.split())
     kept = tuple(sorted(word for word in words if not any(other != word and word.startswith(other) for other in words)))
-    _OPENING_KEYS.update(word[:2] for word in kept)
+    if min(map(len, kept)) < 2:
+        raise ValueError(f"{kept!r}: every word must have two characters or more")
+    if kept not in _LITERAL_GROUPS:
+        group = _LITERAL_GROUPS[kept] = len(_GROUP_LITERALS)
+        _GROUP_LITERALS.append(kept)
+        for word in kept:
+            _OPENING_LITERALS.setdefault(word[:2], []).append((word, group))
     return kept
 
 
@@ -551,6 +563,13 @@ def _find_email_links_ips(text: str, digits: list[int]) -> Iterator[_Hit]:
     if "@" in text:
         for match in _matches_at(_EMAIL, text, _local_part_starts(text)):
             yield _Hit(match.start(), match.end(), "email", _STRUCTURAL)
+        for at in _literal_starts(text, "@"):
+            upi = _UPI_ID.search(text, max(0, at - 64), at + 12)
+            if upi and upi.end() > at:
+                yield _Hit(upi.start(), upi.end(), "email", _STRUCTURAL)
+            handle = _HANDLE.match(text, at)
+            if handle and _SOCIAL.search(text, max(0, at - 50), at):
+                yield _Hit(at, handle.end(), "url", _CUED)
     if "http" in text or "www." in text:
         for match in _SCHEME_URL.finditer(text):
             yield _Hit(match.start(), match.end() - _trailer_length(match.group()), "url", _STRUCTURAL)
@@ -573,6 +592,16 @@ def _find_email_links_ips(text: str, digits: list[int]) -> Iterator[_Hit]:
 
 
 _LOCAL_PART = re.compile(r"[\w.+-]+\Z")
+# Indian UPI payment addresses have a bank handle and no domain: "rao.ashok61@okicici".
+_UPI_ID = re.compile(
+    r"(?<![\w.+-])[\w.+-]+@(?:ok(?:icici|sbi|hdfcbank|axis)|ybl|paytm|upi|ibl|axl|apl|axisbank|icici|sbi|hdfcbank)"
+    r"\b(?![.@]\w)"
+)
+# A social media handle after the network's name: "his instagram, @tierney_tunes".
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
+_SOCIAL = re.compile(
+    r"(?i:instagram|insta|twitter|tiktok|facebook|threads|snapchat|snap|youtube|handle|\bIG\b|\bX\b)[^.!?\n]{0,40}$"
+)
 
 
 def _local_part_starts(text: str) -> Iterator[int]:
@@ -620,14 +649,14 @@ def _is_ipv6(candidate: str) -> bool:
 # first ("CAD 4411", "UR 0045871"), and GS1 device codes open with an application identifier ("(01)0088…").
 _NUMBER = (
     r"(?:[A-Z]{1,4}[ ](?=\d))?(?:\(\d{2}\))?"
-    r"(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/:-]*[A-Za-z0-9])?"
+    r"(?=[A-Za-z0-9/.-]*\d)[A-Za-z0-9](?:[A-Za-z0-9/:.-]*[A-Za-z0-9])?"
     r"(?:\(\d{2}\)[A-Za-z0-9]+)*"
     r"(?:[ ](?=\d)\d[A-Za-z0-9-]*(?<=[A-Za-z0-9]))*"
 )
 # Up to five lowercase words may sit between a spelled-out cue and its number ("account number at the
 # practice was 00457821"); acronym cues must be followed by the number itself, or by "no." or "number".
 _LOOSE_GAP = r"[\s:#=,.()-]*(?:[a-z'’]+[\s,:]+){0,5}?#?\s*"
-_TIGHT_GAP = r"[\s:#=.-]*(?:(?:no\.?|number|num|ref\.?|reference|#)\s*)?(?:(?:is|was)\s+)?#?\s*"
+_TIGHT_GAP = r"[\s:#=.,-]*(?:(?:no\.?|number|num|ref\.?|reference|#)\s*)?(?:(?:is|was)\s+)?#?\s*"
 _NO = r"(?:number|no\.?|num|#|ref\.?|reference|ID|code)"
 _RECORD_WORDS = (
     rf"medical\s+record(?:\s+{_NO})?|(?:health\s+)?record\s*{_NO}|hosp(?:ital)?\.?\s+{_NO}|patient\s+{_NO}"
@@ -679,7 +708,7 @@ _DEVICE_WORDS = (
 )
 _NUMBER_CUES = re.compile(
     r"\b(?:"
-    rf"(?:(?i:{_RECORD_WORDS}){_LOOSE_GAP}|(?i:MRN|M\.R\.N\.|URN|UHID|HRN|CRN|NHI){_TIGHT_GAP})(?P<record>{_NUMBER})"
+    rf"(?:(?i:{_RECORD_WORDS}){_LOOSE_GAP}|(?:(?i:MRN|M\.R\.N\.|URN|UHID|HRN|CRN|NHI)|MR(?=[\s:#.]*\d)){_TIGHT_GAP})(?P<record>{_NUMBER})"
     rf"|(?:(?i:{_DEVICE_WORDS}){_LOOSE_GAP}|(?:S/N|SN|IMEI|MEID|UDI|ESN){_TIGHT_GAP})(?P<device>{_NUMBER})"
     rf"|(?:(?i:{_ID_WORDS}){_LOOSE_GAP}|(?:SSN|SIN|NPI|DEA|ID|[Rr]eg|NIN|BVN|KRA|(?i:{_REFERENCE_WORDS})){_TIGHT_GAP})(?P<id>{_NUMBER}))"
 )
@@ -728,15 +757,17 @@ _CODE = re.compile(r"(?<![\w/.-])[A-Z0-9]{1,10}(?:[-/][A-Z0-9]{1,12}){1,5}(?![\w
 # A long number (five digits or more, maybe after a short run of capitals) later in a sentence that spoke of
 # a card, file or reference: "His Alberta health card was in his wallet, 31452-8876".
 _CUED_LATER = re.compile(
-    r"(?<![\w/.,-])(?:(?P<prefix>[A-Z]{1,6}[ -])?\d+(?:[ /-]\d+){0,4}|[A-Z]{1,4}\d{4,}[A-Z]{0,3})(?![\w/]|[.,]\d|-\w)"
-    + _NOT_A_QUANTITY
+    r"(?<![\w/.,-])(?:(?P<prefix>[A-Z]{1,6}[ -])?\d+(?:[ /-]\d+|\.\d{3}){0,4}|[A-Z]{1,4}\d{4,}[A-Z]{0,3})"
+    r"(?![\w/]|[.,]\d|-\w)" + _NOT_A_QUANTITY
 )
-_CUE_RIGHT_BEFORE = re.compile(r"(?:\b[A-Za-z]{2,10}\s+)?(?:\b(?i:no|nº|n°|num|number)\.?|#)\s*$")
+_CUE_RIGHT_BEFORE = re.compile(
+    r"(?:\b[A-Za-z]{2,10}\s+)?(?:\b(?i:no|nº|n°|num|number)\.?|#)\s*(?P<was>(?:was|is)\s+)?$"
+)
 _LATER_CUE_WORDS = _words(
     """number numbers no num id card mrn ur file record records ref reference registry registration slip docket
     case account policy protocol protocolo prontuário prontuario número numero phn cnic aadhaar aadhar nhs ssn
     passport licence license serial claim certificate cheque receipt invoice ticket listing folio chart bracelet
-    wristband nº n"""
+    wristband nhi nin nº n"""
 )
 
 
@@ -748,6 +779,8 @@ def _sentence_start(text: str, at: int, reach: int) -> int:
         if found >= 0:
             start = found + 1
     return start
+
+
 _MAC_ADDRESS = re.compile(r"\b[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}\b")
 
 
@@ -756,7 +789,12 @@ def _find_numbers(story: _Story) -> Iterator[_Hit]:
     for match in _matches_at(_NUMBER_CUES, text, story.starts_of(_NUMBER_CUE_WORDS)):
         kind = next(group for group in ("record", "device", "id") if match.group(group))
         number = match.group(kind).rstrip(":-/")
-        if len(number) >= 4 and sum(char.isdigit() for char in number) >= 3 and not _YEAR_ONLY.fullmatch(number):
+        count = sum(char.isdigit() for char in number)
+        if (
+            (count >= 3 or (kind == "device" and count and len(number) >= 8))
+            and len(number) >= 4
+            and not (_YEAR_ONLY.fullmatch(number))
+        ):
             yield _Hit(match.start(kind), match.start(kind) + len(number), kind, _CUED)
     both = story.digits_and_capitals
     for match in _matches_at(_ID_SHAPES, text, both):
@@ -775,9 +813,10 @@ def _find_numbers(story: _Story) -> Iterator[_Hit]:
         # A cue right before the number goes with it: "cheque no. 004417", "UR number 1182447".
         right_before = _CUE_RIGHT_BEFORE.search(text, max(0, match.start() - 30), match.start())
         if right_before is not None:
-            yield _Hit(right_before.start(), match.end(), "record", _CUED)
+            start = match.start() if right_before.group("was") else right_before.start()
+            yield _Hit(start, match.end(), "record", _CUED)
             continue
-        if numbers == 4 and not match.group("prefix"):
+        if numbers == 4 and not match.group("prefix") and not match.group()[0].isalpha():
             continue
         if cues is None:
             cues = sorted(
@@ -802,7 +841,7 @@ _INDIAN_STATES = (
     "|UK|UA|WB"
 )
 _PLATE_SHAPES = re.compile(
-    r"(?:"
+    r"(?=[A-Z]|\d{2,3}-)(?:"
     r"\b[A-Z]{2}\d{2} ?[A-Z]{3}\b"
     rf"|\b(?:{_INDIAN_STATES})[ -]?\d{{1,2}}[ -]?[A-Z]{{0,3}}[ -]?\d{{4}}\b"
     r"|\bK[A-Z]{2}[ -]?\d{3}[A-Z]\b"
@@ -818,7 +857,7 @@ _PLATE_CUE = re.compile(
 )
 _VEHICLE_NEAR = re.compile(
     r"(?i:\b(?:car|van|ute|truck|lorry|taxi|cab|bike|motorbike|motorcycle|vehicle|matatu|jeepney|tricycle|boda"
-    r"|bus|suv|sedan|hatchback|pickup|bakkie|danfo|keke|okada|tuk-tuk|rickshaw|auto|corolla|hilux|camry|civic"
+    r"|bus|suv|sedan|hatchback|pickup|pick-up|bakkie|danfo|keke|okada|tuk-tuk|rickshaw|auto|corolla|hilux|camry|civic"
     r"|driver)\b)[^.!?\n]{0,30}$"
 )
 _PLATE_LIKE = re.compile(r"(?=[A-Z0-9 -]{5,}\b)[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,3}\b")
@@ -826,8 +865,19 @@ _AIRCRAFT = re.compile(r"(?:[A-Z]{1,2}|[A-Z]\d)-[A-Z]{3,5}\b|N\d{1,5}[A-Z]{0,2}\
 _PLATE_CUE_WORDS = frozenset(
     word
     for cue in (
-        "number", "licence", "license", "plate", "plates", "registration", "rego", "reg", "tag", "tags", "tail",
-        "call", "callsign",
+        "number",
+        "licence",
+        "license",
+        "plate",
+        "plates",
+        "registration",
+        "rego",
+        "reg",
+        "tag",
+        "tags",
+        "tail",
+        "call",
+        "callsign",
     )
     for word in (cue, cue.capitalize())
 )
@@ -838,14 +888,14 @@ def _find_plates(story: _Story) -> Iterator[_Hit]:
     for match in _matches_at(_PLATE_SHAPES, text, story.digits_and_capitals):
         yield _Hit(match.start(), match.end(), "plate", _CUED)
     for start in sorted(story.starts_of(_PLATE_CUE_WORDS)):
-            cue = _PLATE_CUE.match(text, start)
-            if cue:
-                plate = _PLATE_LIKE.match(text, cue.end())
-                if plate and _plate_like(plate.group()):
-                    yield _Hit(plate.start(), plate.end(), "plate", _CUED)
-                # "plate Dubai K 77213"; aircraft: "tail number C-GMWA", "G-BOAC", "N911AM"
-                elif shaped := _PLATE_SHAPES.match(text, cue.end()) or _AIRCRAFT.match(text, cue.end()):
-                    yield _Hit(shaped.start(), shaped.end(), "plate", _CUED)
+        cue = _PLATE_CUE.match(text, start)
+        if cue:
+            plate = _PLATE_LIKE.match(text, cue.end())
+            if plate and _plate_like(plate.group()):
+                yield _Hit(plate.start(), plate.end(), "plate", _CUED)
+            # "plate Dubai K 77213"; aircraft: "tail number C-GMWA", "G-BOAC", "N911AM"
+            elif shaped := _PLATE_SHAPES.match(text, cue.end()) or _AIRCRAFT.match(text, cue.end()):
+                yield _Hit(shaped.start(), shaped.end(), "plate", _CUED)
     for start in capitals + digits:
         plate = _PLATE_LIKE.match(text, start)
         if (
@@ -858,6 +908,10 @@ def _find_plates(story: _Story) -> Iterator[_Hit]:
     for plate in _matches_at(_PLATE_LATER, text, capitals):
         if _PLATE_WORD.search(text, _sentence_start(text, plate.start(), 120), plate.start()):
             yield _Hit(plate.start(), plate.end(), "plate", _GUESS)
+    if story.starts_of(_AIRCRAFT_WORDS):
+        for plate in _matches_at(_AIRCRAFT, text, capitals):
+            if plate.group()[0] != "N" and _AIRCRAFT_NEAR.search(text, max(0, plate.start() - 45), plate.start()):
+                yield _Hit(plate.start(), plate.end(), "plate", _GUESS)
 
 
 # A plate named earlier in the sentence: "I looked up the plate of the car that was parked nearby, BWK-2291".
@@ -869,7 +923,23 @@ def _plate_like(candidate: str) -> bool:
     """Letters and digits both, five to ten of them, and not a year or a score ("GCS 15")."""
     letters = sum(char.isalpha() for char in candidate)
     numbers = sum(char.isdigit() for char in candidate)
-    return letters >= 1 and numbers >= 1 and 5 <= letters + numbers <= 10 and not _YEAR_ONLY.search(candidate)
+    return (
+        letters >= 1
+        and numbers >= 1
+        and 5 <= letters + numbers <= 10
+        and not _YEAR_ONLY.search(candidate)
+        and not _READING.match(candidate)
+    )
+
+
+# Vital signs and scores, which read like a plate after "hit by a car": "GCS 13", "HR 140".
+_READING = re.compile(r"(?:GCS|HR|BP|RR|SPO2|SATS|NEWS|MEWS|PEWS|EWS|MAP|CRP|WCC|WBC|HB|ETCO2|FIO2|TEMP|APGAR|ISS)\b")
+_AIRCRAFT_WORDS = frozenset(
+    form
+    for word in _words("aircraft plane helicopter heli chopper jet airframe tail")
+    for form in (word, word.capitalize())
+)
+_AIRCRAFT_NEAR = re.compile(r"(?i:\b(?:aircraft|plane|helicopter|heli|chopper|jet|airframe|tail)\b)[^.!?\n]{0,30}$")
 
 
 # --- phone and fax numbers ------------------------------------------------------------------------------------
@@ -902,12 +972,16 @@ def _find_phones(text: str, digits: list[int], found: Sequence[_Hit]) -> Iterato
             continue
         matches = _libphonenumber_matches(run.group())
         for start, end in matches:
-            yield _Hit(run.start() + start, run.start() + end, "phone", _PHONE)
+            extension = _EXTENSION.match(text, run.start() + end)
+            yield _Hit(run.start() + start, extension.end() if extension else run.start() + end, "phone", _PHONE)
         if matches:
             continue
         number = run.group().rstrip(" \t.-")
         if _PHONE_SHAPES.fullmatch(number) or _PHONE_CUE.search(text, max(0, run.start() - 45), run.start()):
             yield _Hit(run.start(), run.start() + len(number), "phone", _PHONE)
+
+
+_EXTENSION = re.compile(r"\s*(?:ext\.?|x|extension)\s*\d{1,5}\b")
 
 
 @lru_cache(maxsize=1024)
@@ -953,66 +1027,111 @@ _OTHER_MONTH = (
     r"|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|setiembre|octubre"
     r"|noviembre|diciembre))"
 )
-_WEEKDAY = r"(?i:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?i:day)?"
+_WEEKDAY = r"(?i:Mon|Tues|Tue|Wednes|Weds|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?i:day)?"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _ORDINAL = rf"{_DAY}(?:st|nd|rd|th)"
 _YEAR = r"(?:1[89]|20)\d{2}"
 # A year in full or cut short after an apostrophe: "2nd Jan '58", "March 3rd, '21".
 _ANY_YEAR = rf"(?:{_YEAR}\b|['’]\d{{2}}\b)"
 # A range of days: "12-14 March", "3rd to 5th of May".
-_DAY_RANGE = rf"(?:\s*(?:-|–|to|and|or|&)\s*(?:the\s+)?{_DAY}(?:st|nd|rd|th)?)?"
+_DAY_RANGE = rf"(?:\s*(?:-|–|/|to|and|or|&)\s*(?:the\s+)?{_DAY}(?:st|nd|rd|th)?)?"
 _HOLIDAY = (
     r"Christmas\s+(?:Eve|Day|morning|night|afternoon|evening)|New\s+Year['’]?s\s+(?:Eve|Day)|Boxing\s+Day"
     r"|Thanksgiving(?:\s+Day)?|Hallowe['’]?en|Valentine['’]?s\s+Day|Easter\s+(?:Sunday|Monday|Saturday|Day)"
     r"|Good\s+Friday|Independence\s+Day|Fourth\s+of\s+July|Bonfire\s+Night|Guy\s+Fawkes\s+Night"
     r"|Anzac\s+Day|Australia\s+Day|Canada\s+Day|Waitangi\s+Day|St\.?\s+Patrick['’]s\s+Day|Remembrance\s+(?:Day|Sunday)"
     r"|Veterans['’]?\s+Day|Memorial\s+Day|Labou?r\s+Day|Mothers['’]?\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day"
-    r"|Juneteenth|Republic\s+Day|Diwali|Deepavali|Holi|Eid(?:\s+al-(?:Fitr|Adha))?"
+    r"|Juneteenth|Republic\s+Day|Diwali|Deepavali|Holi|Eid(?:\s+(?:[ua]l[- ]?)?(?:Fitr|Adha|Milad[- ]un[- ]Nabi))?"
+    # feasts and festivals of a single day (days named "... Day" are found from "Day" back: ``_DAY_HOLIDAY``)
+    r"|Day\s+of\s+(?:the\s+)?[A-Z][a-z]+|Palm\s+Sunday|Maundy\s+Thursday|Holy\s+(?:Thursday|Saturday)|Shrove\s+Tuesday"
+    r"|Carnival\s+(?:Monday|Tuesday)|Mid-Autumn\s+Festival|Thai\s+Pongal|Pongal|Onam|Vaisakhi|Baisakhi|Dussehra"
+    r"|Phagwah|Yom\s+Kippur|Rosh\s+Hashanah|Passover|Hanukkah|Purim|Shab-e-Barat|Valentine['’]?s(?!\s+(?!and\b|or\b)[a-z])"
+    r"|St\.?\s+(?:Patrick|Stephen|Andrew|David|George|Jean-Baptiste)['’]s(?:\s+Day)?|Saint-Jean-Baptiste"
+    r"|Dia\s+d[aoe]\s+[A-Z][a-z]+|[Ff]east\s+of\s+(?:the\s+|St\.?\s+|Saint\s+)[A-Z][a-z]+|Eleventh\s+Night"
+    r"|Erev\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+)
+# Holidays written in lowercase too, in texting: "died on boxing day", "easter monday".
+_LOWER_HOLIDAY = (
+    r"christmas\s+(?:eve|day|morning|night|afternoon|evening)|new\s+year['’]?s\s+(?:eve|day|morning|night)"
+    r"|new\s+year['’]s(?=[.,;])|boxing\s+day|easter\s+(?:sunday|monday|saturday|day)|good\s+friday"
+    r"|valentine['’]?s\s+day|remembrance\s+day|independence\s+day|paddy['’]?s\s+day|st\.?\s+patrick['’]?s\s+day"
+    r"|(?:chinese|lunar)\s+new\s+year|ash\s+wednesday|diwali|deepavali|thanksgiving|hallowe['’]?en|canada\s+day"
+    r"|anzac\s+day|australia\s+day|mother['’]?s\s+day|father['’]?s\s+day|women['’]?s\s+day|heritage\s+day"
+    r"|feast\s+of\s+the\s+(?:immaculate\s+conception|assumption|epiphany|sacred\s+heart)|eid(?:\s+(?:[ua]l[- ]?)?"
+    r"(?:fitr|adha|azha|milad[- ]un[- ]nabi))?"
 )
 # After "the 9th" a date ends the clause or runs on into one; "the 9th floor", "the 3rd time" are no dates.
 _ORDINAL_ENDS = (
     r"(?=\s*(?:[.,;:!?)—–-]|$|(?i:when|and(?!\s+(?:final|last))|at|in|or|but|as|so|because|after|before|i|we|he"
-    r"|she|they|it|my|his|her|our|their|morning|night|evening|afternoon|around|about|too|was|is|had|then|anyway"
+    r"|she|they|it|one|my|his|her|our|their|morning|night|evening|afternoon|around|about|too|was|is|had|then|anyway"
     r"|to(?!\s+(?:die|go|last|arrive|be|leave|come|get|try|see\s+him|see\s+her)\b)"
     r"|there|this|that|with|the|a|for|from|by|until|till|him|me|us|you|of\s+(?:this|that|last|next)\s+month)\b"
     r"|\s+(?!(?:Century|Street|St|Avenue|Ave|Road|Rd|Floor|Battalion|Division|Regiment|Amendment|Grade)\b)[A-Z][a-z]))"
 )
-# Every form holds a digit and opens with a digit, a month, a weekday or "the".
+_DAY_MONTH = (
+    rf"\b{_DAY}(?:st|nd|rd|th)?{_DAY_RANGE}\s+(?:of\s+|de\s+)?"
+    rf"(?:{_MONTH}(?:,?\s+{_ANY_YEAR}|\b)|{_OTHER_MONTH}(?:,?\s+(?:de\s+)?{_YEAR})?\b)"
+)
+# Every form holds a digit and opens with a digit, a month, a weekday or "the"; those that open with a digit are
+# tried only at one, the others only elsewhere.
 _DATE = re.compile(
-    r"(?:"
-    # 14 March, 5th of January, 2 October 2018, 30 nov
-    rf"(?:\b{_WEEKDAY},?\s+(?:the\s+)?)?\b{_DAY}(?:st|nd|rd|th)?{_DAY_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_ANY_YEAR}|\b)"
+    r"(?:(?=\d)(?:"
+    # 14 March, 5th of January, 2 October 2018, 30 nov; 30 Ramadan, 27/28 Rajab, 17 de março, 3 de enero de 2023
+    rf"{_DAY_MONTH}"
+    # 12-Mar-24, 3 Sept 24
+    rf"|\b{_DAY}-{_MONTH}-(?:\d{{4}}|\d{{2}})\b"
+    # 15th of the month
+    rf"|\b{_ORDINAL}\s+of\s+the\s+month\b"
+    # 3/14/2021, 14.03.2021, 2021-03-14
+    r"|(?<![\d./-])\d{1,2}(?P<separator>[/.-])\d{1,2}(?P=separator)(?:\d{4}|\d{2})(?!\d|[./-]\d)"
+    rf"|\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"
+    # 6/11, 12/24 (fractions, scores and durations are weeded out afterwards); 11-02, 28.08 after "on"
+    r"|(?<![\d./-])\d{1,2}/\d{1,2}(?!\d|[/.-]\d|/\s*\d)"
+    rf"|(?<![\d./-])\d{{1,2}}[.-]\d{{2}}(?![\d:]|[/.-]\d){_NOT_A_QUANTITY})"
+    r"|(?!\d)(?:"
+    # Sunday 14 March
+    rf"\b{_WEEKDAY},?\s+(?:the\s+)?{_DAY_MONTH}"
     # March 3rd, March 3, 2021, dec 2nd (not "March 3 patients")
-    rf"|\b{_MONTH}\s+(?:the\s+)?{_DAY}(?:st|nd|rd|th)?{_DAY_RANGE}(?![\d:])(?:,?\s+{_ANY_YEAR})?{_NOT_A_QUANTITY}"
+    rf"|\b{_MONTH}\s+(?:the\s+)?{_DAY}(?:st|nd|rd|th)?{_DAY_RANGE}(?!\d|:\d)(?:,?\s+{_ANY_YEAR})?{_NOT_A_QUANTITY}"
     # June 2017
     rf"|\b{_MONTH},?\s+{_ANY_YEAR}"
     # Tuesday the 4th, Friday 13th, Sunday 7th March
     rf"|\b{_WEEKDAY},?\s+(?:the\s+)?{_ORDINAL}\b(?:\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_ANY_YEAR})?)?"
     # the 14th of january, the 2nd of feb, the 9th of December, 2024
-    rf"|\b(?i:the)\s+{_ORDINAL}{_DAY_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_ANY_YEAR})?"
-    # Sunday 12/5/24, Saturday 3/16
-    rf"|\b{_WEEKDAY},?\s+\d{{1,2}}/\d{{1,2}}(?:/(?:\d{{4}}|\d{{2}}))?(?![\d/])"
-    # 12-Mar-24, 3 Sept 24
-    rf"|\b{_DAY}-{_MONTH}-(?:\d{{4}}|\d{{2}})\b"
-    # 30 Ramadan, 10 Rabi ul Awal, 17 de março, 3 de enero de 2023
-    rf"|\b{_DAY}\s+(?:de\s+)?{_OTHER_MONTH}(?:,?\s+(?:de\s+)?{_YEAR})?\b"
+    rf"|\b(?i:the)\s+{_ORDINAL}{_DAY_RANGE}\s+(?:of\s+)?(?:{_MONTH}|{_OTHER_MONTH})(?:,?\s+{_ANY_YEAR})?"
+    # the Thursday before Christmas
+    rf"|\b{_WEEKDAY}\s+(?:before|after)\s+(?:Christmas|Easter|Thanksgiving|Diwali|Eid|New\s+Year)\b"
+    # Sunday 12/5/24, Saturday 3/16, Weds 14.2
+    rf"|\b{_WEEKDAY},?\s+\d{{1,2}}(?P<mark>[/.])\d{{1,2}}(?:(?P=mark)(?:\d{{4}}|\d{{2}}))?(?![\d/]|[.:]\d|\s*[ap]\.?m\b)"
     # on the 12th. / the 9th when
-    rf"|\b(?i:the)\s+{_ORDINAL}{_ORDINAL_ENDS}"
-    # 3/14/2021, 14.03.2021, 2021-03-14
-    r"|(?<![\d./-])\d{1,2}(?P<separator>[/.-])\d{1,2}(?P=separator)(?:\d{4}|\d{2})(?!\d|[./-]\d)"
-    rf"|\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"
-    # 6/11, 12/24 (fractions, scores and durations are weeded out afterwards); 11-02, 28.08 after "on"
-    r"|(?<![\d./-])\d{1,2}/\d{1,2}(?!\d|[/.]\d|/\s*\d)"
-    rf"|(?<![\d./-])\d{{1,2}}[.-]\d{{2}}(?![\d:]|[/.-]\d){_NOT_A_QUANTITY})"
+    rf"|\b(?i:the)\s+{_ORDINAL}(?:\s+of\s+the\s+(?:month|{_ORDINAL}))?{_DAY_RANGE}{_ORDINAL_ENDS}))"
 )
-_HOLIDAY_DATE = re.compile(
-    rf"(?=[A-Za-z])\b(?:{_HOLIDAY}|(?i:christmas\s+(?:eve|day)|new\s+year['’]?s\s+(?:eve|day)))\b(?:,?\s+{_YEAR}\b)?"
-)
-# The words a holiday opens with, and the first letters in any case of "christmas" and "new year".
+_HOLIDAY_DATE = re.compile(rf"(?=[A-Za-z])\b(?:{_HOLIDAY}|(?i:{_LOWER_HOLIDAY}))(?![\w'’-])(?:,?\s+{_YEAR}\b)?")
+# The words a holiday opens with, as written, and in lowercase those of ``_LOWER_HOLIDAY`` (looked up whole).
 _HOLIDAY_WORDS = _literals(
     """Christmas New Boxing Thanksgiving Hallowe Valentine Easter Good Independence Fourth Bonfire Guy Anzac
     Australia Canada Waitangi St Remembrance Veterans Memorial Labo Mother Father Juneteenth Republic Diwali
-    Deepavali Holi Eid ch cH Ch CH ne nE Ne NE"""
+    Deepavali Holi Eid Day Ash Palm Maundy Holy Shrove Carnival Chinese Lunar Mid Thai Pongal Onam Vaisakhi Baisakhi
+    Dussehra Phagwah Yom Rosh Passover Hanukkah Purim Shab Saint Dia Feast feast Eleventh Erev"""
+)
+_LOWER_HOLIDAY_WORDS = _words(
+    """christmas new boxing easter good valentine remembrance independence paddy st chinese lunar ash diwali deepavali
+    thanksgiving hallowe'en halloween canada anzac australia mother father women heritage eid"""
+)
+# Days named "... Day", found back from "Day": "Human Rights Day", "World AIDS Day", "Uganda Martyrs Day".
+_DAY_HOLIDAY = re.compile(
+    r"(?:\b(?:World|International)\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?|\b(?:Women|Youth|Workers|Children)['’]?s?"
+    r"|\b(?:Human\s+Rights|Heritage|Freedom|Emancipation|Armistice|Reformation|Martyrs|Family|Victoria|Pioneer"
+    r"|Reconciliation|Unity|Africa|National|Kings|Constitution|Pride|Heroes|Rizal|Bonifacio|All\s+Saints"
+    r"|All\s+Souls|Pancake)['’]?|\b[A-Z][a-z]+\s+Martyrs['’]?|\bV[EJ])\s+$"
+)
+# Before a holiday or date, the part of it or the day around it: "the Thursday before Christmas", "Sunday, Feb 4",
+# "the night of the 11th", "the first day of Pongal".
+_DATE_LEAD = re.compile(
+    rf"(?:(?:\b(?i:the)\s+)?(?:{_WEEKDAY}|(?i:day|night|weekend|week))\s+(?i:before|after)\s+"
+    rf"|(?:\b(?i:the)\s+)?(?i:first|last|second|third|final)\s+(?i:day|night)\s+of\s+"
+    rf"|(?:\b(?i:the)\s+)?(?i:night|morning|afternoon|evening|eve|weekend)\s+of\s+(?:(?i:the)\s+)?"
+    rf"|\b{_WEEKDAY}(?:\s+(?i:night|morning|afternoon|evening))?,?\s+)$"
 )
 
 # "Every Diwali I think of him": a holiday that comes round each year pins down no date.
@@ -1022,14 +1141,15 @@ _DATE_WORDS = frozenset(
     for stem in _words(
         """January February March April May June July August September October November December Jan Feb Mar
         Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues
-        Wed Thu Thurs Fri Sat Sun the"""
+        Wed Weds Thu Thurs Fri Sat Sun the"""
     )
     for word in (stem, stem.lower(), stem.capitalize(), stem.upper())
 )
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")
 # A bare "8/10" is a date only when the words around it do not make it a score, fraction or duration.
 _DATE_CUE_BEFORE = re.compile(
-    r"(?i:\b(?:on|by|DOB|d\.o\.b\.?|born|till|since|until|dated|from|before|after|noong|nung|el|le|em|am))\s+$"
+    r"(?i:\b(?:on|by|DOB|d\.o\.b\.?|born|till|since|until|dated|from|before|after|noong|nung|el|le|em|am"
+    r"|(?:night|morning|afternoon|evening|day|date)\s+of))\s+$"
 )
 _SCORE_BEFORE = re.compile(
     r"(?i:\b(?:gcs|pain|score[ds]?|rated?|rating|power|strength|murmur|grade|apgar|vision|acuity|bp|pressure|sats"
@@ -1050,11 +1170,14 @@ _NOT_A_MEASURE = (
     r"(?![\d.,]\d|\s*(?:%|°|/|percent|kg|mg|mcg|ml|mmol|mmHg|mm|cm|bpm|beats|breaths|degrees|units?|litres?"
     r"|liters?|minutes?|mins?|hours?|L\b|l\b|on\s+(?:room\s+air|air|oxygen|RA|O2|\d)|systolic|diastolic))"
 )
-_APPROXIMATELY = r"(?i:about|nearly|almost|over|past|around|well\s+over|just\s+over|just\s+under|close\s+to|near)"
+_APPROXIMATELY = (
+    r"(?i:about|nearly|almost|over|past|around|well\s+over|just\s+over|just\s+under|close\s+to|near|maybe|probably"
+    r"|perhaps)"
+)
 _AGE = re.compile(
-    r"(?:"
+    r"(?=9\d|1[01]\d|\D)(?:"  # a number that is no old age fails at once
     rf"\b{_AGE_VALUE}[- ](?:years?|yrs?)[- ]old\b"
-    rf"|\b{_AGE_NUMBER}[\s-]*(?:yo|y/o|y\.o\.?|yrs?\s+old|yr\s+old|yrs?|years\s+of\s+age)(?![\w/])"
+    rf"|\b{_AGE_NUMBER}\+?[\s-]*(?:yo|y/o|y\.o\.?|yrs?\s+old|yr\s+old|yrs?|years\s+of\s+age)(?![\w/])"
     rf"|\b{_AGE_NUMBER}(?:F|M|[Ff]emale|[Mm]ale|yo|y)\b"  # 92F, 94yo
     rf"|\b{_AGE_NUMBER}\s(?:F|M)\b(?![-'’])"  # 92 F
     rf"|\b(?:[Aa]ged|[Aa]ge|[Aa]ge\s+of|AGE)(?:\s*[:=-]\s*|\s+)(?:about\s+|around\s+)?{_AGE_VALUE}\b{_NOT_A_MEASURE}"
@@ -1073,35 +1196,34 @@ _WAS_AGE = re.compile(
 # "about 100" alone, when nothing after it makes it a count or a reading.
 _ABOUT_AGE = re.compile(
     rf"\b{_APPROXIMATELY}\s+(?:{_AGE_VALUE})\b{_NOT_A_MEASURE}"
-    r"(?=\s*(?:[.,;:!?)\"”’—–]|$)|\s+(?:when|and|but|now|then|so|or|years?|yrs?|himself|herself|and\s+still)\b)"
+    r"(?=\s*(?:[.,;:!?)\"”’—–]|$)|\s+(?:when|and|but|now|then|so|or|years?|yrs?|himself|herself|and\s+still|by|maybe)\b)"
 )
 _READING_BEFORE = re.compile(
     r"(?i:\b(?:sats?|spo2|o2|saturations?|saturating|bp|pressure|systolic|diastolic|hr|pulse|heart\s+rate|rate"
     r"|rr|temp|temperature|glucose|sugars?|bms?|weight|weighed|weighs|score|gcs|news|iq|fio2|map|hb|platelets"
-    r"|wbc|crp|lactate|potassium|sodium|creatinine|egfr|count|level|dropped|fell|rose|down|up))\W+(?:\w+\W+){0,3}$"
+    r"|wbc|crp|lactate|potassium|sodium|creatinine|egfr|count|level|dropped|fell|rose|down|up|target|goal|threshold"
+    r"|limit|cut-?off))\W+(?:\w+\W+){0,3}$"
 )
 # "Ms. Nakamura, 94, from Honolulu", "Mr Singh (92)"
-_APPOSED_AGE = re.compile(
-    rf"(?:(?<=,\s)|(?<=\())(?P<age>{_AGE_VALUE})(?=\)|,|\s+(?:and|from|with|who|was|had)\b)"
-)
+_APPOSED_AGE = re.compile(rf"(?:(?<=,\s)|(?<=\())(?P<age>{_AGE_VALUE})(?=\)|,|\s+(?:and|from|with|who|was|had)\b)")
 # How people write an old age in passing: "90+", "90-odd", "95 or more", "92 anos", "90 years young".
 _AGE_TAIL = (
     r"(?:(?<=\d)\+|-odd|-something|-ish|\s+odd|\s+or\s+so|\s+or\s+more|\s+plus|\s+e\s+poucos\s+anos|\s+anos|\s+años"
     r"|\s+(?:years?|yrs?)(?:\s+of\s+age)?(?=\s*[,;:)]|\s*[.!?](?:\s|$))"
-    r"|\s+vayassu|\s+years?\s+young|\s+years?\s+and\s+\d{1,2}\s+months?)?"
+    r"|\s+vayassu|\s+years?\s+young|\s+years?\s+and\s+\d{1,2}\s+months?|-plus|\s+years?\s+plus|[- ]anyos|\s+e\s+poucos"
+    r"|\s+daw|\s+(?:they|she|he)\s+(?:said|says|thinks|thought)|\s+herself|\s+himself)?"
 )
 # An old age standing on its own: set off by commas, opening a sentence ("91 and sharp as anything"), after
 # "was" or "at" at the end of a clause. Readings ("sats 94") and lists of numbers are weeded out afterwards.
 _LONE_AGE = re.compile(
+    r"(?=9\d|1[01]\d|\D)"
     rf"(?:(?<=,\s)|(?<=\()|^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\bat\s)|(?:was|is)\s+)"
     rf"(?P<age>{_AGE_VALUE}\b(?P<tail>{_AGE_TAIL}))(?![\w-]){_NOT_A_MEASURE}"
     r"(?:(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|if|next|in|when|but|with|from|na|no|on\s+(?:the|our|ward)|by)\b)(?P<ends>)|)"
 )
 _NUMBER_BEFORE = re.compile(r"\d[\s,/-]*$|\b(?:bed|room|ward|bay|no\.?|number|#)\s*$", re.I)
-_AGE_WORDS_FIRST = frozenset(
-    {"ninety", "Ninety", "a", "A", "one", "One", "aged", "Aged", "age", "Age"}
-)
-_APPROXIMATE_WORDS = _words("about nearly almost over past around well just close near")
+_AGE_WORDS_FIRST = frozenset({"ninety", "Ninety", "a", "A", "one", "One", "aged", "Aged", "age", "Age"})
+_APPROXIMATE_WORDS = _words("about nearly almost over past around well just close near maybe probably perhaps")
 _AGE_SUBJECTS = _words(
     """she he who they patient lady man woman gentleman gent mum mom dad nan gran grandma grandpa mother
     father grandmother grandfather pt boy girl kid child baby grandad granddad granny nana nanna papa lolo
@@ -1115,11 +1237,18 @@ def _find_dates_and_ages(story: _Story) -> Iterator[_Hit]:
         value = match.group()
         if _NUMERIC_DATE.fullmatch(value) and not _plausible_numeric_date(text, match.start(), match.end()):
             continue
-        yield _Hit(match.start(), match.end(), "date", _CALENDAR)
-    holidays = openings.of(_HOLIDAY_WORDS)
+        yield _Hit(_date_lead(text, match.start()), match.end(), "date", _CALENDAR)
+    holidays = [*openings.of(_HOLIDAY_WORDS), *story.starts_of(_LOWER_HOLIDAY_WORDS)]
     for match in _matches_at(_HOLIDAY_DATE, text, holidays):
         if not _RECURRING.search(text, max(0, match.start() - 12), match.start()):
-            yield _Hit(match.start(), match.end(), "date", _CALENDAR)
+            yield _Hit(_date_lead(text, match.start()), match.end(), "date", _CALENDAR)
+    for index in story.positions.get("Day", ()):
+        day = story.tokens[index]
+        named = _DAY_HOLIDAY.search(text, max(0, day.start - 40), day.start)
+        if named and not _RECURRING.search(text, max(0, named.start() - 12), named.start()):
+            yield _Hit(_date_lead(text, named.start()), day.end, "date", _CALENDAR)
+    for match in _matches_at(_BORN_YEAR, text, openings.of(_BORN_WORDS)):
+        yield _Hit(match.start("year"), match.end("year"), "date", _CALENDAR)
     spelled = story.starts_of_first_part(_AGE_WORDS_FIRST)
     for match in _matches_at(_AGE, text, [*digits, *spelled]):
         yield _Hit(match.start(), match.end(), "age", _CALENDAR)
@@ -1134,7 +1263,7 @@ def _find_dates_and_ages(story: _Story) -> Iterator[_Hit]:
         if word.lower() in _AGE_SUBJECTS or (_IS_NAME.fullmatch(word) and word not in _NOT_A_CUED_NAME):
             yield _Hit(match.start("age"), match.end("age"), "age", _CALENDAR)
     for match in _matches_at(_LONE_AGE, text, [*digits, *spelled, *openings.of(_WAS_WORDS)]):
-        before = text[max(0, match.start() - 60) : match.start()]
+        before = text[_sentence_start(text, match.start(), 60) : match.start()]
         if (
             (match.group("ends") is None and not match.group("tail"))
             or _READING_BEFORE.search(before)
@@ -1142,6 +1271,29 @@ def _find_dates_and_ages(story: _Story) -> Iterator[_Hit]:
         ):
             continue
         yield _Hit(match.start("age"), match.end("age"), "age", _CALENDAR)
+
+
+def _date_lead(text: str, start: int) -> int:
+    """Where a date begins once the words leading into it are taken in: "Sunday, Feb 4", "the night of the 9th"."""
+    word = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    if word is None or word.group(1).lower() not in _LEAD_ENDS:
+        return start
+    lead = _DATE_LEAD.search(text, max(0, start - 40), start)
+    return lead.start() if lead else start
+
+
+_LEAD_ENDS = _words(
+    """before after of the night morning afternoon evening mon monday tue tues tuesday wed weds wednesday thu thur
+    thurs thursday fri friday sat saturday sun sunday"""
+)
+
+
+# A year of birth: "born 1928", "(b. 1931)", "born in Guangzhou in 1930".
+_BORN_YEAR = re.compile(
+    r"\b(?:[Bb]orn|b\.)\s+(?:(?:in|on|around|about|circa|c\.)\s+)?(?:[A-Z][\w'’-]*,?\s+(?:in\s+)?){0,3}"
+    r"(?P<year>(?:19|20)\d{2})\b(?![\d/.-]\d)"
+)
+_BORN_WORDS = _literals("born Born b.")
 
 
 def _date_word_starts(story: _Story) -> Iterator[int]:
@@ -1173,9 +1325,9 @@ def _plausible_numeric_date(text: str, start: int, end: int) -> bool:
         # ("10-12 units") or a time ("10.30").
         if value[2:3] == "." and second > 12:
             return False
-        cued = _DATE_CUE_BEFORE.search(text, max(0, start - 12), start)
+        cued = _DATE_CUE_BEFORE.search(text, max(0, start - 16), start)
         return bool(cued) and (first > second or value.startswith("0") or value[3:4] == "0")
-    if _DATE_CUE_BEFORE.search(text, max(0, start - 12), start):
+    if _DATE_CUE_BEFORE.search(text, max(0, start - 16), start):
         return True
     padded = value.startswith("0") or "/0" in value  # nobody writes a score or a fraction as "07/04"
     # Scores out of 10 or 15 (never more than 10 or 15), fractions (1/2, 3/4), UK durations (3/7 days,
@@ -1183,7 +1335,7 @@ def _plausible_numeric_date(text: str, start: int, end: int) -> bool:
     if (
         (second in (10, 15) and first <= second and not padded)
         or second in (7, 52)
-        or first == second
+        or (first == second and not padded)
         or (first < second <= 6 and not padded)
         or value == "24/7"
     ):
@@ -1343,8 +1495,10 @@ def _find_addresses(story: _Story) -> Iterator[_Hit]:
             yield _Hit(start, match.end(), "address", _WHO_WHERE)
     for match in _matches_at(_JUNCTION, text, openings.of(_JUNCTION_WORDS)):
         run = _capitalised_run(text, match.start(), 3, _COMMON_WORDS)
-        if run is not None and not _starts_sentence(text, run[0]) and not all(
-            word in _GENERIC_FACILITY_WORDS or word in _REGIONS for word in run[1]
+        if (
+            run is not None
+            and not _starts_sentence(text, run[0])
+            and not all(word in _GENERIC_FACILITY_WORDS or word in _REGIONS for word in run[1])
         ):
             yield _Hit(run[0], match.end(), "address", _WHO_WHERE)
     for match in _matches_at(_CORNER_OF, text, openings.of(_CORNER_WORDS)):
@@ -1451,6 +1605,9 @@ _FACILITY_HEAD = re.compile(
     r"|(?:Medical|Health|Cancer|Care|Trauma|Surgical|Community)\s+(?:Center|Centre|College|Group|Campus|Practice)"
     r"|Health(?:\s+(?:System|Service|Services|Campus))?|(?:Care|Nursing|Rest|Residential)\s+Home"
     r"|(?:NHS\s+)?(?:Foundation\s+)?Trust|Medical\s+Practice|Surgery|Memorial|General|Unit|Ward|Wing)\b"
+    # words that end a hospital's short name when no other name follows: "Sunyani Regional", "Perth Children's"
+    r"|(?:Regional|Provincial|Public|Maternity|Children['’]s|Postgraduate|Teaching|Medical|Rehab|Municipal)"
+    r"(?![\w'’-]|\s+[A-Z]|\s+(?:[a-z]+\s+)?(?:student|school|team|staff|officer|director|examiner|council|board))"
 )
 _FACILITY_OF = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}")
 # Words that describe a kind of hospital or unit rather than name one: "Intensive Care Unit" is nowhere.
@@ -1466,23 +1623,39 @@ _GENERIC_FACILITY_WORDS = _words(
     Orthopedic Cardiothoracic Breast Upper Lower GI Bariatric ENT Obstetric Surgery Medicine Hospital Hospitals
     Infirmary Clinic Centre Center Unit Ward Wing Home Nursing Rest Residential Service Services System Trust
     Foundation NHS Group Practice Campus College Institute Memorial Healthcare Hospice Short Stay Observation
-    Isolation Step Down Discharge Lounge Theatre Theatres St Saint The"""
+    Isolation Step Down Discharge Lounge Theatre Theatres St Saint The Nephrology Cardiology Neurology Urology
+    Gastroenterology Haematology Hematology Gynaecology Gynecology Obstetrics Dermatology Rheumatology Endocrinology
+    Psychiatry Orthopaedics Orthopedics Geriatrics Paediatrics Pediatrics Neurosurgery Hepatology Infectious"""
 )
 # "At", "Yesterday", "Our": capitalised, but not part of a hospital's name.
 _NOT_PART_OF_A_FACILITY = _COMMON_WORDS - _GENERIC_FACILITY_WORDS
 _NUMBERED_PLACE = re.compile(
-    r"(?=[WwBbRrCcTtPpIiSsUu])\b(?:[Ww]ard|[Bb]ay|[Bb]ed|[Rr]oom|[Cc]ubicle|[Cc]ube|[Rr]esus|[Tt]heatre|[Tt]heater"
-    r"|[Pp]od|[Bb]ed\s?space|[Cc]ot|[Ii]ncubator|[Ii]solette|[Tt]rolley|[Ss]tretcher|[Bb]ooth|[Uu]nit)"
-    rf"\s*(?:#|(?:no\.?|number)\s*)?(?:\d{{1,4}}[A-Z]?|[B-HJ-Z]\d{{0,3}})\b{_NOT_A_QUANTITY}"
+    r"(?=[WwBbRrCcTtPpIiSsUuLlEe])\b(?:[Ww]ard|[Bb]ay|[Bb]ed|[Rr]oom|[Rr]m\.?|[Cc]ubicle|[Cc]ube|[Rr]esus|[Tt]heatre"
+    r"|[Tt]heater|[Pp]od|[Bb]ed\s?space|[Cc]ot|[Ii]ncubator|[Ii]solette|[Tt]rolley|[Ss]tretcher|[Bb]ooth|[Uu]nit"
+    r"|[Ss]tation|[Ll]eito|[Ee]nfermaria)"
+    rf"\s*(?:#|(?:no\.?|number)\s*)?(?:\d{{1,4}}[A-Za-z]?|[B-HJ-Z]\d{{0,3}}|(?<=[a-z]\s)[a-hj-z]\d{{1,3}})\b{_NOT_A_QUANTITY}"
+    r"(?!\s+of\s+\d)"
+)
+# The kind of room or ward before its number: "Labour Room 2", "trauma bay 2", "trauma ICU bed 4".
+_KIND_OF_ROOM = re.compile(
+    r"\b(?:(?i:labou?r|delivery|birthing|trauma|resus|medical|surgical|maternity|treatment|isolation|recovery"
+    r"|procedure|consulting|dialysis|emergency|observation|paediatric|pediatric|burns|stroke|cardiac|renal|female"
+    r"|male|gyn|gynae|side|post-op|pre-op)|ICU|NICU|PICU|CCU|HDU|ER|ED|A&E|SCBU|ITU)(?:\s+(?:ICU|HDU|ward|Ward))?\s+$"
+)
+_KINDS_OF_ROOM = _words(
+    """labour labor delivery birthing trauma resus medical surgical maternity treatment isolation recovery procedure
+    consulting dialysis emergency observation paediatric pediatric burns stroke cardiac renal female male gyn gynae
+    side post-op pre-op ICU NICU PICU CCU HDU ER ED A&E SCBU ITU ward Ward"""
 )
 _NAMED_WARD = re.compile(rf"(?=[A-Z])\b(?P<name>{_NAME})\s+ward\b")
 # Wards and theatres named by number and wing or by unit and number: "5 North", "4W", "OR 4", "cath lab 2".
 _WING_OR_UNIT = re.compile(
-    r"(?=[\dOICSPAMLEBTcsldbtmp])"
+    r"(?=[\dOICSPAMLEBTcsldbtmpinh])"
     r"(?:\b\d{1,2}[A-Z]?\s?(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)\b(?!\s+(?:of|Africa))"
     r"|\b(?:OR|OT|ICU|HDU|CCU|ITU|NICU|PICU|SCBU|CICU|CVICU|MICU|SICU|PACU|AMU|MAU|CDU|EAU|SAU|LDR|L&D|OB"
     r"|[Cc]ath\s+[Ll]ab|[Ss]ide\s+room|[Ss]ideroom|[Ll]abou?r\s+room|[Dd]elivery\s+room|[Ll]abou?r\s+ward"
-    r"|[Tt]riage|[Mm]ajors|[Mm]inors|[Rr]esus\s+bay|[Bb]ay|[Pp]od|[Ss]uite|[Cc]ell)\s*#?\d{1,3}[A-Z]?\b"
+    r"|[Tt]riage|[Mm]ajors|[Mm]inors|[Rr]esus\s+bay|[Bb]ay|[Pp]od|[Ss]uite|[Cc]ell|icu|nicu|picu|hdu|ccu|scbu)"
+    r"(?:\s*#?|-)\d{1,3}[A-Z]?\b(?!\s+of\s+\d)"
     rf"{_NOT_A_QUANTITY})"
 )
 # Hospitals named head first, in Portuguese, Spanish, French or Italian order: "Hospital das Clínicas".
@@ -1496,21 +1669,22 @@ _LOWER_RUN = re.compile(r"(?:\b[a-zß-öø-ÿ'’]+\s+){1,3}$")
 # The words each pattern above can open with, to try it only where one of them stands.
 _FACILITY_HEAD_WORDS = _literals(
     """Hospital Infirmary Hospice Clinic Sanatorium Polyclinic Institute Healthcare Medical Health Cancer Care
-    Trauma Surgical Community Nursing Rest Residential NHS Foundation Trust Surgery Memorial General Unit Ward Wing"""
+    Trauma Surgical Community Nursing Rest Residential NHS Foundation Trust Surgery Memorial General Unit Ward Wing
+    Regional Provincial Public Maternity Children Postgraduate Teaching Rehab Municipal"""
 )
 _NUMBERED_PLACE_WORDS = _literals(
     " ".join(
         f"{word} {word.capitalize()}"
         for word in _words(
-            "ward bay bed room cubicle cube resus theatre theater pod cot incubator isolette trolley stretcher booth"
-            " unit"
+            "ward bay bed room rm cubicle cube resus theatre theater pod cot incubator isolette trolley stretcher booth"
+            " unit station leito enfermaria"
         )
     )
 )
 _UNIT_WORDS = _literals(
     """OR OT ICU HDU CCU ITU NICU PICU SCBU CICU CVICU MICU SICU PACU AMU MAU CDU EAU SAU LDR L&D OB Cath cath
     Side side Labo labo Delivery delivery Triage triage Majors majors Minors minors Resus resus Bay bay Pod pod
-    Suite suite Cell cell"""
+    Suite suite Cell cell icu nicu picu hdu ccu scbu"""
 )
 _HEAD_FIRST_WORDS = _literals("Hospital Hôpital Ospedale Clínica Clinica Santa Instituto Centro Sanatorio Policlínica")
 _LOWER_HEAD_WORDS = _literals("hospital clinic infirmary hospice medical health")
@@ -1558,6 +1732,66 @@ _NAMED_SITE_HEADS = _literals("Hospital Infirmary Hospice College Center Centre 
 _SITE_PREPOSITIONS = _literals("at At in In to into from")
 
 
+# Hospitals known by their initials, which end in H or MC ("LUTH", "SCGH", "CSMC"), where a site stands: after "at",
+# "to", "from" and the like, or before "'s", a ward or a department.
+_INITIALS_SITE = re.compile(r"(?=[A-Z]{2,5}(?:H|MC)\b)(?P<name>[A-Z]{2,5}(?:H|MC))\b")
+_INITIALS_BEFORE = re.compile(r"\b(?:at|At|to|To|from|From|reached|into|in|In)\s+(?:the\s+)?$")
+_INITIALS_AFTER = re.compile(r"(?:['’]s\b|\s+(?:ER|ED|A&E|ICU|NICU|PICU|[Ww]ard|OPD|[Ee]mergency|[Mm]aternity)\b)")
+# Conditions and hormones written the same way: "died of PPH", "in SAH".
+_NOT_INITIALS_OF_A_SITE = _words(
+    """PPH APH SAH ICH IVH BPH LVH SIADH ACTH TSH FSH GH HGH ADH PTH PIH CAH HRH DOH MOH NIH UGH ARGH
+    HMMH AAH OOH SSH SHH CPH IPH NPH GMH NASH MASH ASH DISH PNH"""
+)
+
+
+# A hospital named before its department, or before a comma and a ward or unit: "Grady ED", "Rotunda NICU",
+# "Kiruddu, the medical ward", "Tygerberg, the paeds ICU".
+_SITE_BEFORE_UNIT = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:\s+(?:ED|ER|A&E|NICU|PICU|SCBU)\b"
+    r"|,\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:ward|unit|block|ICU|NICU|PICU|HDU|ED|ER|A&E|theatre)\b)"
+    r"(?=\s*[,.;:!?(]|\s+(?:at|in|on|of|bed|cot|cubicle|room|[A-Z]))"
+)
+_UNIT_AFTER_WORDS = _words("ED ER A&E NICU PICU SCBU ward unit block ICU HDU theatre")
+# The unit named after a hospital or ward and a comma: "Mount Sinai, the palliative unit, 16th floor",
+# "Ward 21, the neurosurgery ward", "Emory Decatur, 5th floor".
+_UNIT_AFTER_SITE = re.compile(
+    r"(?<=[\w'’]),\s+(?P<unit>the\s+(?:[\w'’&-]+\s+){0,3}?(?:ward|unit|floor|block|Block|ICU|Ward|Unit)"
+    r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+floor)(?=\s*[,.;:])"
+)
+_UNIT_AFTER_SITE_WORDS = _words("ward unit floor block Block ICU Ward Unit")
+# A hospital called by its name after "the": "born at the Rotunda", "in the Mater NICU", "to the Royal Perth".
+_THE_SITE = re.compile(
+    r"\b(?:at|in|to|into|from)\s+(?P<name>the\s+(?P<first>[A-Z][\w'’-]+)(?:\s+[A-Z][a-z][\w'’-]*)?)"
+    r"(?=\s*[,.;:!?]|\s+(?:ward|unit|ED|A&E|NICU|ICU|PICU|on|in|at|for|with|where|when|after|before)\b)"
+)
+_PLACES_AND_REGIONS = _PLACES | _AMBIGUOUS_PLACES | _REGIONS
+# A ward or block named in capitals, even in words that alone say nothing: "the Labour Ward", "the Maternity Block".
+_THE_UNIT = re.compile(r"[Tt]he\s+(?:[A-Z][\w'’-]+\s+(?:and\s+|&\s+)?){1,3}(?:Ward|Block|Wing|Unit)\b")
+_THE_SITE_WORDS = _words(
+    """Royal Mater General Infirmary Children Women Western Eastern Northern Southern Central Memorial Regional
+    Rotunda Coombe Princess Queen King Prince Alexandra Victoria Provincial District Municipal Maternity"""
+)
+
+
+_SITE_BEFORE_COMMA = re.compile(
+    r"(?:\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+|\b(?:[Ww]ard|[Uu]nit|[Rr]oom|[Bb]ed)\s+[A-Z0-9]{1,4}|\b\d{1,2}[A-Z]?\s+"
+    r"(?:North|South|East|West)|\b(?:Hospital|General|Infirmary|Centre|Center|Clinic|Hospice)|St\.?\s+[A-Z][\w'’]*)$"
+)
+
+
+# In lowercase texting, a hospital after "at" or "to" is a word or two that is not English: "died at mulago",
+# "3 codes in one night at chong hua", "in cubicle 5 at st james".
+_LOWER_SITE = re.compile(
+    r"(?:at|to)\s+(?P<name>(?:the\s+)?(?P<saint>st\.?\s+)?[a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?)"
+    r"(?=\s*[,.;:!?]|\s+(?:and|for|in|on|at|with|er|ed|icu|nicu|ward|when|after|before|but)\b)"
+)
+
+
+def _starts_site(text: str, comma: int) -> bool:
+    """Whether a hospital, ward or wing ends right before ``comma``: "Mount Sinai", "Ward 21", "8 East"."""
+    return _SITE_BEFORE_COMMA.search(text, max(0, comma - 40), comma) is not None
+
+
 def _near_before(starts: Iterable[int], anchors: list[int], reach: int) -> list[int]:
     """The ``starts`` that lie less than ``reach`` characters before one of the ``anchors``."""
     ordered = sorted(anchors)
@@ -1576,6 +1810,8 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
             words.pop()
         names = [word for word in words if word not in ("the", "The")]
         if not names or names[0] in _AFTER_THE_NOT_A_SITE or names[-1] in _AFTER_THE_NOT_A_SITE:
+            continue
+        if names[0] in _NOT_INITIALS_OF_A_SITE and text.endswith("into ", 0, match.start("name")):  # "went into PPH"
             continue
         # "taken to the Royal", "died at the General", "back to the Children's": after "the", a capitalised
         # word that is not a kind of room or unit is the hospital people call by it.
@@ -1609,7 +1845,11 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
             end = tail.end()
         yield _Hit(start, end, "facility", _WHO_WHERE)
     for match in _matches_at(_NUMBERED_PLACE, text, openings.of(_NUMBERED_PLACE_WORDS)):
-        yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
+        previous = _WORD_BEFORE.search(text, max(0, match.start() - 16), match.start())
+        kind = None
+        if previous and (previous.group(1).lower() in _KINDS_OF_ROOM or previous.group(1) in _KINDS_OF_ROOM):
+            kind = _KIND_OF_ROOM.search(text, max(0, match.start() - 30), match.start())
+        yield _Hit(kind.start() if kind else match.start(), match.end(), "facility", _WHO_WHERE)
     if "ward" in text:
         for match in _NAMED_WARD.finditer(text):
             name = match.group("name")
@@ -1617,6 +1857,69 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
                 yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
     for match in _matches_at(_WING_OR_UNIT, text, [*digits, *openings.of(_UNIT_WORDS)]):
         yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
+    initials = [start for start in story.capitals if text[start + 2 : start + 3].isupper()]
+    for match in _matches_at(_INITIALS_SITE, text, initials):
+        name = match.group("name")
+        if (match.start() and text[match.start() - 1].isalnum()) or name in _NOT_INITIALS_OF_A_SITE:
+            continue
+        if _INITIALS_BEFORE.search(text, max(0, match.start() - 14), match.start()) or _INITIALS_AFTER.match(
+            text, match.end()
+        ):
+            yield _Hit(match.start(), match.end(), "facility", _GUESS)
+    tokens = story.tokens
+    for index in [*story.positions.get("the", ()), *story.positions.get("The", ())]:
+        if index + 1 >= len(tokens) or not tokens[index + 1].word[:1].isupper():
+            continue
+        unit = _THE_UNIT.match(text, tokens[index].start)
+        if unit:
+            yield _Hit(unit.start(), unit.end(), "facility", _GUESS)
+            continue
+        if not index or tokens[index].word == "The":
+            continue
+        site = _THE_SITE.match(text, tokens[index - 1].start)
+        if site is None:
+            continue
+        first, name = site.group("first"), site.group("name")[4:]
+        if first in _AFTER_THE_NOT_A_SITE or first in _COMMON_WORDS or first in _DATE_WORDS:
+            continue
+        if (first[:2].isupper() and not _INITIALS_SITE.fullmatch(first)) or name in _REGIONS or name in _PLACES:
+            continue
+        if _is_english(first.lower()) and first not in _THE_SITE_WORDS:
+            continue
+        yield _Hit(site.start("name"), site.end("name"), "facility", _GUESS)
+    if len(story.capital_indices) * 25 < len(tokens):  # written in lowercase
+        for index in [*story.positions.get("at", ()), *story.positions.get("to", ())]:
+            site = _LOWER_SITE.match(text, tokens[index].start)
+            if site is None:
+                continue
+            words = [word for word in site.group("name").split() if word not in ("the", "st", "st.")]
+            if not words:
+                continue
+            if site.group("saint") or not any(
+                _is_english(word) or word in _FUNCTION_WORDS or word.capitalize() in _PLACES_AND_REGIONS
+                for word in words
+            ):
+                yield _Hit(site.start("name"), site.end("name"), "facility", _GUESS)
+    commas = {text.rfind(", ", max(0, unit - 60), unit) for unit in story.starts_of(_UNIT_AFTER_SITE_WORDS)}
+    for comma in sorted(commas - {-1}):
+        after = _UNIT_AFTER_SITE.match(text, comma)
+        if after and _starts_site(text, comma):
+            yield _Hit(after.start("unit"), after.end("unit"), "facility", _GUESS)
+    units = story.starts_of(_UNIT_AFTER_WORDS)
+    if units:
+        capital_starts = story.capital_starts
+        before_units = {
+            capital_starts[at]
+            for unit in units
+            for at in range(bisect_right(capital_starts, unit - 50), bisect_right(capital_starts, unit - 1))
+        }
+        for match in _matches_at(_SITE_BEFORE_UNIT, text, before_units):
+            names = match.group("name").split()
+            if names[0] in _NOT_A_NAME or names[0] in _GIVEN_NAMES or names[-1] in _GENERIC_FACILITY_WORDS:
+                continue
+            if len(names) == 1 and match.start() and not _starts_sentence(text, match.start()):
+                continue
+            yield _Hit(match.start(), match.end("name"), "facility", _GUESS)
     for match in _matches_at(_HEAD_FIRST, text, openings.of(_HEAD_FIRST_WORDS)):
         last = match.group().split()[-1]
         if not _is_english(last) or last not in _GENERIC_FACILITY_WORDS:

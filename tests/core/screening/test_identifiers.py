@@ -277,6 +277,24 @@ def _covered_text(text: str) -> str:
         ("He lived in a cabin off Hwy 22 with his dogs.", "Hwy 22"),
         ("She was on Ward 3 at Heartlands after a stroke.", "Heartlands"),
         ("He died at the Foothills the next week.", "Foothills"),
+        # Weekdays and parts of the day leading into a date, holidays, years of birth.
+        ("She died on Saturday, June 3, with her sisters there.", "Saturday, June 3"),
+        ("He was admitted on the night of the 14th.", "the night of the 14th"),
+        ("She came in on the afternoon of 21/7 with chest pain.", "21/7"),
+        ("We lost him on Heritage Day, in the rain.", "Heritage Day"),
+        ("he died on boxing day, i was on nights", "boxing day"),
+        ("Her grandmother was born 1931 in a village.", "1931"),
+        ("We met him on the 2nd of the month.", "the 2nd of the month"),
+        # Ages with a tail, identity numbers after a comma, plates of aircraft.
+        ("Mr. Osei, 90-plus, walked in alone.", "90-plus"),
+        ("His NHI, ABC1234, was on the wristband.", "ABC1234"),
+        ("Her RG was 12.345.678-9 on the form.", "12.345.678-9"),
+        ("We flew her out; the aircraft was VH-ABC.", "VH-ABC"),
+        ("She rang the ward on 416-555-0199 ext. 42 every night.", "ext. 42"),
+        # Rooms named by kind and number, hospitals known by their initials.
+        ("She laboured in Labour Room 4 all night.", "Labour Room 4"),
+        ("We rushed her to SJGH in the back of the van.", "SJGH"),
+        ("He had dialysis in station 12 for years.", "station 12"),
     ],
 )
 def test_realistic_identifiers_are_found(text, value):
@@ -290,6 +308,9 @@ def test_realistic_identifiers_are_found(text, value):
         "She was admitted to ICU. She improved for a day.",
         "The number of patients that winter was 12,000 across the region.",
         "He was the 3rd to die on the ward that week.",
+        "Hit by a car, GCS 13 on arrival, talking.",
+        "Bed 4 of 12 was empty that night.",
+        "She went into PPH after the delivery.",
     ],
 )
 def test_realistic_clean_text_stays_clean(text):
