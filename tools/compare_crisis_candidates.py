@@ -29,8 +29,9 @@ sys.path.insert(0, str(ROOT / "tools"))
 import train_crisis_model as trainer  # noqa: E402
 
 from bot.core.screening import crisis_model  # noqa: E402
-from bot.core.screening.crisis import CrisisLevel, screen_rules  # noqa: E402
+from bot.core.screening.crisis import screen_rules  # noqa: E402
 from bot.core.screening.evaluation import CrisisReport, crisis_lines  # noqa: E402
+from bot.core.screening.results import CrisisLevel  # noqa: E402
 from bot.core.screening.risk import screen_with  # noqa: E402
 
 HELDOUT = ROOT / "tests" / "core" / "screening" / "heldout" / "crisis_heldout.jsonl"

@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.core.screening import crisis_model  # noqa: E402
-from bot.core.screening.crisis import CrisisLevel, screen_rules  # noqa: E402
+from bot.core.screening.crisis import screen_rules  # noqa: E402
+from bot.core.screening.results import CrisisLevel  # noqa: E402
 
 CORPUS = ROOT / "training" / "crisis"
 FOLDS = 5

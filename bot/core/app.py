@@ -11,7 +11,7 @@ from bot.core.clock import Clock, SystemClock
 from bot.core.identity import Identity
 from bot.core.resources import Directory, load_directory
 from bot.core.retention import reseal_legacy_ids
-from bot.core.screening.risk import model
+from bot.core.screening import warm
 from bot.core.testimonies import Library, load_library
 from bot.db.connection import Database
 from bot.db.migrate import open_database
@@ -53,8 +53,8 @@ class Stairwell:
     timing: Timing = field(default_factory=Timing)
     # Called when a flow records work for the background worker (a queue post, a publication, a schedule).
     on_work: Callable[[], None] | None = field(default=None, repr=False)
-    # The crisis model is read in a thread while the adapter connects, so start-up does not wait for it.
-    _model_loading: asyncio.Future[object] | None = field(default=None, repr=False)
+    # The screens are built in a thread once the adapter is ready, so neither start-up nor the first share waits.
+    _warming: asyncio.Future[None] | None = field(default=None, repr=False)
 
     @classmethod
     async def open(
@@ -73,7 +73,6 @@ class Stairwell:
         app = cls(
             db=db, identity=identity, content=content, clock=clock or SystemClock(), timing=timing or Timing()
         )
-        app._model_loading = asyncio.get_running_loop().run_in_executor(None, model)
         return app
 
     def wake(self) -> None:
@@ -81,7 +80,12 @@ class Stairwell:
         if self.on_work is not None:
             self.on_work()
 
+    def warm_up(self) -> None:
+        """Build the screens in a thread (once); adapters call this when they are ready for users."""
+        if self._warming is None:
+            self._warming = asyncio.get_running_loop().run_in_executor(None, warm)
+
     async def close(self) -> None:
-        if self._model_loading is not None:
-            await self._model_loading
+        if self._warming is not None:
+            await self._warming
         await self.db.close()

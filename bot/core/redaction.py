@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.core.screening.identifiers import REDACTION_LABELS, Identifier, redact
+from bot.core.screening.results import REDACTION_LABELS, Identifier, redact_spans
 from bot.core.story_text import MAX_LENGTH
 
 _SHORT = "[…]"
@@ -27,7 +27,7 @@ def redact_within(text: str, identifiers: Sequence[Identifier], limit: int = MAX
 
     Every short label is no longer than its span, so text within the limit stays within it.
     """
-    full = redact(text, identifiers)
+    full = redact_spans(text, identifiers)
     if len(full) <= limit:
         return full
     pieces: list[str] = []

@@ -11,9 +11,7 @@ from enum import StrEnum
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
 from bot.core.redaction import redact_within
-from bot.core.screening.crisis import CrisisLevel, CrisisResult
-from bot.core.screening.identifiers import Identifier, find_identifiers, redact, summarize
-from bot.core.screening.risk import screen_crisis
+from bot.core.screening.results import CrisisLevel, CrisisResult, Identifier, redact_spans, summarize
 from bot.core.story_states import Status, sources
 from bot.core.story_text import StoryTextError, clean, clean_warning
 from bot.db import guilds
@@ -114,7 +112,7 @@ def _quoted(text: str, span: tuple[int, int], identifiers: tuple[Identifier, ...
         for found in identifiers
         if found.start < end and found.end > start
     )
-    sentence = " ".join(redact(text[start:end], inside).split())
+    sentence = " ".join(redact_spans(text[start:end], inside).split())
     return sentence if len(sentence) <= QUOTE_LIMIT else sentence[: QUOTE_LIMIT - 1] + "…"
 
 
@@ -140,6 +138,10 @@ async def screened(app: Stairwell, draft: Draft) -> Screened:
 
 def screen(draft: Draft) -> Screened:
     cleaned = clean(draft.text)
+    # Imported here, not at the top: the screens build their patterns at import, in `warm()`'s thread at start.
+    from bot.core.screening.identifiers import find_identifiers
+    from bot.core.screening.risk import screen_crisis
+
     identifiers = tuple(find_identifiers(cleaned.text))
     crisis = screen_crisis(cleaned.text)
     return Screened(

@@ -25,39 +25,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from enum import Enum, StrEnum
+from enum import Enum
 
+from bot.core.screening.results import RANK, CrisisLevel, CrisisResult, Signal
 
-class CrisisLevel(StrEnum):
-    """How worried a moderator should be about the writer."""
-
-    NONE = "none"
-    CONCERN = "concern"
-    URGENT = "urgent"
-
-
-_RANK: dict[CrisisLevel, int] = {CrisisLevel.NONE: 0, CrisisLevel.CONCERN: 1, CrisisLevel.URGENT: 2}
-
-
-@dataclass(frozen=True, slots=True)
-class Signal:
-    """One reason a message was flagged, worded for a volunteer moderator."""
-
-    code: str
-    level: CrisisLevel
-    explanation: str
-    # Where the words behind it are (the learned layer quotes that sentence to moderators, redacted).
-    span: tuple[int, int] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class CrisisResult:
-    """The overall level and the signals behind it, most severe first."""
-
-    level: CrisisLevel
-    signals: tuple[Signal, ...]
-
-
+_RANK = RANK
 _U = CrisisLevel.URGENT
 _C = CrisisLevel.CONCERN
 

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.core.screening.crisis import CrisisLevel
-from bot.core.screening.identifiers import Identifier, find_identifiers
+from bot.core.screening.identifiers import find_identifiers
+from bot.core.screening.results import CrisisLevel, Identifier
 from bot.core.screening.risk import screen_crisis
 
 LONG = 600  # characters: from here a message counts as a long story

@@ -10,8 +10,9 @@ from __future__ import annotations
 import threading
 from functools import cache
 
-from bot.core.screening.crisis import CrisisLevel, CrisisResult, Signal, screen_rules
+from bot.core.screening.crisis import screen_rules
 from bot.core.screening.crisis_model import CrisisModel, ModelScore
+from bot.core.screening.results import CrisisLevel, CrisisResult, Signal
 
 _RANK = {CrisisLevel.NONE: 0, CrisisLevel.CONCERN: 1, CrisisLevel.URGENT: 2}
 MODEL_SIGNAL = "model"

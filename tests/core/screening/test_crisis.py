@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.screening.crisis import CrisisLevel, CrisisResult, Signal, screen_rules
+from bot.core.screening.crisis import screen_rules
+from bot.core.screening.results import CrisisLevel, CrisisResult, Signal
 
 EVAL_PATH = Path(__file__).parents[3] / "training" / "crisis" / "rules_eval.jsonl"
 LABELS = {"urgent", "concern", "none"}

@@ -9,14 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.screening.identifiers import (
-    IDENTIFIER_TYPES,
-    REDACTION_LABELS,
-    Identifier,
-    find_identifiers,
-    redact,
-    summarize,
-)
+from bot.core.screening.identifiers import find_identifiers, redact
+from bot.core.screening.results import IDENTIFIER_TYPES, REDACTION_LABELS, Identifier, summarize
 
 TUNE_PATH = Path(__file__).resolve().parents[3] / "training" / "identifiers" / "tune.jsonl"
 

@@ -7,7 +7,8 @@ import hashlib
 from pathlib import Path
 
 from bot.core.screening import crisis_model
-from bot.core.screening.crisis import CrisisLevel, screen_rules
+from bot.core.screening.crisis import screen_rules
+from bot.core.screening.results import CrisisLevel
 from bot.core.screening.risk import MODEL_SIGNAL, model, screen_crisis
 from bot.core.stories import screen
 from bot.db.stories import Draft
