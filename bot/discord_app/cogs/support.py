@@ -7,7 +7,6 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core import support
-from bot.db import guilds, local_resources
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.render import respond
 
@@ -23,14 +22,10 @@ async def country_autocomplete(interaction: discord.Interaction, current: str) -
 
 async def resources_for(interaction: discord.Interaction, country: str | None, audience: str | None) -> None:
     """Shared by /resources and the Support buttons elsewhere."""
-    app = app_of(interaction)
-    directory = app.content.directory
-    guild_id = interaction.guild_id
-    region = (await guilds.get(app.db, guild_id)).region if guild_id else None
-    chosen = support.pick_country(directory, country, region, str(interaction.locale))
-    local = await local_resources.list_for(app.db, guild_id) if guild_id else []
-    unknown = country if country and chosen is None else None
-    await respond(interaction, support.resources_card(directory, chosen, audience, local, unknown))
+    card = await support.resources_for(
+        app_of(interaction), interaction.guild_id, country, audience, str(interaction.locale)
+    )
+    await respond(interaction, card)
 
 
 class Support(commands.Cog):
