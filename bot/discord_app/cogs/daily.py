@@ -16,8 +16,8 @@ from bot.db import guilds
 from bot.discord_app import permissions
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.checks import require_moderator
-from bot.discord_app.errors import where
 from bot.discord_app.render import NO_PINGS, embed, respond
+from bot.log_safety import where
 
 log = logging.getLogger(__name__)
 
