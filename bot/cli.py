@@ -10,12 +10,15 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.config import ConfigError, Settings, configure_logging, load_settings
 from bot.core.errors import ContentError
 from bot.db.connection import Database
 from bot.db.migrate import MigrationError
+
+if TYPE_CHECKING:
+    from bot.core.app import Stairwell
 
 log = logging.getLogger("stairwell")
 
@@ -32,20 +35,19 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
-def _make_bot(settings: Settings) -> Any:
+def _make_bot(settings: Settings, app: Stairwell | None = None) -> Any:
     from bot.discord_app.bot import StairwellBot
 
-    return StairwellBot(settings.db_path, settings.secret_key, dev_guild=settings.dev_guild)
+    return StairwellBot(settings.db_path, settings.secret_key, dev_guild=settings.dev_guild, app=app)
 
 
 @asynccontextmanager
-async def _connected_bot(args: argparse.Namespace) -> AsyncIterator[Any]:
+async def _connected_bot(settings: Settings, app: Stairwell | None = None) -> AsyncIterator[Any]:
     """A bot built from the settings, with Discord's refusals turned into one-line configuration errors."""
     import discord
 
-    settings = _settings(args)
     token = settings.require_token()
-    bot = _make_bot(settings)
+    bot = _make_bot(settings, app)
     try:
         async with bot:
             await bot.login(token)
@@ -58,13 +60,56 @@ async def _connected_bot(args: argparse.Namespace) -> AsyncIterator[Any]:
         raise ConfigError("Discord refused the bot's intents; Stairwell needs no privileged intents.") from error
 
 
-async def _run(args: argparse.Namespace) -> None:
-    async with _connected_bot(args) as bot:
+def _platforms(settings: Settings, chosen: str | None) -> list[str]:
+    """The platforms `run` starts: the one asked for, else every one whose token is set."""
+    if chosen == "discord":
+        settings.require_token()
+    if chosen == "telegram" and settings.telegram is None:
+        raise ConfigError("TELEGRAM_TOKEN is not set: create a bot with @BotFather and put its token in .env.")
+    if chosen:
+        return [chosen]
+    found = [name for name, on in (("discord", settings.discord_token), ("telegram", settings.telegram)) if on]
+    if not found:
+        raise ConfigError(
+            "no platform token is set: put DISCORD_TOKEN and/or TELEGRAM_TOKEN in .env (see .env.example), "
+            "or try Stairwell without either with `stairwell console`."
+        )
+    return found
+
+
+async def _run_discord(settings: Settings, app: Stairwell) -> None:
+    async with _connected_bot(settings, app) as bot:
         await bot.connect()
 
 
+async def _run_telegram(settings: Settings, app: Stairwell) -> None:
+    from bot.telegram_app.bot import TelegramAdapter
+
+    assert settings.telegram is not None
+    await TelegramAdapter.from_settings(app, settings.telegram).run(settings.telegram)
+
+
+async def _run(args: argparse.Namespace) -> None:
+    """Every platform on one event loop and one database; if one stops with an error, all stop."""
+    from bot.core.app import Stairwell
+
+    settings = _settings(args)
+    platforms = _platforms(settings, args.platform)
+    runners = {"discord": _run_discord, "telegram": _run_telegram}
+    app = await Stairwell.open(settings.db_path, settings.secret_key)
+    try:
+        async with asyncio.TaskGroup() as group:
+            for name in platforms:
+                group.create_task(runners[name](settings, app))
+    except BaseExceptionGroup as failures:
+        # One clear line for the first configuration problem, as for a single platform.
+        raise failures.exceptions[0] from None
+    finally:
+        await app.close()
+
+
 async def _sync(args: argparse.Namespace) -> None:
-    async with _connected_bot(args) as bot:
+    async with _connected_bot(_settings(args)) as bot:
         await bot.sync_commands(force=True)
     print("Commands synced.")
 
@@ -159,10 +204,14 @@ async def _eval(args: argparse.Namespace) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="stairwell", description="Peer support for healthcare workers, on Discord.")
+    parser = argparse.ArgumentParser(
+        prog="stairwell", description="Peer support for healthcare workers, on Discord and Telegram."
+    )
     parser.add_argument("--env-file", default=".env", help="settings file to read (default: .env)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    sub.add_parser("run", help="connect to Discord (needs DISCORD_TOKEN)").set_defaults(handler=_run)
+    run = sub.add_parser("run", help="connect to Discord and/or Telegram (each platform whose token is set)")
+    run.add_argument("--platform", choices=("discord", "telegram"), help="start only this platform")
+    run.set_defaults(handler=_run)
     sub.add_parser("console", help="try every flow in this terminal, no token needed").set_defaults(handler=_console)
     sub.add_parser("migrate", help="bring the database to the newest schema").set_defaults(handler=_migrate)
     sub.add_parser("sync", help="push the slash commands to Discord now").set_defaults(handler=_sync)

@@ -14,7 +14,8 @@ from discord.ext import commands
 from bot.core.app import Content, Stairwell
 from bot.core.clock import Clock
 from bot.db import meta
-from bot.discord_app.errors import StairwellTree, where
+from bot.discord_app.errors import StairwellTree
+from bot.log_safety import where
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,9 @@ class StairwellBot(commands.Bot):
         clock: Clock | None = None,
         content: Content | None = None,
         background_tasks: bool = True,
+        app: Stairwell | None = None,
     ) -> None:
+        """`app` shares one core (and one database) with other adapters in the process; it is then theirs to close."""
         intents = discord.Intents.none()
         intents.guilds = True
         super().__init__(
@@ -58,16 +61,20 @@ class StairwellBot(commands.Bot):
         self._content = content or Content.load()
         self.dev_guild = dev_guild
         self.background_tasks = background_tasks
+        self._shared_app = app
 
     async def setup_hook(self) -> None:
-        self.app = await Stairwell.open(self._db_path, self._secret, clock=self._clock, content=self._content)
+        if self._shared_app is not None:
+            self.app = self._shared_app
+        else:
+            self.app = await Stairwell.open(self._db_path, self._secret, clock=self._clock, content=self._content)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands()
 
     async def close(self) -> None:
         await super().close()
-        if hasattr(self, "app"):
+        if hasattr(self, "app") and self._shared_app is None:
             await self.app.close()
 
     def command_hash(self) -> str:
