@@ -10,7 +10,7 @@ import secrets
 import string
 
 from bot.core.app import Stairwell
-from bot.core.cards import Card, Tone, literal
+from bot.core.cards import Card, Tone
 from bot.core.server_setup import SetupError
 from bot.db import telegram
 from bot.db.telegram import Community
@@ -128,7 +128,7 @@ def status_card(community: Community, link: str, publish_name: str | None) -> Ca
         f"Members start here, in a private chat with me: {link}",
     ]
     return Card(
-        title=f"Stairwell in {literal(community.title)}",
+        title=f"Stairwell in {community.title}",  # titles are plain text on every platform
         body="\n".join(lines),
         footer="Share the link with your group. Everything members write stays in their private chat with me.",
         tone=Tone.OK if community.moderators_chat_id else Tone.NOTICE,

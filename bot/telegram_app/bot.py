@@ -26,14 +26,13 @@ from bot.telegram_app.sender import Limits, Sender
 log = logging.getLogger(__name__)
 
 
+# HTML parse mode (the renderer escapes everything) and no link previews, for every message.
+DEFAULTS = DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True)
+
+
 def make_bot(token: str, api_base: str | None = None) -> Bot:
-    """HTML parse mode (the renderer escapes everything) and no link previews, for every message."""
     session = AiohttpSession(api=TelegramAPIServer.from_base(api_base)) if api_base else AiohttpSession()
-    return Bot(
-        token,
-        session=session,
-        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
-    )
+    return Bot(token, session=session, default=DEFAULTS)
 
 
 class TelegramAdapter:

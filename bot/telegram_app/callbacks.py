@@ -1,10 +1,11 @@
-"""Button data: which action, on what opaque id; everything else is loaded from the database on press."""
+"""Button data: which action, on what opaque id; everything else is loaded from the database on press.
+
+aiogram refuses to pack more than Telegram's 64 bytes, so an over-long id fails loudly where it is made.
+"""
 
 from __future__ import annotations
 
 from aiogram.filters.callback_data import CallbackData
-
-CALLBACK_LIMIT = 64  # bytes Telegram allows in callback_data
 
 
 class Press(CallbackData, prefix="sw"):
@@ -13,9 +14,3 @@ class Press(CallbackData, prefix="sw"):
     kind: str
     action: str
     target: str = ""
-
-    def pack(self) -> str:
-        packed = super().pack()
-        if len(packed.encode()) > CALLBACK_LIMIT:
-            raise ValueError(f"callback data for {self.kind}:{self.action} is over {CALLBACK_LIMIT} bytes")
-        return packed

@@ -118,6 +118,7 @@ class FakeTelegram:
         self._confirmations = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self._closing = False
+        self.polls = 0  # getUpdates calls (not recorded in `calls`: they are the transport)
         self.port = 0
 
     # ---- server -------------------------------------------------------------------------------------------
@@ -185,6 +186,7 @@ class FakeTelegram:
         return {**self.bot_user, "can_join_groups": True, "can_read_all_group_messages": False}
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        self.polls += 1
         offset = params.get("offset", 0)
         async with self._confirmations:
             self._confirmed = max(self._confirmed, offset - 1)

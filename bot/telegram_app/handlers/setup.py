@@ -158,7 +158,7 @@ async def _channel(message: Message, tg: Telegram, target: str) -> int:
     assert message.from_user is not None
     handle: int | str = int(target) if target.lstrip("-").isdigit() else "@" + target.lstrip("@")
     cant_see = SetupError(
-        f"I can't see {literal(str(handle))}. Add me to the channel as an admin with “Post messages”, then run "
+        f"I can't see {handle}. Add me to the channel as an admin with “Post messages”, then run "
         "this again (for a private channel, use its numeric id, e.g. -1001234567890)."
     )
     try:
