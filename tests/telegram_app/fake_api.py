@@ -108,7 +108,7 @@ class FakeTelegram:
         self.calls: list[Call] = []
         self.chats: dict[int | str, Chat] = {}
         self.sent: dict[tuple[int, int], Sent] = {}
-        self.failures: dict[str, list[tuple[int, str, int | None]]] = {}
+        self.failures: dict[str, list[tuple[int, str, int | None, Any]]] = {}
         self.bot_user = {"id": BOT_ID, "is_bot": True, "first_name": "Stairwell", "username": BOT_USERNAME}
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
@@ -152,9 +152,11 @@ class FakeTelegram:
         params = self._params(await request.post())
         if method != "getUpdates":
             self.calls.append(Call(method, params))
-        queued = self.failures.get(method)
-        if queued:
-            status, description, retry_after = queued.pop(0)
+        queued = self.failures.get(method, [])
+        due = next((f for f in queued if f[3] is None or f[3] == params.get("chat_id")), None)
+        if due is not None:
+            queued.remove(due)
+            status, description, retry_after, _ = due
             body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
             if retry_after is not None:
                 body["parameters"] = {"retry_after": retry_after}
@@ -279,8 +281,11 @@ class FakeTelegram:
         rights = {**_ADMIN_RIGHTS, "can_post_messages": can_post}
         chat.admins[BOT_ID] = {"status": "administrator", "user": self.bot_user, **rights}
 
-    def fail_next(self, method: str, status: int, description: str, retry_after: int | None = None) -> None:
-        self.failures.setdefault(method, []).append((status, description, retry_after))
+    def fail_next(
+        self, method: str, status: int, description: str, retry_after: int | None = None, chat_id: Any = None
+    ) -> None:
+        """The next call of `method` (to `chat_id`, if given) fails with this status and description."""
+        self.failures.setdefault(method, []).append((status, description, retry_after, chat_id))
 
     # ---- acting as people ---------------------------------------------------------------------------------
     async def _deliver(self, update: dict[str, Any]) -> list[Call]:

@@ -47,6 +47,8 @@ async def _announce(tg: Telegram, community: Community) -> None:
         await tg.send(community.group_chat_id, await _status(tg, community))
     except TelegramAPIError as error:
         await tg.notices.report(community.guild_id, community.group_chat_id, "the community group", error)
+    else:
+        await tg.notices.working(community.group_chat_id)
 
 
 async def migrated(message: Message, tg: Telegram) -> None:
