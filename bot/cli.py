@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
@@ -97,10 +98,16 @@ async def _run(args: argparse.Namespace) -> None:
     platforms = _platforms(settings, args.platform)
     runners = {"discord": _run_discord, "telegram": _run_telegram}
     app = await Stairwell.open(settings.db_path, settings.secret_key)
+    # A service manager stops us with SIGTERM: finish cleanly (close sessions and the database).
+    main_task = asyncio.current_task()
+    assert main_task is not None
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, main_task.cancel)
     try:
         async with asyncio.TaskGroup() as group:
             for name in platforms:
                 group.create_task(runners[name](settings, app))
+    except asyncio.CancelledError:
+        log.info("stopped")
     except BaseExceptionGroup as failures:
         # One clear line for the first configuration problem, as for a single platform.
         raise failures.exceptions[0] from None

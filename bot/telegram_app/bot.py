@@ -10,7 +10,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.exceptions import TelegramUnauthorizedError
+from aiogram.exceptions import TelegramNetworkError, TelegramUnauthorizedError
 from aiohttp import web
 
 from bot.config import ConfigError, TelegramSettings, Webhook
@@ -54,15 +54,19 @@ class TelegramAdapter:
             me = await self.bot.get_me()
         except TelegramUnauthorizedError as error:
             raise ConfigError("TELEGRAM_TOKEN was refused by Telegram: get the current one from @BotFather.") from error
+        except TelegramNetworkError as error:
+            raise ConfigError(
+                "cannot reach the Telegram Bot API: check the network (and TELEGRAM_API_URL, if you set one)."
+            ) from error
         self.context.username = me.username or ""
         await commands.set_menu(self.bot, self.context.app)
         log.info("telegram ready as @%s", self.context.username)
 
     async def run_polling(self, *, handle_as_tasks: bool = True) -> None:
         """Long polling (the default): no public address needed. Only one poller per token may run."""
-        await self.prepare()
-        await self.bot.delete_webhook(drop_pending_updates=False)
         try:
+            await self.prepare()
+            await self.bot.delete_webhook(drop_pending_updates=False)
             await self.dispatcher.start_polling(
                 self.bot,
                 handle_signals=False,
@@ -77,13 +81,13 @@ class TelegramAdapter:
         """Telegram posts updates to our https URL (through a reverse proxy to `port`) with the secret token."""
         from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 
-        await self.prepare()
         server = web.Application()
         SimpleRequestHandler(self.dispatcher, self.bot, secret_token=webhook.secret).register(server, webhook.path)
         setup_application(server, self.dispatcher, bot=self.bot)
         runner = web.AppRunner(server, access_log=None)  # access lines would log callers' addresses
         await runner.setup()
         try:
+            await self.prepare()
             await web.TCPSite(runner, port=webhook.port).start()
             await self.bot.set_webhook(
                 webhook.url,

@@ -17,7 +17,7 @@ from typing import Any
 
 from aiohttp import web
 
-BOT_ID = 4242
+BOT_ID = 424242424
 BOT_USERNAME = "stairwell_test_bot"
 TOKEN = f"{BOT_ID}:AAE" + "x" * 32
 
@@ -119,6 +119,8 @@ class FakeTelegram:
         self._runner: web.AppRunner | None = None
         self._closing = False
         self.polls = 0  # getUpdates calls (not recorded in `calls`: they are the transport)
+        self.polled = asyncio.Event()
+        self._recorded = asyncio.Condition()
         self.port = 0
 
     # ---- server -------------------------------------------------------------------------------------------
@@ -152,6 +154,8 @@ class FakeTelegram:
         params = self._params(await request.post())
         if method != "getUpdates":
             self.calls.append(Call(method, params))
+            async with self._recorded:
+                self._recorded.notify_all()
         queued = self.failures.get(method, [])
         due = next((f for f in queued if f[3] is None or f[3] == params.get("chat_id")), None)
         if due is not None:
@@ -189,6 +193,7 @@ class FakeTelegram:
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         self.polls += 1
+        self.polled.set()
         offset = params.get("offset", 0)
         async with self._confirmations:
             self._confirmed = max(self._confirmed, offset - 1)
@@ -342,6 +347,18 @@ class FakeTelegram:
         mine = [sent for (chat, _), sent in self.sent.items() if chat == chat_id]
         assert mine, f"nothing was sent to chat {chat_id}"
         return mine[-1]
+
+    async def wait_for_call(self, method: str, chat_id: int, timeout: float = 10) -> Call:
+        """For a bot that handles updates as tasks (as in production): wait until it makes this call."""
+
+        def found() -> Call | None:
+            return next((c for c in self.calls if c.method == method and c.params.get("chat_id") == chat_id), None)
+
+        async with self._recorded:
+            await asyncio.wait_for(self._recorded.wait_for(lambda: found() is not None), timeout)
+        call = found()
+        assert call is not None
+        return call
 
     def calls_to(self, method: str) -> list[Call]:
         return [call for call in self.calls if call.method == method]
