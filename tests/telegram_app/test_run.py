@@ -1,6 +1,7 @@
 """`stairwell run` as a newcomer starts it: a token in the environment, a real process, the fake Bot API."""
 
 import asyncio
+import contextlib
 import os
 import signal
 import sys
@@ -64,4 +65,43 @@ async def test_a_refused_token_is_one_clear_configuration_error(api, db_path, co
             await TelegramAdapter(app, bot).prepare()
     finally:
         await bot.session.close()
+        await app.close()
+
+
+async def test_webhook_mode_takes_updates_with_the_secret_only(api, db_path, content, unused_tcp_port):
+    from aiohttp import ClientSession
+
+    from bot.config import Webhook
+
+    app = await Stairwell.open(db_path, SECRET, content=content)
+    bot = Bot(TOKEN, session=LoopbackSession(api=TelegramAPIServer.from_base(api.base_url)))
+    webhook = Webhook(url="https://bot.example.org/telegram", port=unused_tcp_port, secret="s" * 24)
+    adapter = TelegramAdapter(app, bot)
+    task = asyncio.create_task(adapter.run_webhook(webhook))
+    try:
+        registered = await api.wait_for_call("setWebhook", None)
+        assert registered.params["url"] == webhook.url and registered.params["secret_token"] == webhook.secret
+        member = api.user(5550002, "Mia")
+        update = {
+            "update_id": 1,
+            "message": {
+                "message_id": 1, "date": 0, "chat": {"id": member.id, "type": "private"},
+                "from": member.as_dict(), "text": "/help",
+                "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
+            },
+        }
+        url = f"http://127.0.0.1:{webhook.port}/telegram"
+        async with ClientSession() as client:
+            async with client.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"}) as bad:
+                assert bad.status == 401
+            headers = {"X-Telegram-Bot-Api-Secret-Token": webhook.secret}
+            async with client.post(url, json=update, headers=headers) as good:
+                assert good.status == 200
+        reply = await api.wait_for_call("sendMessage", member.id)
+        assert "what I can do" in reply.params["text"]
+        assert len(api.calls_to("sendMessage")) == 1  # the refused post did nothing
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
         await app.close()
