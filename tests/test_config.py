@@ -122,3 +122,15 @@ def test_dotenv_file_is_read(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert "from-env.sqlite3 is at schema version" in result.stdout
+
+
+def test_run_starts_every_platform_whose_token_is_set(tmp_path):
+    from bot.cli import _platforms
+
+    both = load_settings(
+        environ={"STAIRWELL_DB": str(tmp_path / "s.sqlite3"), "DISCORD_TOKEN": TOKEN, "TELEGRAM_TOKEN": TELEGRAM}
+    )
+    assert _platforms(both, None) == ["discord", "telegram"]
+    assert _platforms(both, "telegram") == ["telegram"]
+    only_telegram = load_settings(environ={"STAIRWELL_DB": str(tmp_path / "s.sqlite3"), "TELEGRAM_TOKEN": TELEGRAM})
+    assert _platforms(only_telegram, None) == ["telegram"]

@@ -32,7 +32,7 @@ def help_card() -> Card:
     lines = [f"/{name} — {summary}" for name, summary in PRIVATE]
     lines += [
         "",
-        "**In /reflect** you can name a theme: `/reflect bad news`.",
+        "**In /reflect** you can name a theme: `/reflect loss`.",
         "**In /resources** you can name a country and who the lines are for: `/resources GB ems`.",
         "",
         "**Group admins:** /setup in your group connects it to Stairwell and a private group of moderators.",

@@ -195,3 +195,13 @@ async def test_group_titles_are_shown_as_text(tg):
     await tg.api.message(tg.member, f"/start {code}")
     welcome = tg.api.last_sent(tg.member.id).text
     assert "You came from <b>&lt;b&gt;Ward&lt;/b&gt; **7** @\u2060everyone_here</b>" in welcome
+
+
+async def test_a_pairing_code_survives_a_restart(tg, groups):
+    community, mods = groups
+    code = await pairing_code(tg, community)
+
+    await tg.restart()
+    await tg.api.message(tg.admin, f"/setup {code}", chat=mods)
+
+    assert "This is now the moderators' group" in tg.api.last_sent(mods.id).text
