@@ -92,16 +92,15 @@ PRIVACY = Card(
 )
 
 
-# Telegram: members talk to the bot in a private chat; a community is a group. Sharing comes with the
-# share flow, so these cards say only what the Telegram bot does today.
+# Telegram: members talk to the bot in a private chat; a community is a group. Sharing and daily posts come
+# with the core's flows, so these cards say only what the Telegram bot does today.
 TELEGRAM_ABOUT = Card(
     title="About Stairwell",
     body=(
         INTRO + "\n\n"
         "**What you can do here, in this private chat**\n"
         "• /reflect — a clinician's own words and a question to sit with, just for you.\n"
-        "• /resources — crisis lines and support lines for clinicians in your country.\n"
-        "• A daily reflection in your community's group or channel, at its local time."
+        "• /resources — crisis lines and support lines for clinicians in your country."
     ),
     fields=(PEER_SUPPORT, URGENT_HELP),
     footer="Stairwell is open source. Be gentle with each other.",

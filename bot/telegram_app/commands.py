@@ -24,7 +24,7 @@ PRIVATE = (
     ("privacy", "What Stairwell stores and how to delete it"),
 )
 GROUP_ADMINS = (("setup", "Set up Stairwell for this group (admins)"),)
-PRIVATE_ONLY = frozenset(name for name, _ in PRIVATE if name != "help")
+PRIVATE_NAMES = tuple(name for name, _ in PRIVATE)
 _HASH_KEY = "telegram_command_hash"
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from aiogram.enums import ParseMode
 from aiogram.methods import EditMessageText, SendMessage
@@ -18,6 +19,7 @@ from bot.telegram_app.sender import Sender
 
 PLATFORM = "telegram"
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+GROUP_HINT_SECONDS = 60.0
 
 
 @dataclass
@@ -27,9 +29,18 @@ class Telegram:
     admins: Admins
     notices: Notices
     username: str = ""  # the bot's @username, known once connected
+    clock: Callable[[], float] = time.monotonic
+    _hinted: dict[int, float] = field(default_factory=dict)  # group → when it was last pointed to a private chat
 
     def person_key(self, user_id: int) -> str:
         return self.app.identity.author_key(PLATFORM, user_id)
+
+    def hint_due(self, chat_id: int, every: float = GROUP_HINT_SECONDS) -> bool:
+        now = self.clock()
+        if now - self._hinted.get(chat_id, -every) < every:
+            return False
+        self._hinted[chat_id] = now
+        return True
 
     def bot_link(self, payload: str | None = None) -> str:
         return f"https://t.me/{self.username}" + (f"?start={payload}" if payload else "")

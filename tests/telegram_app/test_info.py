@@ -1,5 +1,4 @@
 from bot.core.info import TELEGRAM_ABOUT, TELEGRAM_PRIVACY
-from tests.telegram_app.fake_api import BOT_ID
 
 
 async def test_command_menu_is_set_once_per_bot(tg):
@@ -55,5 +54,7 @@ async def test_private_commands_in_a_group_point_to_the_private_chat(tg):
 
     sent = tg.api.last_sent(group.id)
     assert "https://t.me/stairwell_test_bot" in sent.text
-    assert not tg.api.calls_to("answerCallbackQuery")
-    assert BOT_ID
+
+    # A burst in the same group is answered once a minute at most.
+    calls = await tg.api.message(tg.stranger, "/resources@stairwell_test_bot", chat=group)
+    assert not [call for call in calls if call.method == "sendMessage"]

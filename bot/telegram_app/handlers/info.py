@@ -12,7 +12,7 @@ from bot.core.cards import Card, Tone, literal
 from bot.core.chat_communities import JoinError
 from bot.core.info import TELEGRAM_ABOUT, TELEGRAM_PRIVACY
 from bot.db import telegram
-from bot.telegram_app.commands import PRIVATE_ONLY, help_card
+from bot.telegram_app.commands import PRIVATE_NAMES, help_card
 from bot.telegram_app.context import Telegram
 
 WELCOME = (
@@ -31,7 +31,7 @@ async def start(message: Message, command: CommandObject, tg: Telegram) -> None:
         except JoinError as error:
             await tg.send(message.chat.id, str(error))
             return
-        lines.append(f"You came from **{literal(community.title)}**: what you share goes to its moderators.")
+        lines.append(f"You came from **{literal(community.title)}**: this private chat now belongs to it.")
     elif await telegram.member_community(tg.app.db, tg.person_key(message.from_user.id)) is None:
         lines.append("If your group uses Stairwell, open its link once so what you share goes to the right place.")
     card = help_card()
@@ -72,7 +72,12 @@ async def resources(message: Message, command: CommandObject, tg: Telegram) -> N
 
 
 async def in_group(message: Message, tg: Telegram) -> None:
-    """Nothing personal happens in a group: point to the private chat (with this community's link if any)."""
+    """Nothing personal happens in a group: point to the private chat (with this community's link if any).
+
+    Once a minute per group at most, so a burst of commands cannot fill the group (or the send queue).
+    """
+    if not tg.hint_due(message.chat.id):
+        return
     community = await telegram.by_group(tg.app.db, message.chat.id)
     link = tg.bot_link(community.code if community else None)
     await tg.send(
@@ -95,6 +100,6 @@ def router() -> Router:
     info.message.register(privacy, private, Command("privacy"))
     info.message.register(resources, private, Command("resources"))
     info.message.register(
-        in_group, F.chat.type.in_({ChatType.GROUP, ChatType.SUPERGROUP}), Command(*PRIVATE_ONLY, "help")
+        in_group, F.chat.type.in_({ChatType.GROUP, ChatType.SUPERGROUP}), Command(*PRIVATE_NAMES)
     )
     return info
