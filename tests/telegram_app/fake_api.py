@@ -323,6 +323,20 @@ class FakeTelegram:
         message["chat"].pop("language_code", None)
         return await self._deliver({"update_id": next(self._update_ids), "message": message})
 
+    async def bot_removed(self, chat: Chat, by: User) -> list[Call]:
+        """An admin removes the bot from a group (Telegram tells the bot with my_chat_member)."""
+        update = {
+            "update_id": next(self._update_ids),
+            "my_chat_member": {
+                "chat": chat.as_dict(),
+                "from": by.as_dict(),
+                "date": int(time.time()),
+                "old_chat_member": {"status": "member", "user": self.bot_user},
+                "new_chat_member": {"status": "kicked", "user": self.bot_user, "until_date": 0},
+            },
+        }
+        return await self._deliver(update)
+
     async def press(self, user: User, sent: Sent, label: str) -> list[Call]:
         button = sent.button(label)
         chat = self.chats[sent.chat_id]

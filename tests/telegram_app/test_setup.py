@@ -205,3 +205,18 @@ async def test_a_pairing_code_survives_a_restart(tg, groups):
     await tg.api.message(tg.admin, f"/setup {code}", chat=mods)
 
     assert "This is now the moderators' group" in tg.api.last_sent(mods.id).text
+
+
+async def test_removing_the_bot_from_the_community_group_deletes_the_community(tg, groups):
+    community, mods = groups
+    code = await bind(tg, community, mods)
+    await tg.api.message(tg.member, f"/start {code}")
+
+    await tg.api.bot_removed(mods, by=tg.admin)  # the moderators' group is not the community
+    assert await telegram.by_code(tg.app.db, code) is not None
+
+    await tg.api.bot_removed(community, by=tg.admin)
+
+    assert await telegram.by_code(tg.app.db, code) is None
+    for table in ("guilds", "telegram_communities", "telegram_members"):
+        assert await tg.app.db.fetchval(f"SELECT count(*) FROM {table}") == 0

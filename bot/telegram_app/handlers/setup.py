@@ -12,13 +12,13 @@ import logging
 from aiogram import F, Router
 from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command, CommandObject
-from aiogram.types import ChatMemberAdministrator, ChatMemberOwner, Message
+from aiogram.filters import LEAVE_TRANSITION, ChatMemberUpdatedFilter, Command, CommandObject
+from aiogram.types import ChatMemberAdministrator, ChatMemberOwner, ChatMemberUpdated, Message
 
 from bot.core import chat_communities
 from bot.core.cards import Card, Tone, literal
 from bot.core.server_setup import SetupError
-from bot.db import telegram
+from bot.db import guilds, telegram
 from bot.db.telegram import Community
 from bot.telegram_app.context import Telegram
 
@@ -181,8 +181,18 @@ async def _channel(message: Message, tg: Telegram, target: str) -> int:
     return chat.id
 
 
+async def removed(event: ChatMemberUpdated, tg: Telegram) -> None:
+    """Removed from a community's group: everything stored for it goes, as when the bot leaves a Discord server."""
+    community = await telegram.by_group(tg.app.db, event.chat.id)
+    tg.admins.forget(event.chat.id)
+    if community is not None:
+        await guilds.delete(tg.app.db, community.guild_id)
+        log.info("telegram community removed with its data")
+
+
 def router() -> Router:
     setup_router = Router(name="setup")
+    setup_router.my_chat_member.register(removed, ChatMemberUpdatedFilter(member_status_changed=LEAVE_TRANSITION))
     setup_router.message.register(migrated, GROUPS, F.migrate_to_chat_id)
     setup_router.message.register(setup, GROUPS, Command("setup"))
     return setup_router
