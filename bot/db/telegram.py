@@ -128,10 +128,6 @@ async def member_community(db: Database, person_key: str) -> int | None:
     return None if value is None else int(value)
 
 
-async def forget_member(db: Database, person_key: str) -> int:
-    return await db.execute("DELETE FROM telegram_members WHERE person_key = ?", (person_key,))
-
-
 async def note_problem(db: Database, guild_id: int, chat_id: int, problem: str) -> bool:
     """True the first time this problem is seen for this chat (so moderators are told once)."""
     added = await db.execute(
