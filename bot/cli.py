@@ -10,6 +10,7 @@ import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -61,15 +62,21 @@ async def _connected_bot(settings: Settings, app: Stairwell | None = None) -> As
         raise ConfigError("Discord refused the bot's intents; Stairwell needs no privileged intents.") from error
 
 
-def _platforms(settings: Settings, chosen: str | None) -> list[str]:
+class PlatformName(StrEnum):
+    DISCORD = "discord"
+    TELEGRAM = "telegram"
+
+
+def _platforms(settings: Settings, chosen: str | None) -> list[PlatformName]:
     """The platforms `run` starts: the one asked for, else every one whose token is set."""
-    if chosen == "discord":
+    if chosen == PlatformName.DISCORD:
         settings.require_token()
-    if chosen == "telegram" and settings.telegram is None:
+    if chosen == PlatformName.TELEGRAM and settings.telegram is None:
         raise ConfigError("TELEGRAM_TOKEN is not set: create a bot with @BotFather and put its token in .env.")
     if chosen:
-        return [chosen]
-    found = [name for name, on in (("discord", settings.discord_token), ("telegram", settings.telegram)) if on]
+        return [PlatformName(chosen)]
+    configured = ((PlatformName.DISCORD, settings.discord_token), (PlatformName.TELEGRAM, settings.telegram))
+    found = [name for name, on in configured if on]
     if not found:
         raise ConfigError(
             "no platform token is set: put DISCORD_TOKEN and/or TELEGRAM_TOKEN in .env (see .env.example), "
@@ -96,7 +103,7 @@ async def _run(args: argparse.Namespace) -> None:
 
     settings = _settings(args)
     platforms = _platforms(settings, args.platform)
-    runners = {"discord": _run_discord, "telegram": _run_telegram}
+    runners = {PlatformName.DISCORD: _run_discord, PlatformName.TELEGRAM: _run_telegram}
     app = await Stairwell.open(settings.db_path, settings.secret_key)
     # A service manager stops us with SIGTERM: finish cleanly (close sessions and the database).
     main_task = asyncio.current_task()
@@ -217,7 +224,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--env-file", default=".env", help="settings file to read (default: .env)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = sub.add_parser("run", help="connect to Discord and/or Telegram (each platform whose token is set)")
-    run.add_argument("--platform", choices=("discord", "telegram"), help="start only this platform")
+    run.add_argument("--platform", choices=[name.value for name in PlatformName], help="start only this platform")
     run.set_defaults(handler=_run)
     sub.add_parser("console", help="try every flow in this terminal, no token needed").set_defaults(handler=_console)
     sub.add_parser("migrate", help="bring the database to the newest schema").set_defaults(handler=_migrate)
