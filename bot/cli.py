@@ -14,9 +14,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.config import ConfigError, Settings, configure_logging, load_settings
+from bot import __version__
+from bot.config import ConfigError, Settings, configure_logging, load_settings, log_file_beside
 from bot.core.errors import ContentError
-from bot.db.connection import Database
+from bot.db.connection import Database, DatabaseOpenError
 from bot.db.migrate import MigrationError
 
 if TYPE_CHECKING:
@@ -25,9 +26,14 @@ if TYPE_CHECKING:
 log = logging.getLogger("stairwell")
 
 
-def _settings(args: argparse.Namespace) -> Settings:
+def _settings(args: argparse.Namespace, *, log_to_file: bool = False) -> Settings:
     settings = load_settings(env_file=args.env_file)
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, log_file_beside(settings.db_path) if log_to_file else None)
+    if settings.db_path != ":memory:" and not Path(settings.db_path).exists():
+        print(
+            f"stairwell: no database at {Path(settings.db_path).resolve()} yet; creating a new, empty one there.",
+            file=sys.stderr,
+        )
     if settings.secret_generated_at is not None:
         print(
             f"stairwell: generated a secret key in {settings.secret_generated_at} (mode 0600). "
@@ -40,7 +46,15 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _make_bot(settings: Settings, app: Stairwell | None = None) -> Any:
     from bot.discord_app.bot import StairwellBot
 
-    return StairwellBot(settings.db_path, settings.secret_key, dev_guild=settings.dev_guild, app=app)
+    return StairwellBot(
+        settings.db_path, settings.secret_key, dev_guild=settings.dev_guild, app=app, timing=_timing(settings)
+    )
+
+
+def _timing(settings: Settings) -> Any:
+    from bot.core.app import Timing
+
+    return Timing(queue_delay=settings.queue_delay, publish_delay=settings.publish_delay)
 
 
 @asynccontextmanager
@@ -49,6 +63,9 @@ async def _connected_bot(settings: Settings, app: Stairwell | None = None) -> As
     import discord
 
     token = settings.require_token()
+    if app is None:
+        async with _database(settings):
+            pass  # a bad database path is one line here, before Discord is contacted
     bot = _make_bot(settings, app)
     try:
         async with bot:
@@ -104,7 +121,7 @@ async def _run(args: argparse.Namespace) -> None:
     settings = _settings(args)
     platforms = _platforms(settings, args.platform)
     runners = {PlatformName.DISCORD: _run_discord, PlatformName.TELEGRAM: _run_telegram}
-    app = await Stairwell.open(settings.db_path, settings.secret_key)
+    app = await Stairwell.open(settings.db_path, settings.secret_key, timing=_timing(settings))
     # A service manager stops us with SIGTERM: finish cleanly (close sessions and the database).
     main_task = asyncio.current_task()
     assert main_task is not None
@@ -132,8 +149,8 @@ async def _console(args: argparse.Namespace) -> None:
     from bot.console.main import run_session
     from bot.core.app import Stairwell
 
-    settings = _settings(args)
-    app = await Stairwell.open(settings.db_path, settings.secret_key)
+    settings = _settings(args, log_to_file=True)
+    app = await Stairwell.open(settings.db_path, settings.secret_key, timing=_timing(settings))
     try:
         await run_session(app)
     finally:
@@ -217,34 +234,72 @@ async def _eval(args: argparse.Namespace) -> None:
         raise ConfigError(f"{args.file}: {error}") from None
 
 
+def _command(sub: Any, name: str, summary: str, details: str = "") -> argparse.ArgumentParser:
+    """One subcommand; its summary is the line in `stairwell --help` and opens its own `--help`."""
+    description = f"{summary[0].upper()}{summary[1:]}." + (f" {details}" if details else "")
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=summary, description=description)
+    return parser
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stairwell", description="Peer support for healthcare workers, on Discord and Telegram."
     )
+    parser.add_argument("--version", action="version", version=f"stairwell {__version__}")
     parser.add_argument("--env-file", default=".env", help="settings file to read (default: .env)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    run = sub.add_parser("run", help="connect to Discord and/or Telegram (each platform whose token is set)")
+    run = _command(
+        sub,
+        "run",
+        "connect to Discord and/or Telegram (each platform whose token is set)",
+        "Runs until stopped; settings come from the environment and .env (see README, Configuration).",
+    )
     run.add_argument("--platform", choices=[name.value for name in PlatformName], help="start only this platform")
     run.set_defaults(handler=_run)
-    sub.add_parser("console", help="try every flow in this terminal, no token needed").set_defaults(handler=_console)
-    sub.add_parser("migrate", help="bring the database to the newest schema").set_defaults(handler=_migrate)
-    sub.add_parser("sync", help="push the slash commands to Discord now").set_defaults(handler=_sync)
-    backup_parser = sub.add_parser("backup", help="consistent copy of the database while it runs")
+    _command(
+        sub,
+        "console",
+        "try every flow in this terminal, no token needed",
+        "Type slash commands as in Discord (/help lists them), with line editing and history at a terminal; "
+        "piped input is read line by line. Logs go to stairwell.log beside the database, warnings also to stderr.",
+    ).set_defaults(handler=_console)
+    _command(
+        sub, "migrate", "bring the database to the newest schema", "Also done automatically at every start."
+    ).set_defaults(handler=_migrate)
+    _command(
+        sub, "sync", "push the slash commands to Discord now", "Normally they sync only when they changed."
+    ).set_defaults(handler=_sync)
+    backup_parser = _command(
+        sub, "backup", "consistent copy of the database while it runs", "Uses SQLite's online backup."
+    )
     backup_parser.add_argument("path", help="new file to write the copy to")
     backup_parser.set_defaults(handler=_backup)
-    content = sub.add_parser("content", help="content files").add_subparsers(dest="action", required=True)
-    check = content.add_parser("check", help="validate testimonies and resources; report stale entries")
+    content = _command(sub, "content", "content files", "Testimonies and support resources.").add_subparsers(
+        dest="action", required=True, metavar="ACTION"
+    )
+    check = _command(
+        content,
+        "check",
+        "validate testimonies and resources; report stale entries",
+        "Quotes are checked against the seed articles when they are beside the checkout.",
+    )
     check.add_argument("--content-dir", help="folder with testimonies.toml and resources.toml")
     check.add_argument("--seeds", help="folder of seed articles to verify quotes against")
     check.add_argument("--strict", action="store_true", help="fail on stale resources too")
     check.set_defaults(handler=_content_check)
-    screen = sub.add_parser("screen", help="screen text on stdin for crisis language and patient identifiers")
+    screen = _command(
+        sub,
+        "screen",
+        "screen text on stdin for crisis language and patient identifiers",
+        "Prints one JSON object (the format is in the README).",
+    )
     screen.add_argument("--jsonl", action="store_true", help='one JSON object with a "text" field per line')
     screen.set_defaults(handler=_screen)
-    evaluate = sub.add_parser(
+    evaluate = _command(
+        sub,
         "eval",
-        help="measure the screens on a labelled JSON Lines file",
-        description='Crisis lines are {"text", "label"} (urgent, concern, none); identifier lines are '
+        "measure the screens on a labelled JSON Lines file",
+        'Crisis lines are {"text", "label"} (urgent, concern, none); identifier lines are '
         '{"text", "identifiers": [{"type", "value"}]}. Prints recall, false alarms, figures by length and misses.',
     )
     evaluate.add_argument("file", help="labelled .jsonl file")
@@ -258,7 +313,7 @@ def main(argv: list[str] | None = None) -> None:
     handler: Callable[[argparse.Namespace], Coroutine[Any, Any, None]] = args.handler
     try:
         asyncio.run(handler(args))
-    except (ConfigError, ContentError, MigrationError) as error:
+    except (ConfigError, ContentError, MigrationError, DatabaseOpenError) as error:
         print(f"stairwell: {error}", file=sys.stderr)
         raise SystemExit(2) from None
     except KeyboardInterrupt:

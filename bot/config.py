@@ -57,6 +57,9 @@ class Settings:
     log_level: str
     secret_generated_at: Path | None = None
     telegram: TelegramSettings | None = None
+    # Seconds, inclusive ranges: see Timing in bot/core/app.py.
+    queue_delay: tuple[int, int] = (30, 300)
+    publish_delay: tuple[int, int] = (120, 600)
 
     def require_token(self) -> str:
         if not self.discord_token:
@@ -74,6 +77,9 @@ def _db_path(env: dict[str, str]) -> str:
     path = Path(raw) if raw else DEFAULT_DB
     if path.exists() and path.is_dir():
         raise ConfigError(f"STAIRWELL_DB={raw} is a directory: give a file path such as {DEFAULT_DB}.")
+    blocking = next((folder for folder in path.parents if folder.exists() and not folder.is_dir()), None)
+    if blocking is not None:
+        raise ConfigError(f"STAIRWELL_DB={raw}: {blocking} is a file, not a folder; choose another path.")
     return str(path)
 
 
@@ -94,11 +100,17 @@ def _secret(env: dict[str, str], db_path: str) -> tuple[bytes, Path | None]:
         if len(stored) < MIN_SECRET_LENGTH:
             raise ConfigError(f"STAIRWELL_SECRET_KEY: the key file {key_file} is damaged; restore it from a backup.")
         return stored.encode(), None
-    data_dir.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(32)
-    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as handle:
-        handle.write(key + "\n")
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(key + "\n")
+    except OSError as error:
+        raise ConfigError(
+            f"STAIRWELL_SECRET_KEY is not set and a key cannot be written to {key_file} ({error.strerror}): "
+            "fix STAIRWELL_DB or the folder's permissions, or set STAIRWELL_SECRET_KEY."
+        ) from None
     return key.encode(), key_file
 
 
@@ -147,6 +159,21 @@ def _telegram(env: dict[str, str]) -> TelegramSettings | None:
     return TelegramSettings(token=token, webhook=webhook, api_base=api_base)
 
 
+def _delay(env: dict[str, str], name: str, default: tuple[int, int]) -> tuple[int, int]:
+    """`LOW-HIGH` seconds (or one number for a fixed delay); a day at most."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    low_text, _, high_text = raw.partition("-")
+    low_text, high_text = low_text.strip(), (high_text or low_text).strip()
+    if not (low_text.isdigit() and high_text.isdigit()) or int(low_text) > int(high_text) or int(high_text) > 86_400:
+        raise ConfigError(
+            f"{name}={raw!r} is not a delay range: write seconds as LOW-HIGH, e.g. {default[0]}-{default[1]} "
+            "(at most 86400)."
+        )
+    return int(low_text), int(high_text)
+
+
 def load_settings(env_file: str | None = ".env", environ: dict[str, str] | None = None) -> Settings:
     """Read `.env` (never overriding real environment variables) and validate every value."""
     if environ is None:
@@ -177,13 +204,43 @@ def load_settings(env_file: str | None = ".env", environ: dict[str, str] | None 
         log_level=level,
         secret_generated_at=generated,
         telegram=_telegram(environ),
+        queue_delay=_delay(environ, "STAIRWELL_QUEUE_DELAY", (30, 300)),
+        publish_delay=_delay(environ, "STAIRWELL_PUBLISH_DELAY", (120, 600)),
     )
 
 
-def configure_logging(level: str) -> None:
-    """One line per event; user-written text, IDs and names are never passed to loggers."""
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_FILE_NAME = "stairwell.log"
+
+
+def log_file_beside(db_path: str) -> Path:
+    """Where an interactive command logs, so log lines never land among its replies."""
+    folder = Path(db_path).parent if db_path != ":memory:" else DEFAULT_DB.parent
+    return folder / LOG_FILE_NAME
+
+
+def configure_logging(level: str, log_file: Path | None = None) -> None:
+    """One line per event; user-written text, IDs and names are never passed to loggers.
+
+    With `log_file`, every line goes there and only warnings and errors to stderr.
+    """
+    from bot.log_privacy import protect
+
+    if log_file is None:
+        logging.basicConfig(level=level, format=LOG_FORMAT)
+    else:
+        to_stderr = logging.StreamHandler()
+        to_stderr.setLevel(logging.WARNING)
+        handlers: list[logging.Handler] = [to_stderr]
+        try:
+            log_file.parent.mkdir(parents=True, exist_ok=True)
+            handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
+        except OSError:
+            pass  # an unusable folder is reported in one line when the database is opened there
+        logging.basicConfig(level=level, format=LOG_FORMAT, handlers=handlers)
+    # discord.py's DEBUG lines carry request bodies (story text); its INFO and up carry no text.
     logging.getLogger("discord").setLevel(max(logging.getLevelName(level), logging.INFO))
     # aiogram's per-update lines name update and bot ids only, but its DEBUG output carries payloads.
     logging.getLogger("aiogram").setLevel(max(logging.getLevelName(level), logging.INFO))
     logging.getLogger("aiogram.event").setLevel(logging.WARNING)
+    protect()

@@ -7,11 +7,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.core.app import Content
+from bot.core.app import Content, Timing
 from bot.core.clock import FixedClock
 from bot.discord_app.bot import StairwellBot
 
 SECRET = b"test-secret-key-that-is-long-enough-000"
+# Stories reach the queue at once in tests that do not measure the delay; publication keeps its delay.
+NO_QUEUE_DELAY = Timing(queue_delay=(0, 0))
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +41,7 @@ async def make_bot(db_path, content, clock) -> AsyncIterator[Callable[[], Stairw
     built: list[StairwellBot] = []
 
     def build() -> StairwellBot:
-        bot = StairwellBot(db_path, SECRET, content=content, clock=clock)
+        bot = StairwellBot(db_path, SECRET, content=content, clock=clock, timing=NO_QUEUE_DELAY)
         built.append(bot)
         return bot
 

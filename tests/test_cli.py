@@ -58,7 +58,7 @@ def test_screen_names_the_model_and_quotes_the_sentence_behind_it(tmp_path):
     result = cli("screen", stdin="Long week. I have a plan and I'm doing it tonight.", cwd=tmp_path)
 
     output = json.loads(result.stdout)
-    assert output["crisis"]["model"].startswith("hashed-ngrams-lr-")
+    assert output["crisis"]["model"].startswith("ngrams-nblr-")
     model_signal = next(s for s in output["crisis"]["signals"] if s["code"] == "model")
     assert model_signal["sentence"] == "I have a plan and I'm doing it tonight."
 
@@ -146,3 +146,78 @@ async def test_run_builds_a_bot_that_connects_and_answers(tmp_path):
         assert bot.intents.value == discord.Intents(guilds=True).value
         assert bot.allowed_mentions.to_dict() == discord.AllowedMentions.none().to_dict()
         assert result.ephemeral and result.response.embeds[0].title == "About Stairwell"
+
+
+def subcommands(parser):
+    """(name, parser) for every subcommand, nested ones included."""
+    import argparse
+
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield name, child
+                yield from subcommands(child)
+
+
+def test_every_subcommand_describes_itself_in_its_help():
+    from bot.cli import _parser
+
+    found = dict(subcommands(_parser()))
+    assert {"run", "console", "migrate", "sync", "backup", "content", "check", "screen", "eval"} <= set(found)
+    for name, parser in found.items():
+        assert parser.description and len(parser.description) > 20, name
+        assert parser.description.split(".")[0] in " ".join(parser.format_help().split()), name
+
+
+def test_version_is_printed(capsys):
+    import pytest
+
+    from bot import __version__
+    from bot.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out.strip() == f"stairwell {__version__}"
+
+
+def test_a_new_database_and_a_new_secret_key_are_announced(tmp_path):
+    result = cli("migrate", cwd=tmp_path, env={"STAIRWELL_DB": str(tmp_path / "new" / "s.sqlite3")})
+
+    assert result.returncode == 0, result.stderr
+    assert f"no database at {tmp_path / 'new' / 's.sqlite3'} yet; creating a new, empty one there" in result.stderr
+    assert f"generated a secret key in {tmp_path / 'new' / 'secret.key'}" in result.stderr
+    again = cli("migrate", cwd=tmp_path, env={"STAIRWELL_DB": str(tmp_path / "new" / "s.sqlite3")})
+    assert "no database" not in again.stderr and "generated" not in again.stderr
+
+
+def test_a_bad_database_path_is_one_clear_line_for_every_command(tmp_path):
+    (tmp_path / "afile").write_text("")
+    key = {"STAIRWELL_SECRET_KEY": "k" * 40, "DISCORD_TOKEN": TOKEN}
+    cases = [
+        (("migrate",), str(tmp_path), "is a directory"),
+        (("backup", str(tmp_path / "copy.sqlite3")), str(tmp_path / "afile" / "s.sqlite3"), "is a file, not a folder"),
+        (("console",), "/proc/stairwell-test.sqlite3", "cannot open the database"),
+        (("run",), "/proc/missing/s.sqlite3", "cannot open the database"),
+        (("sync",), str(tmp_path / "afile" / "deeper" / "s.sqlite3"), "is a file, not a folder"),
+    ]
+    running = [
+        (
+            expected,
+            subprocess.Popen(
+                [sys.executable, "-m", "bot", *args],
+                env={"PATH": os.environ["PATH"], "PYTHONPATH": os.getcwd(), "STAIRWELL_DB": path, **key},
+                cwd=tmp_path,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            ),
+        )
+        for args, path, expected in cases
+    ]
+    for expected, process in running:
+        _, err = process.communicate(timeout=60)
+        lines = [line for line in err.splitlines() if not line.startswith("stairwell: no database at")]
+        assert process.returncode == 2, (process.args, err)
+        assert len(lines) == 1 and lines[0].startswith("stairwell: ") and expected in lines[0], (process.args, err)

@@ -38,6 +38,8 @@ def test_defaults_generate_a_private_secret_key(tmp_path):
         ({"STAIRWELL_DEV_GUILD": "my server"}, "STAIRWELL_DEV_GUILD"),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
         ({"DISCORD_TOKEN": "not a token"}, "DISCORD_TOKEN"),
+        ({"STAIRWELL_QUEUE_DELAY": "soon"}, "STAIRWELL_QUEUE_DELAY"),
+        ({"STAIRWELL_PUBLISH_DELAY": "600-120"}, "STAIRWELL_PUBLISH_DELAY"),
     ],
 )
 def test_malformed_values_name_the_variable(tmp_path, environ, names):
@@ -134,3 +136,11 @@ def test_run_starts_every_platform_whose_token_is_set(tmp_path):
     assert _platforms(both, "telegram") == ["telegram"]
     only_telegram = load_settings(environ={"STAIRWELL_DB": str(tmp_path / "s.sqlite3"), "TELEGRAM_TOKEN": TELEGRAM})
     assert _platforms(only_telegram, None) == ["telegram"]
+
+
+def test_delay_ranges_are_settings(tmp_path):
+    base = {"STAIRWELL_DB": str(tmp_path / "s.sqlite3")}
+    default = load_settings(environ=base)
+    assert (default.queue_delay, default.publish_delay) == ((30, 300), (120, 600))
+    chosen = load_settings(environ={**base, "STAIRWELL_QUEUE_DELAY": "0", "STAIRWELL_PUBLISH_DELAY": "5-10"})
+    assert (chosen.queue_delay, chosen.publish_delay) == ((0, 0), (5, 10))

@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,12 +32,15 @@ from bot.core.screening.crisis import CrisisLevel, screen_rules  # noqa: E402
 
 CORPUS = ROOT / "training" / "crisis"
 FOLDS = 5
-C_GRID = (8.0, 32.0, 128.0)
-PENALTY_GRID = (0.5, 1.0, 1.5, 2.0)
+C_GRID = (16.0, 32.0, 64.0)
+# Kept low on purpose: out of fold a higher penalty trades buried sentences (one risk sentence inserted into a
+# long ordinary story: 0.64 found at 1.0, 0.55 at 2.5) for fewer window false alarms, and the screen promises
+# that a buried sentence counts.
+PENALTY_GRID = (0.5, 1.0, 1.5)
 # What the thresholds aim for on out-of-fold predictions, with margin below the published targets.
 URGENT_RECALL_AIM = 0.975
 NONE_TO_URGENT_CAP = 0.04
-RISK_RECALL_AIM = 0.985
+RISK_AIM = 0.985
 NONE_TO_RISK_CAP = 0.30
 
 
@@ -66,20 +70,22 @@ class Featurised:
 
     texts: sparse.csr_matrix
     sentences: sparse.csr_matrix
-    counts: np.ndarray
     ranges: list[tuple[int, int]]
 
 
-def featurise(examples: list[Example]) -> Featurised:
+def featurise(
+    examples: list[Example], features: Callable[[str], list[int]] = crisis_model.sentence_features
+) -> Featurised:
     size = 1 << crisis_model.BUCKET_BITS
     text_rows: list[np.ndarray] = []
     sentence_rows: list[np.ndarray] = []
     ranges: list[tuple[int, int]] = []
     for example in examples:
-        parts = crisis_model.text_sentences(example.text)
+        normalised = crisis_model.normalise(example.text)
+        parts = [(span, features(normalised[span[0] : span[1]])) for span in crisis_model.sentences(normalised)]
         start = len(sentence_rows)
-        for _, features in parts:
-            sentence_rows.append(np.asarray(features, dtype=np.int64))
+        for _, hashed in parts:
+            sentence_rows.append(np.asarray(hashed, dtype=np.int64))
         ranges.append((start, len(sentence_rows)))
         whole = np.concatenate([np.asarray(f, dtype=np.int64) for _, f in parts]) if parts else np.zeros(0, np.int64)
         text_rows.append(whole)
@@ -88,42 +94,48 @@ def featurise(examples: list[Example]) -> Featurised:
         indptr = np.cumsum([0, *(len(row) for row in rows)])
         indices = np.concatenate(rows) if rows else np.zeros(0, np.int64)
         values = np.ones(len(indices))
-        if scaled:
-            lengths = np.diff(indptr)
-            values = np.repeat(1 / np.sqrt(np.maximum(lengths, 1)), lengths)
         built = sparse.csr_matrix((values, indices, indptr), shape=(len(rows), size))
         built.sum_duplicates()
-        return built
+        built.data[:] = 1.0  # distinct features, as at run time: a repeated word or sentence counts once
+        if scaled:
+            built = sparse.diags(1 / np.sqrt(np.maximum(np.diff(built.indptr), 1))) @ built
+        return built.tocsr()
 
-    counts = np.asarray([len(row) for row in sentence_rows], dtype=np.float64)
-    return Featurised(matrix(text_rows, True), matrix(sentence_rows, False), counts, ranges)
+    return Featurised(matrix(text_rows, True), matrix(sentence_rows, False), ranges)
 
 
 def logits(data: Featurised, rows: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each text's whole-text logit and its best window's logit, before bias and penalty (as at run time)."""
+    whole = np.asarray(data.texts[rows] @ weights).ravel()
     sums = data.sentences @ weights
-    whole = np.empty(len(rows))
+    counts = np.diff(data.sentences.indptr)
     window = np.full(len(rows), -1e9)
     for out, row in enumerate(rows):
         first, last = data.ranges[row]
-        for number, (a, b) in enumerate(crisis_model.windows(last - first)):
-            count = data.counts[first + a : first + b].sum()
-            value = sums[first + a : first + b].sum() / np.sqrt(count) if count else -1e9
-            if number == 0:
-                whole[out] = value
-            else:
-                window[out] = max(window[out], value)
+        for a, b in crisis_model.windows(last - first)[1:]:
+            count = counts[first + a : first + b].sum()
+            if count:
+                window[out] = max(window[out], sums[first + a : first + b].sum() / np.sqrt(count))
     return whole, window
 
 
-def probability(whole: np.ndarray, window: np.ndarray, bias: float, penalty: float) -> np.ndarray:
+def probability(whole: np.ndarray, window: np.ndarray, bias: np.ndarray, penalty: float) -> np.ndarray:
     return 1 / (1 + np.exp(-np.clip(np.maximum(whole, window - penalty) + bias, -60, 60)))
 
 
-def fit(data: Featurised, rows: np.ndarray, target: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+def fit(data: Featurised, rows: np.ndarray, target: np.ndarray, c: float, nb: bool = True) -> tuple[np.ndarray, float]:
+    """Logistic regression on features scaled by their naive-Bayes log-count ratio (NB-SVM style): on
+    out-of-fold scores it found 3–4 points more urgent messages than plain weights. The ratio folds into
+    the weights, so the run-time model stays one vector."""
+    present = data.texts[rows].copy()
+    present.data[:] = 1.0
+    positive = target[rows] == 1
+    p = 1.0 + np.asarray(present[positive].sum(axis=0)).ravel()
+    q = 1.0 + np.asarray(present[~positive].sum(axis=0)).ravel()
+    ratio = np.log((p / p.sum()) / (q / q.sum())) if nb else np.ones(data.texts.shape[1])
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, solver="liblinear", random_state=0)
-    model.fit(data.texts[rows], target[rows])
-    return model.coef_[0].astype(np.float64), float(model.intercept_[0])
+    model.fit(data.texts[rows] @ sparse.diags(ratio), target[rows])
+    return (model.coef_[0] * ratio).astype(np.float64), float(model.intercept_[0])
 
 
 def folds(labels: np.ndarray) -> np.ndarray:
@@ -135,13 +147,15 @@ def folds(labels: np.ndarray) -> np.ndarray:
     return assignment
 
 
-def out_of_fold(data: Featurised, target: np.ndarray, fold_of: np.ndarray, c: float) -> tuple[np.ndarray, ...]:
+def out_of_fold(
+    data: Featurised, target: np.ndarray, fold_of: np.ndarray, c: float, nb: bool
+) -> tuple[np.ndarray, ...]:
     """Whole and window logits and the bias for every text, from the model that did not see its fold."""
     whole, window, bias = (np.empty(len(target)) for _ in range(3))
     for fold in range(FOLDS):
         train = np.flatnonzero(fold_of != fold)
         test = np.flatnonzero(fold_of == fold)
-        weights, fold_bias = fit(data, train, target, c)
+        weights, fold_bias = fit(data, train, target, c, nb)
         whole[test], window[test] = logits(data, test, weights)
         bias[test] = fold_bias
     return whole, window, bias
@@ -172,26 +186,26 @@ def pick_threshold(
     return best
 
 
-def build(check: bool) -> int:
-    examples, corpus_hash = load_corpus()
+Heads = dict[str, tuple[bytes, dict[str, float]]]
+
+
+def train_heads(examples: list[Example], data: Featurised, nb: bool = True) -> tuple[Heads, dict[str, object]]:
+    """Both heads, each with C, window penalty and threshold chosen on out-of-fold scores."""
     labels = np.asarray([example.label for example in examples])
-    mix = ", ".join(f"{label} {int((labels == label).sum())}" for label in ("urgent", "concern", "none"))
-    print(f"corpus: {len(examples)} messages ({mix})")
-    data = featurise(examples)
     fold_of = folds(labels)
     rule_levels = np.asarray([screen_rules(example.text).level for example in examples])
     ruled_urgent = rule_levels == CrisisLevel.URGENT
     ruled_risk = rule_levels != CrisisLevel.NONE
     urgent, concern, none = labels == "urgent", labels == "concern", labels == "none"
-    heads: dict[str, tuple[bytes, dict[str, float]]] = {}
-    meta: dict[str, object] = {"corpus_sha256": corpus_hash, "corpus_size": len(examples)}
+    heads: Heads = {}
+    meta: dict[str, object] = {}
     for name, target, positive, ruled, aim, cap in (
         ("urgent", urgent.astype(int), urgent, ruled_urgent, URGENT_RECALL_AIM, NONE_TO_URGENT_CAP),
-        ("risk", (urgent | concern).astype(int), urgent | concern, ruled_risk, RISK_RECALL_AIM, NONE_TO_RISK_CAP),
+        ("risk", (urgent | concern).astype(int), urgent | concern, ruled_risk, RISK_AIM, NONE_TO_RISK_CAP),
     ):
         results = []
         for c in C_GRID:
-            whole, window, bias = out_of_fold(data, target, fold_of, c)
+            whole, window, bias = out_of_fold(data, target, fold_of, c, nb)
             for penalty in PENALTY_GRID:
                 oof = probability(whole, window, bias, penalty)
                 threshold, recall, false = pick_threshold(oof, positive, none, ruled, aim, cap)
@@ -201,21 +215,31 @@ def build(check: bool) -> int:
                 )
         _, neg_c, neg_penalty, threshold, recall, false = max(results)
         c, penalty = -neg_c, -neg_penalty
-        weights, bias = fit(data, np.arange(len(examples)), target, c)
-        settings = {"bias": bias, "threshold": threshold, "window_penalty": penalty}
+        weights, final_bias = fit(data, np.arange(len(examples)), target, c, nb)
+        settings = {"bias": final_bias, "threshold": threshold, "window_penalty": penalty}
         heads[name] = (weights.astype("<f4").tobytes(), settings)
         meta[f"{name}_oof"] = {"C": c, "recall": round(recall, 4), "none_flagged": round(false, 4)}
         print(f"{name}: chose C={c}, window penalty {penalty}, threshold {threshold:.4f}")
-    version = f"hashed-ngrams-lr-{corpus_hash[:10]}"
+    return heads, meta
+
+
+def build(check: bool) -> int:
+    examples, corpus_hash = load_corpus()
+    labels = np.asarray([example.label for example in examples])
+    mix = ", ".join(f"{label} {int((labels == label).sum())}" for label in ("urgent", "concern", "none"))
+    print(f"corpus: {len(examples)} messages ({mix})")
+    heads, meta = train_heads(examples, featurise(examples))
+    meta.update({"corpus_sha256": corpus_hash, "corpus_size": len(examples)})
+    version = f"ngrams-nblr-{corpus_hash[:10]}"
     target_path = crisis_model.MODEL_PATH
-    scratch = target_path.with_suffix(".new")
-    crisis_model.save(scratch, version, heads, meta)
-    digest = hashlib.sha256(scratch.read_bytes()).hexdigest()
+    encoded = crisis_model.encode(version, heads, meta)
+    digest = hashlib.sha256(encoded).hexdigest()
     if check:
         shipped = hashlib.sha256(target_path.read_bytes()).hexdigest() if target_path.exists() else "absent"
-        scratch.unlink()
         print(f"rebuilt {digest}\nshipped {shipped}")
         return 0 if digest == shipped else 1
+    scratch = target_path.with_suffix(".new")
+    scratch.write_bytes(encoded)
     scratch.replace(target_path)
     print(f"wrote {target_path.relative_to(ROOT)} ({version}, sha256 {digest})")
     return 0

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.console.shell import CONSOLE_GUILD, CONSOLE_PLATFORM, REGISTRY, Invocation, Session, command
-from bot.core import reflections, server_setup, support
+from bot.console.shell import CONSOLE_GUILD, CONSOLE_PLATFORM, REGISTRY, Invocation, Session, UsageError, command
+from bot.core import reflections, server_setup, servers, support
+from bot.core.flows import setup
 from bot.core.info import ABOUT, PRIVACY
 from bot.core.server_setup import SetupError
-from bot.db import guilds, local_resources
 
 
 def register() -> None:
@@ -31,7 +31,7 @@ async def privacy(session: Session, _: Invocation) -> None:
 
 @command("setup show", "This (console) server's settings.")
 async def setup_show(session: Session, _: Invocation) -> None:
-    settings = await guilds.get(session.app.db, CONSOLE_GUILD)
+    settings = await servers.settings(session.app, CONSOLE_GUILD)
     region = session.app.content.directory.countries.get(settings.region or "")
     # The console's placeholder channel (id 1) is this terminal itself.
     card = server_setup.settings_card(settings, {1: "this console"}, {}, region)
@@ -68,9 +68,9 @@ async def resources(session: Session, args: Invocation) -> None:
     if audience is not None and audience not in support.AUDIENCE_LABELS:
         session.print(f"Unknown audience {audience!r}. Choose from: {', '.join(support.AUDIENCE_LABELS)}.")
         return
-    region = (await guilds.get(session.app.db, CONSOLE_GUILD)).region
+    region = await servers.region(session.app, CONSOLE_GUILD)
     country = support.pick_country(directory, asked, region, None)
-    local = await local_resources.list_for(session.app.db, CONSOLE_GUILD)
+    local = await servers.local(session.app, CONSOLE_GUILD)
     unknown = asked if asked and country is None else None
     session.print(support.resources_card(directory, country, audience, local, unknown))
 
@@ -92,9 +92,9 @@ async def setup_resource_add(session: Session, args: Invocation) -> None:
 @command("setup resource remove", "Remove local support: /setup resource remove <name>")
 async def setup_resource_remove(session: Session, args: Invocation) -> None:
     wanted = args.require("resource", 0, "/setup resource remove <name>").casefold()
-    for found in await local_resources.list_for(session.app.db, CONSOLE_GUILD):
+    for found in await servers.local(session.app, CONSOLE_GUILD):
         if found.name.casefold() == wanted:
-            await local_resources.remove(session.app.db, CONSOLE_GUILD, found.id)
+            await servers.remove_local(session.app, CONSOLE_GUILD, found.id)
             session.print(f"Removed {found.name}.")
             return
     session.print("No local resource has that name. /resources lists them first.")
@@ -111,3 +111,41 @@ async def reflect(session: Session, args: Invocation) -> None:
     key = session.app.identity.author_key(CONSOLE_PLATFORM, session.user)
     chosen = await reflections.next_reflection(session.app, key, theme_id)
     session.print(reflections.reflection_card(chosen))
+
+
+@command("setup channels", "Where the queue, stories and daily posts go (in the console: this terminal).")
+async def setup_channels(session: Session, _: Invocation) -> None:
+    await setup.use_one_channel(session.app, CONSOLE_GUILD)
+    session.print(
+        "In the console every channel is this terminal: the moderation queue, published stories and daily "
+        "reflections are printed here under a heading ([moderation queue], [stories channel], [daily channel])."
+    )
+
+
+@command("setup moderator-role", "Who reviews stories (in the console: you).")
+async def setup_moderator_role(session: Session, _: Invocation) -> None:
+    session.print("In the console you are both the member and the server's moderator, so there is no role to choose.")
+
+
+@command(
+    "setup sharing", "Sharing on/off, daily limit, retention: /setup sharing [enabled:on] [per-day:3] [purge-days:7]"
+)
+async def setup_sharing(session: Session, args: Invocation) -> None:
+    usage = "/setup sharing [enabled:on|off] [per-day:1-20] [purge-days:1-90]"
+    enabled_text = args.get("enabled")
+    if enabled_text is not None and enabled_text.lower() not in ("on", "off", "yes", "no", "true", "false"):
+        raise UsageError(f"`enabled` is on or off. Usage: {usage}")
+    numbers: dict[str, int | None] = {}
+    for name in ("per-day", "purge-days"):
+        value = args.get(name)
+        if value is not None and not value.strip().isdigit():
+            raise UsageError(f"`{name}` is a whole number. Usage: {usage}")
+        numbers[name] = int(value) if value is not None else None
+    result = await setup.sharing(
+        session.app,
+        CONSOLE_GUILD,
+        enabled=None if enabled_text is None else enabled_text.lower() in ("on", "yes", "true"),
+        per_day=numbers["per-day"],
+        purge_days=numbers["purge-days"],
+    )
+    session.print(result.reply.text or "")

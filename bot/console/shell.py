@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from bot.console.platform import ConsolePlatform
 from bot.core.app import Stairwell
 from bot.core.cards import Card
 
@@ -46,6 +47,12 @@ class Session:
     lines: Iterator[str]
     user: str = "local"
     interactive: bool = False
+    # At a terminal, `input` (with readline's line editing and history) reads each line instead of `lines`.
+    read_line: Callable[[str], str] | None = None
+    platform: ConsolePlatform = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.platform = ConsolePlatform(self)
 
     def print(self, reply: str | Card) -> None:
         text = reply.as_text() if isinstance(reply, Card) else reply
@@ -54,6 +61,11 @@ class Session:
 
     def ask(self, prompt: str) -> str | None:
         """One more line of input (a modal's field, a button choice); None at end of input."""
+        if self.read_line is not None:
+            try:
+                return self.read_line(prompt)
+            except EOFError:
+                return None
         if self.interactive:
             self.out.write(prompt)
             self.out.flush()

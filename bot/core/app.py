@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core.clock import Clock, SystemClock
 from bot.core.identity import Identity
 from bot.core.resources import Directory, load_directory
+from bot.core.retention import reseal_legacy_ids
 from bot.core.screening.risk import model
 from bot.core.testimonies import Library, load_library
 from bot.db.connection import Database
@@ -29,12 +31,28 @@ class Content:
         return cls(load_library(testimonies), load_directory(resources))
 
 
+@dataclass(frozen=True)
+class Timing:
+    """Random delays (seconds, inclusive ranges) that keep timing from saying who was online.
+
+    A story reaches the moderation queue `queue_delay` after Submit (an urgent one at once), and is
+    published `publish_delay` after approval. Operators set them with STAIRWELL_QUEUE_DELAY and
+    STAIRWELL_PUBLISH_DELAY; tests and benchmarks set them to what they measure.
+    """
+
+    queue_delay: tuple[int, int] = (30, 300)
+    publish_delay: tuple[int, int] = (120, 600)
+
+
 @dataclass
 class Stairwell:
     db: Database
     identity: Identity
     content: Content
     clock: Clock
+    timing: Timing = field(default_factory=Timing)
+    # Called when a flow records work for the background worker (a queue post, a publication, a schedule).
+    on_work: Callable[[], None] | None = field(default=None, repr=False)
     # The crisis model is read in a thread while the adapter connects, so start-up does not wait for it.
     _model_loading: asyncio.Future[object] | None = field(default=None, repr=False)
 
@@ -46,12 +64,22 @@ class Stairwell:
         *,
         clock: Clock | None = None,
         content: Content | None = None,
+        timing: Timing | None = None,
     ) -> Stairwell:
         content = content or Content.load()
         db = await open_database(db_path)
-        app = cls(db=db, identity=Identity(secret), content=content, clock=clock or SystemClock())
+        identity = Identity(secret)
+        await reseal_legacy_ids(db, identity)
+        app = cls(
+            db=db, identity=identity, content=content, clock=clock or SystemClock(), timing=timing or Timing()
+        )
         app._model_loading = asyncio.get_running_loop().run_in_executor(None, model)
         return app
+
+    def wake(self) -> None:
+        """Tell the background worker that new work was recorded, so it recomputes when to run."""
+        if self.on_work is not None:
+            self.on_work()
 
     async def close(self) -> None:
         if self._model_loading is not None:

@@ -22,6 +22,7 @@ class Tone(StrEnum):
     URGENT = "urgent"
     OK = "ok"
     NOTICE = "notice"
+    CLOSED = "closed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -31,6 +31,7 @@ LOW_STOCK = 7  # moderators hear once per cycle when fewer unused items than thi
 BATCH = 500  # schedules handled per tick; more wait for the next tick, which comes at once
 MIN_SLEEP = 1.0
 MAX_SLEEP = 60.0
+LEASE = 120  # seconds a worker holds a daily post it is making
 DAYS = {"daily": "every day", "weekdays": "on weekdays (Mon–Fri)"}
 
 DAILY_TITLE = "Today's reflection"
@@ -174,6 +175,7 @@ async def configure(
     timezone = (await guilds.get(app.db, guild_id)).timezone
     first = next_run(local_time, days, zone_of(timezone), now)
     await store.save(app.db, guild_id, channel_id, local_time, days, _ts(first))
+    app.wake()  # the worker may be asleep for longer than the first run is away
     log.info("daily.configured")
     return await _require(app, guild_id)
 
@@ -234,6 +236,7 @@ async def resume(app: Stairwell, guild_id: int, now: datetime) -> Schedule:
     upcoming = next_run(schedule.local_time, schedule.days, zone_of(schedule.timezone), now)
     retry_now = schedule.blocked_reason is not None and not schedule.paused
     await store.resume(app.db, guild_id, _ts(now) if retry_now else _ts(upcoming))
+    app.wake()
     log.info("daily.resumed")
     return await _require(app, guild_id)
 
@@ -376,14 +379,50 @@ async def claim(app: Stairwell, schedule: Schedule, now: datetime) -> Claim | No
             log.info("daily.run_skipped")
         return None
     day = decision.post_for.isoformat()
-    if not await store.claim(app.db, schedule.guild_id, schedule.next_run, following, day):
+    if not await store.claim(app.db, schedule.guild_id, schedule.next_run, following, day, _ts(now) + LEASE):
         return None
     return Claim(schedule.guild_id, schedule.channel_id, decision.post_for)
 
 
-async def next_post(app: Stairwell, guild_id: int, day: date) -> Post:
+def marker(day: date) -> str:
+    """In a scheduled post's footer: finds the day's post after a crash or an ambiguous error."""
+    return f"Daily reflection · {day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+
+
+async def next_post(app: Stairwell, guild_id: int, day: date, *, scheduled: bool = True) -> Post:
+    """The next item as a post; a scheduled one carries the day's marker (an extra /daily now does not)."""
     item = await next_item(app, guild_id)
-    return Post(item_key(item), item_card(item), thread_name(day))
+    card = item_card(item)
+    if scheduled:
+        card = replace(card, footer=f"{card.footer} · {marker(day)}" if card.footer else marker(day))
+    return Post(item_key(item), card, thread_name(day))
+
+
+async def interrupted(app: Stairwell, now: datetime, limit: int = BATCH) -> list[Claim]:
+    """Claims left in flight (a crash, an ambiguous error) that one worker now takes over.
+
+    A claim past its catch-up window is given up: the day stays without a post rather than risk two.
+    """
+    taken = []
+    for schedule in await store.interrupted(app.db, _ts(now), limit):
+        day = schedule.claimed_for
+        assert day is not None
+        if not await store.retake(app.db, schedule.guild_id, day, schedule.claimed_until, _ts(now) + LEASE):
+            continue
+        zone = zone_of(schedule.timezone)
+        slot = slot_on(date.fromisoformat(day), schedule.local_time, zone)
+        if now - slot > CATCH_UP:
+            await store.release(app.db, schedule.guild_id, day)
+            log.warning("daily.post_given_up")
+            continue
+        taken.append(Claim(schedule.guild_id, schedule.channel_id, date.fromisoformat(day)))
+    return taken
+
+
+async def retry_later(app: Stairwell, claimed: Claim, now: datetime, delay: int = 60) -> None:
+    """The post failed in a way that may have posted: keep the claim and look for the post then."""
+    await store.hold(app.db, claimed.guild_id, claimed.local_date.isoformat(), _ts(now) + delay)
+    log.warning("daily.post_retry")
 
 
 async def complete(app: Stairwell, claimed: Claim, post: Post) -> Card | None:

@@ -55,17 +55,21 @@ PRIVACY = Card(
     fields=(
         (
             "About you",
-            "• Your pseudonym, with which reflections you have seen (so `/reflect` does not repeat) and how "
-            "many stories you sent in the last day (for the daily limit).\n"
-            "• For each story you share: its text as you approved it, its content warning, its status, the "
-            "screening results and the day (not the time) it arrived.\n"
-            "• Only while a story is open, and for at most 30 days after it is resolved: your Discord ID, "
-            "encrypted, so the bot can tell you the outcome or pass on a moderator's reply.",
+            "• Your pseudonym, with which reflections you have seen (so `/reflect` does not repeat) and when you "
+            "shared in the last day (for the daily limit).\n"
+            "• Drafts: what you typed, before redaction, until you submit or cancel (a day at most).\n"
+            "• For each story you share: its text as you approved it (redacted), content warning, your two "
+            "choices, status, screening results (signals quote a sentence, redacted), the day (not the time) it "
+            "arrived, when it was resolved, a moderator's reason and replies.\n"
+            "• Only if you asked to hear the outcome, and for at most 30 days after the story is resolved: your "
+            "Discord ID, encrypted (it holds no time), so the bot can tell you the outcome or pass on a reply.",
         ),
         (
             "How long",
-            "Rejected and withdrawn story text is erased after 7 days (servers can change this). Published "
-            "stories stay until you or a moderator remove them. Reflection history stays until you use `/forgetme`.",
+            "Rejected, withdrawn and removed stories lose their text, content warning, reason and replies after "
+            "7 days (servers can change this); every resolved story loses its screening signals then too. "
+            "Published stories stay until you or a moderator remove them. Reflection history stays until you use "
+            "`/forgetme`. A server's settings, log and blocks stay until Stairwell leaves it.",
         ),
         (
             "Who can see it",

@@ -9,13 +9,16 @@ from enum import StrEnum
 
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
+from bot.core.story_states import Status, sources
 from bot.core.story_text import StoryTextError, clean, clean_warning
 from bot.db import stories as store
 from bot.db.stories import Story
 
-PUBLISH_DELAY = (120, 600)  # seconds: publication time must say nothing about who was online
 MAX_REASON = 500
 MAX_REPLY = 1500
+REPORTED = "reported by a member"
+# Turns a moderator's platform ID into what the platform shows (a mention in Discord, a name in the console).
+NameOf = Callable[[int], str]
 
 
 class Action(StrEnum):
@@ -25,6 +28,8 @@ class Action(StrEnum):
     REJECT = "reject"
     REPLY = "reply"
     BLOCK = "block"
+    SUPPORT = "support"
+    URGENT = "urgent"
 
 
 OUTCOME_WORDS = {
@@ -72,7 +77,7 @@ def queue_card(story: Story) -> Card:
         title=title,
         body="\n".join(lines),
         fields=tuple(fields),
-        footer=f"Arrived {_day(story.submitted_on)}",
+        footer=f"Story #{story.number} · Arrived {_day(story.submitted_on)}",
         tone=Tone.URGENT if urgent else Tone.NOTICE,
     )
 
@@ -129,28 +134,39 @@ async def approve(
     content_warning: str | None = None,
     action: Action = Action.APPROVE,
 ) -> Story:
-    """Exactly one of two racing moderators succeeds; the other gets ModerationError."""
+    """Exactly one of two racing moderators (or a moderator and the author) wins; the other gets ModerationError.
+
+    The status change, the log line and the daily-rotation entry are one transaction, so a story
+    the author removed meanwhile never reaches the rotation.
+    """
     story = await pending_story(app, guild_id, story_id)
-    new_text = clean(text).text if text is not None else None
+    changes: dict[str, object] = {}
+    if text is not None:
+        changes["text"] = clean(text).text
     warning = clean_warning(content_warning)
+    if warning is not None:
+        changes["content_warning"] = warning
     now = int(app.clock.now().timestamp())
-    delay = random.randint(*PUBLISH_DELAY)
-    if not await store.resolve(
-        app.db,
-        story_id,
-        status="approved",
-        acted_by=moderator_id,
-        now=now,
-        text=new_text,
-        content_warning=warning,
-        publish_after=now + delay,
-    ):
-        raise await _lost_race(app, story_id)
-    await store.log_action(app.db, guild_id, story.number, action.value, moderator_id, now)
-    approved = await store.get(app.db, story_id)
-    assert approved is not None
-    if approved.for_reflection and approved.text:
-        await store.add_community_reflection(app.db, approved, app.clock.now().isoformat())
+    # Publication time must say nothing about who was online (the range is a setting).
+    delay = random.randint(*app.timing.publish_delay)
+    async with app.db.transaction():
+        approved = await store.move(
+            app.db,
+            story_id,
+            Status.APPROVED,
+            sources(Status.APPROVED),
+            acted_by=moderator_id,
+            resolved_at=now,
+            publish_state="due",
+            publish_after=now + delay,
+            **changes,
+        )
+        if approved is None:
+            raise await _lost_race(app, story_id)
+        await store.log_action(app.db, guild_id, story.number, action.value, moderator_id, now)
+        if approved.for_reflection and approved.text:
+            await store.add_community_reflection(app.db, approved, app.clock.now().isoformat())
+    app.wake()
     return approved
 
 
@@ -158,11 +174,19 @@ async def reject(app: Stairwell, guild_id: int, story_id: int, moderator_id: int
     story = await pending_story(app, guild_id, story_id)
     reason = " ".join((reason or "").split())[:MAX_REASON] or None
     now = int(app.clock.now().timestamp())
-    if not await store.resolve(app.db, story_id, status="rejected", acted_by=moderator_id, now=now, reason=reason):
-        raise await _lost_race(app, story_id)
-    await store.log_action(app.db, guild_id, story.number, "reject", moderator_id, now)
-    rejected = await store.get(app.db, story_id)
-    assert rejected is not None
+    async with app.db.transaction():
+        rejected = await store.move(
+            app.db,
+            story_id,
+            Status.REJECTED,
+            sources(Status.REJECTED),
+            acted_by=moderator_id,
+            resolved_at=now,
+            reject_reason=reason,
+        )
+        if rejected is None:
+            raise await _lost_race(app, story_id)
+        await store.log_action(app.db, guild_id, story.number, "reject", moderator_id, now)
     return rejected
 
 
@@ -176,30 +200,75 @@ async def reply(app: Stairwell, guild_id: int, story_id: int, moderator_id: int,
     except StoryTextError:
         raise ModerationError("The reply is empty.") from None
     now = int(app.clock.now().timestamp())
-    reply_id = await store.add_reply(app.db, story_id, message[:MAX_REPLY], now)
-    await store.log_action(app.db, guild_id, story.number, "reply", moderator_id, now)
+    async with app.db.transaction():
+        reply_id = await store.add_reply(app.db, story_id, message[:MAX_REPLY], now)
+        await store.log_action(app.db, guild_id, story.number, "reply", moderator_id, now)
     return story, reply_id
 
 
-async def block_author(app: Stairwell, guild_id: int, story_id: int, moderator_id: int) -> Story:
-    """Blocks through the story: the moderator never learns who; a waiting story is rejected with it."""
+async def block_author(app: Stairwell, guild_id: int, story_id: int, moderator_id: int) -> tuple[Story, bool]:
+    """Blocks through the story: the moderator never learns who. Returns the story and whether it was rejected.
+
+    Only a waiting story is rejected with the block; an approved or published one stays as it is
+    (a moderator can unpublish it), and the moderator is told which.
+    """
     story = await store.get(app.db, story_id)
     if story is None or story.guild_id != guild_id:
         raise ModerationError("That story no longer exists (its author may have deleted it).")
     now = int(app.clock.now().timestamp())
-    await store.block(app.db, guild_id, story.author_key, story.number, now)
-    await store.resolve(app.db, story_id, status="rejected", acted_by=moderator_id, now=now)
-    await store.log_action(app.db, guild_id, story.number, "block author", moderator_id, now)
-    blocked = await store.get(app.db, story_id)
-    assert blocked is not None
-    return blocked
+    async with app.db.transaction():
+        await store.block(app.db, guild_id, story.author_key, story.number, now)
+        rejected = await store.move(
+            app.db, story_id, Status.REJECTED, (Status.PENDING.value,), acted_by=moderator_id, resolved_at=now
+        )
+        await store.log_action(app.db, guild_id, story.number, "block author", moderator_id, now)
+    if rejected is not None:
+        return rejected, True
+    current = await store.get(app.db, story_id)
+    assert current is not None
+    return current, False
+
+
+def support_note(story: Story, server: str) -> str:
+    """Sent with the crisis card when a moderator chooses Send support; warm, and asks nothing back."""
+    return (
+        f"A moderator in {server} read your story #{story.number} and wanted to make sure you have people to "
+        "talk to. You don't have to carry this alone, and you don't need to reply. These lines are free and "
+        "confidential."
+    )
+
+
+async def send_support(
+    app: Stairwell, guild_id: int, story_id: int, moderator_id: int, server: str
+) -> tuple[Story, int]:
+    """A human in the loop: the author gets the crisis card anonymously; it is also kept for /mystories."""
+    story = await store.get(app.db, story_id)
+    if story is None or story.guild_id != guild_id:
+        raise ModerationError("That story no longer exists (its author may have deleted it).")
+    now = int(app.clock.now().timestamp())
+    async with app.db.transaction():
+        reply_id = await store.add_reply(app.db, story_id, support_note(story, server), now, kind="support")
+        await store.log_action(app.db, guild_id, story.number, "send support", moderator_id, now)
+    return story, reply_id
+
+
+async def mark_urgent(app: Stairwell, guild_id: int, story_id: int, moderator_id: int) -> Story:
+    """Moves a waiting story to the top of the queue; only the first click counts (one ping)."""
+    story = await pending_story(app, guild_id, story_id)
+    async with app.db.transaction():
+        marked = await store.mark_urgent(app.db, story_id)
+        if marked is None:
+            raise ModerationError(f"Story #{story.number} is already marked urgent.")
+        await store.log_action(
+            app.db, guild_id, story.number, "mark urgent", moderator_id, int(app.clock.now().timestamp())
+        )
+    return marked
 
 
 async def unblock_author(app: Stairwell, guild_id: int, number: int, moderator_id: int) -> bool:
-    story = await store.by_number(app.db, guild_id, number)
-    if story is None:
-        raise ModerationError(f"There is no story #{number} in this server.")
-    if not await store.unblock(app.db, guild_id, story.author_key):
+    if not await store.unblock(app.db, guild_id, number):
+        if await store.by_number(app.db, guild_id, number) is None:
+            raise ModerationError(f"There is no story #{number} in this server, and no block placed through it.")
         return False
     await store.log_action(app.db, guild_id, number, "unblock author", moderator_id, int(app.clock.now().timestamp()))
     return True
@@ -237,13 +306,20 @@ def queue_list_card(stories: list[Story], total: int) -> Card:
     )
 
 
-def log_card(entries: list[store.LogEntry], name_of: Callable[[int], str]) -> Card:
-    """`name_of` turns a moderator's platform ID into what the platform shows (a mention in Discord)."""
+def _who(entry: store.LogEntry, name_of: NameOf) -> str:
+    """The action and who did it; a report names nobody (the reporter is not recorded)."""
+    if entry.moderator_id is not None:
+        return f"{entry.action} · {name_of(entry.moderator_id)}"
+    if entry.action == REPORTED:
+        return entry.action
+    return f"{entry.action} · the author"
+
+
+def log_card(entries: list[store.LogEntry], name_of: NameOf) -> Card:
     if not entries:
         return Card(title="Moderation log", body="No moderator actions yet.")
     lines = [
-        f"{datetime.fromtimestamp(entry.at, UTC):%-d %b} · #{entry.story_number} · {entry.action} · "
-        + (name_of(entry.moderator_id) if entry.moderator_id is not None else "the author")
+        f"{datetime.fromtimestamp(entry.at, UTC):%-d %b} · #{entry.story_number} · {_who(entry, name_of)}"
         for entry in entries
     ]
     return Card(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
+from bot.core.story_states import Status, sources
 from bot.db import guilds
 from bot.db import stories as store
 from bot.db.stories import Story
@@ -22,7 +23,11 @@ def published_card(story: Story) -> Card:
 
 def marker(story: Story) -> str:
     """How a posted message is recognised after a crash, to avoid posting it twice."""
-    return f"Story #{story.number} · "
+    return f"Story #{story.number} · {FOOTER}"
+
+
+# How long a worker holds a post it is making; after that another may finish it (looking first).
+LEASE = 120
 
 
 async def due(app: Stairwell) -> list[Story]:
@@ -30,9 +35,8 @@ async def due(app: Stairwell) -> list[Story]:
 
 
 async def claim(app: Stairwell, story: Story) -> bool:
-    """A story found in 'posting' was interrupted mid-post; the adapter looks for the post before retrying."""
-    assert story.publish_state is not None
-    return await store.claim_publish(app.db, story.id, story.publish_state)
+    """One worker wins; a story found in 'posting' was interrupted mid-post and is looked for first."""
+    return await store.claim_publish(app.db, story.id, int(app.clock.now().timestamp()), LEASE)
 
 
 async def stories_channel(app: Stairwell, guild_id: int) -> int | None:
@@ -41,9 +45,16 @@ async def stories_channel(app: Stairwell, guild_id: int) -> int | None:
 
 async def posted(app: Stairwell, story: Story, channel_id: int, message_id: int) -> bool:
     """False when the story was removed while it was being posted: the adapter deletes the post."""
-    await store.mark_published(app.db, story.id, channel_id, message_id)
-    current = await store.get(app.db, story.id)
-    return current is not None and current.status == "published"
+    published = await store.move(
+        app.db,
+        story.id,
+        Status.PUBLISHED,
+        sources(Status.PUBLISHED),
+        publish_state="posted",
+        published_channel_id=channel_id,
+        published_message_id=message_id,
+    )
+    return published is not None
 
 
 async def failed(app: Stairwell, story: Story) -> int:
@@ -59,7 +70,9 @@ async def blocked(app: Stairwell, story: Story) -> bool:
 
 
 async def resume_blocked(app: Stairwell, guild_id: int) -> int:
-    return await store.unblock_publishing(app.db, guild_id, int(app.clock.now().timestamp()))
+    resumed = await store.unblock_publishing(app.db, guild_id, int(app.clock.now().timestamp()))
+    app.wake()
+    return resumed
 
 
 async def retention(app: Stairwell) -> dict[str, int]:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import random
+from collections import OrderedDict
 from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
+from bot.core.redaction import redact_within
 from bot.core.screening.crisis import CrisisLevel, CrisisResult
 from bot.core.screening.identifiers import Identifier, find_identifiers, redact, summarize
 from bot.core.screening.risk import screen_crisis
+from bot.core.story_states import Status, sources
 from bot.core.story_text import StoryTextError, clean, clean_warning
 from bot.db import guilds
 from bot.db import stories as store
@@ -113,6 +118,26 @@ def _quoted(text: str, span: tuple[int, int], identifiers: tuple[Identifier, ...
     return sentence if len(sentence) <= QUOTE_LIMIT else sentence[: QUOTE_LIMIT - 1] + "…"
 
 
+# Screened drafts, so Submit does not screen again what the preview already screened (a restart forgets them).
+_SCREENED: OrderedDict[tuple[int, int], Screened] = OrderedDict()
+_SCREENED_KEPT = 1024
+# Longer texts are screened in a thread, so one long story does not hold up everyone else's interactions.
+OFF_LOOP_LENGTH = 1000
+
+
+async def screened(app: Stairwell, draft: Draft) -> Screened:
+    """The draft's screening, computed once (per running app: two databases never share an entry)."""
+    key = (id(app), draft.id)
+    found = _SCREENED.get(key)
+    if found is not None and found.draft == draft:
+        return found
+    result = await asyncio.to_thread(screen, draft) if len(draft.text) >= OFF_LOOP_LENGTH else screen(draft)
+    _SCREENED[key] = result
+    while len(_SCREENED) > _SCREENED_KEPT:
+        _SCREENED.popitem(last=False)
+    return result
+
+
 def screen(draft: Draft) -> Screened:
     cleaned = clean(draft.text)
     identifiers = tuple(find_identifiers(cleaned.text))
@@ -121,7 +146,7 @@ def screen(draft: Draft) -> Screened:
         draft=draft,
         crisis=crisis,
         identifiers=identifiers,
-        redacted=redact(cleaned.text, identifiers),
+        redacted=redact_within(cleaned.text, identifiers),
         notes=cleaned.notes,
         signals=tuple(
             f"{signal.explanation}: “{_quoted(cleaned.text, signal.span, identifiers)}”"
@@ -155,22 +180,49 @@ async def start(
     draft = await store.get_draft(app.db, draft_id)
     assert draft is not None
     try:
-        screened = screen(draft)
+        result = await screened(app, draft)
     except StoryTextError as error:
         raise DraftTextError(draft_id, str(error)) from None
-    if screened.crisis.level is CrisisLevel.URGENT:
-        story = await submit(app, draft_id, sealed_author)
-        return ShareOutcome(Decision.QUEUED_URGENT, screened, story)
-    return ShareOutcome(Decision.PREVIEW, screened)
+    if result.crisis.level is CrisisLevel.URGENT:
+        # A human must see this soon: no limit and no delay (the author was checked when the form opened).
+        story = await submit(app, draft_id, sealed_author, urgent=True)
+        return ShareOutcome(Decision.QUEUED_URGENT, result, story)
+    return ShareOutcome(Decision.PREVIEW, result)
 
 
-async def submit(app: Stairwell, draft_id: int, sealed_author: bytes) -> Story | None:
-    """Queue the draft (redacted when identifiers were found); None if it was already queued or cancelled."""
+async def submit(app: Stairwell, draft_id: int, sealed_author: bytes, *, urgent: bool = False) -> Story | None:
+    """Queue the draft (redacted when identifiers were found); None if it was already queued or cancelled.
+
+    The block and the daily limit are checked in the same transaction as the insert, so concurrent
+    submits cannot pass the limit together: ShareRefusedError, with the draft kept.
+    """
     draft = await store.get_draft(app.db, draft_id)
     if draft is None:
         return None
-    screened = screen(draft)
+    result = await screened(app, draft)
     now = app.clock.now()
+    moment = int(now.timestamp())
+    limit = None if urgent else (await guilds.get(app.db, draft.guild_id)).submissions_per_day
+    try:
+        story = await _create(app, draft_id, result, sealed_author, now.date().isoformat(), moment, urgent, limit)
+    except store.SubmissionRefusedError:
+        raise ShareRefusedError(NOT_NOW) from None
+    app.wake()
+    return story
+
+
+async def _create(
+    app: Stairwell,
+    draft_id: int,
+    screened: Screened,
+    sealed_author: bytes,
+    day: str,
+    moment: int,
+    urgent: bool,
+    limit: int | None,
+) -> Story | None:
+    low, high = app.timing.queue_delay
+    queue_after = moment if urgent or high <= 0 else moment + random.randint(low, high)
     return await store.create_from_draft(
         app.db,
         draft_id,
@@ -179,8 +231,10 @@ async def submit(app: Stairwell, draft_id: int, sealed_author: bytes) -> Story |
         crisis_level=screened.crisis.level.value,
         crisis_signals=list(screened.signals),
         redacted_summary=summarize(screened.identifiers),
-        submitted_on=now.date().isoformat(),
-        now=int(now.timestamp()),
+        submitted_on=day,
+        now=moment,
+        queue_after=queue_after,
+        limit=limit,
     )
 
 
@@ -250,7 +304,11 @@ async def my_stories(app: Stairwell, guild_id: int, author_key: str) -> tuple[Ca
         if story.status == "rejected" and story.reject_reason:
             lines.append(f"Moderator's reason: {story.reject_reason}")
         for reply in await store.replies(app.db, story.id):
-            lines.append(f"Moderator replied: {reply.text}")
+            lines.append(
+                f"Moderator replied: {reply.text}"
+                if reply.kind == "reply"
+                else f"A moderator sent you support: {reply.text}"
+            )
         if story.text:
             excerpt = story.text if len(story.text) <= 120 else story.text[:119] + "…"
             lines.append(f"“{excerpt}”")
@@ -271,24 +329,31 @@ async def withdraw(app: Stairwell, story_id: int, author_key: str) -> Story | No
     if story is None or story.author_key != author_key:
         return None
     now = int(app.clock.now().timestamp())
-    if not await store.resolve(app.db, story_id, status="withdrawn", acted_by=None, now=now):
-        return None
-    await store.log_action(app.db, story.guild_id, story.number, "withdrawn by author", None, now)
-    return story
+    async with app.db.transaction():
+        withdrawn = await store.move(app.db, story_id, Status.WITHDRAWN, sources(Status.WITHDRAWN), resolved_at=now)
+        if withdrawn is not None:
+            await store.log_action(app.db, story.guild_id, story.number, "withdrawn by author", None, now)
+    return withdrawn
 
 
 async def take_down(app: Stairwell, story_id: int, author_key: str | None, moderator_id: int | None) -> Story | None:
-    """Remove an approved or published story (by its author, or a moderator when author_key is None)."""
+    """Remove an approved or published story (by its author, or a moderator when author_key is None).
+
+    Returns the story as it was (with its post), or None. Status, rotation entry and log are one transaction.
+    """
     story = await store.get(app.db, story_id)
     if story is None or (author_key is not None and story.author_key != author_key):
         return None
     now = int(app.clock.now().timestamp())
-    removed = await store.mark_removed(app.db, story_id, now)
-    if removed is None:
-        return None
-    await store.remove_community_reflection(app.db, story.guild_id, story.number)
-    action = "removed by author" if author_key is not None else "unpublished"
-    await store.log_action(app.db, story.guild_id, story.number, action, moderator_id, now)
+    async with app.db.transaction():
+        removed = await store.move(
+            app.db, story_id, Status.REMOVED, sources(Status.REMOVED), resolved_at=now, publish_state=None
+        )
+        if removed is None:
+            return None
+        await store.remove_community_reflection(app.db, story.guild_id, story.number)
+        action = "removed by author" if author_key is not None else "unpublished"
+        await store.log_action(app.db, story.guild_id, story.number, action, moderator_id, now)
     return removed
 
 

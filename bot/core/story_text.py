@@ -11,7 +11,10 @@ MAX_LENGTH = 4000
 MAX_WARNING = 100
 
 # Zero-width characters and bidirectional overrides can hide text from a moderator or reorder it.
-_INVISIBLE = re.compile("[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+# The zero-width joiner builds emoji such as 👩‍⚕️ and 🏳️‍🌈; it stays only between two parts of one.
+_EMOJI = "\u00a9\u00ae\u203c-\u3299\U0001f000-\U0001faff"
+_STRAY_JOINER = re.compile(f"(?<![{_EMOJI}\ufe0f])\u200d|\u200d(?![{_EMOJI}])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _MASS_MENTION = re.compile(r"@(everyone|here)\b", re.IGNORECASE)
 _ROLE_MENTION = re.compile(r"<@&\d+>")
@@ -21,6 +24,42 @@ _INVITE = re.compile(
     r"(?:https?://)?(?:www\.)?(?:discord(?:app)?\.com/invite|discord\.gg|dsc\.gg)/[\w-]+", re.IGNORECASE
 )
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
+# A full-width at sign reads the same and pings nobody on any platform, and keeps the length:
+# neutralising must never push a story that fitted the form over the limit.
+_SAFE_AT = "\uff20"
+_SHORTEST = "[…]"
+
+
+def _replace(pattern: re.Pattern[str], labels: tuple[str, ...], text: str) -> tuple[str, int]:
+    """Each match becomes the first label no longer than it, so cleaning never makes text longer."""
+
+    def label(match: re.Match[str]) -> str:
+        return next((name for name in labels if len(name) <= len(match[0])), _SHORTEST)
+
+    return pattern.subn(label, text)
+
+
+def _remove_invisible(text: str) -> tuple[str, int]:
+    text, invisible = _INVISIBLE.subn("", text)
+    text, joiners = _STRAY_JOINER.subn("", text)
+    text, control = _CONTROL.subn("", text)
+    return text, invisible + joiners + control
+
+
+def _neutralise(text: str) -> tuple[str, int, int]:
+    """(text, mentions neutralised, invites removed); never longer than it was."""
+    text, pings = _MASS_MENTION.subn(lambda match: _SAFE_AT + match[1], text)
+    text, roles = _replace(_ROLE_MENTION, ("[role]",), text)
+    text, users = _replace(_USER_MENTION, ("[name]",), text)
+    text, channels = _replace(_CHANNEL_MENTION, ("[channel]", "[#]"), text)
+    text, invites = _replace(_INVITE, ("[invite link removed]", "[invite]"), text)
+    return text, pings + roles + users + channels, invites
+
+
+def _normalise(raw: str) -> str:
+    """NFC, unless composition exclusions would make the text longer than what the author typed."""
+    text = unicodedata.normalize("NFC", raw)
+    return text if len(text) <= len(raw) else raw
 
 
 class StoryTextError(ValueError):
@@ -36,18 +75,13 @@ class CleanText:
 def clean(raw: str, *, min_length: int = MIN_LENGTH) -> CleanText:
     """Normalise and neutralise; raises StoryTextError when nothing usable is left or it is too long."""
     notes: list[str] = []
-    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text, invisible = _INVISIBLE.subn("", text)
-    text, control = _CONTROL.subn("", text)
-    if invisible or control:
-        notes.append(f"removed {invisible + control} invisible or control character(s)")
-    text, pings = _MASS_MENTION.subn("@\u2060\\1", text)
-    text, roles = _ROLE_MENTION.subn("[role]", text)
-    text, users = _USER_MENTION.subn("[name]", text)
-    text = _CHANNEL_MENTION.sub("[channel]", text)
-    if pings or roles or users:
+    text = _normalise(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text, invisible = _remove_invisible(text)
+    if invisible:
+        notes.append(f"removed {invisible} invisible or control character(s)")
+    text, mentions, invites = _neutralise(text)
+    if mentions:
         notes.append("turned mentions into plain text so nobody is pinged")
-    text, invites = _INVITE.subn("[invite link removed]", text)
     if invites:
         notes.append("removed server invite links")
     text = _MANY_BLANK_LINES.sub("\n\n", "\n".join(line.rstrip() for line in text.split("\n"))).strip()
@@ -73,7 +107,7 @@ def clean_warning(raw: str | None) -> str | None:
     """Content warnings are one short line; an empty one means none."""
     if raw is None:
         return None
-    text = _INVISIBLE.sub("", _CONTROL.sub("", unicodedata.normalize("NFC", raw)))
-    text = _ROLE_MENTION.sub("[role]", _USER_MENTION.sub("[name]", _MASS_MENTION.sub("@\u2060\\1", text)))
+    text, _ = _remove_invisible(_normalise(raw))
+    text, _, _ = _neutralise(text)
     text = " ".join(text.split())[:MAX_WARNING]
     return text or None

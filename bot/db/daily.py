@@ -30,6 +30,8 @@ class Schedule:
     blocked_reason: str | None
     timezone: str
     channel_id: int | None
+    claimed_until: int | None = None
+    claim_attempts: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,8 @@ def _schedule(row: Row) -> Schedule:
         blocked_reason=row["blocked_reason"],
         timezone=row["timezone"],
         channel_id=row["daily_channel_id"],
+        claimed_until=row["claimed_until"],
+        claim_attempts=row["claim_attempts"],
     )
 
 
@@ -90,19 +94,54 @@ async def due(db: Database, now: int, limit: int) -> list[Schedule]:
 
 async def earliest_run(db: Database) -> int | None:
     """The soonest next run of any active schedule, for the loop's sleep."""
-    value = await db.fetchval("SELECT min(next_run) FROM daily_schedules WHERE paused = 0")
+    value = await db.fetchval(
+        "SELECT min(at) FROM (SELECT min(next_run) AS at FROM daily_schedules WHERE paused = 0 "
+        "UNION ALL SELECT min(claimed_until) FROM daily_schedules WHERE claimed_for IS NOT NULL)"
+    )
     return None if value is None else int(value)
 
 
-async def claim(db: Database, guild_id: int, expected_run: int, following: int, local_date: str) -> bool:
+async def claim(
+    db: Database, guild_id: int, expected_run: int, following: int, local_date: str, lease_until: int = 0
+) -> bool:
     """Take this run for one local date; False when another tick took it or the date already has its post."""
     changed = await db.execute(
-        "UPDATE daily_schedules SET next_run = ?, claimed_for = ? "
-        "WHERE guild_id = ? AND next_run = ? AND skip_next = 0 "
+        "UPDATE daily_schedules SET next_run = ?, claimed_for = ?, claimed_until = ?, claim_attempts = 1 "
+        " WHERE guild_id = ? AND next_run = ? AND skip_next = 0 "
         "AND claimed_for IS NOT ? AND last_posted_date IS NOT ?",
-        (following, local_date, guild_id, expected_run, local_date, local_date),
+        (following, local_date, lease_until, guild_id, expected_run, local_date, local_date),
     )
     return changed == 1
+
+
+IN_FLIGHT_SQL = (
+    "SELECT s.*, g.timezone, g.daily_channel_id FROM daily_schedules AS s "
+    "JOIN guilds AS g ON g.guild_id = s.guild_id "
+    "WHERE s.claimed_for IS NOT NULL AND coalesce(s.claimed_until, 0) <= ? LIMIT ?"
+)
+
+
+async def interrupted(db: Database, now: int, limit: int) -> list[Schedule]:
+    """Claims whose lease ran out: the worker died, or the post failed in a way that may have posted."""
+    return [_schedule(row) for row in await db.fetchall(IN_FLIGHT_SQL, (now, limit))]
+
+
+async def retake(db: Database, guild_id: int, local_date: str, expected_until: int | None, lease_until: int) -> bool:
+    """One worker takes over an interrupted claim."""
+    changed = await db.execute(
+        "UPDATE daily_schedules SET claimed_until = ?, claim_attempts = claim_attempts + 1 "
+        "WHERE guild_id = ? AND claimed_for = ? AND claimed_until IS ?",
+        (lease_until, guild_id, local_date, expected_until),
+    )
+    return changed == 1
+
+
+async def hold(db: Database, guild_id: int, local_date: str, until: int) -> None:
+    """Keep the claim until `until`: it is retried then, looking for the post first."""
+    await db.execute(
+        "UPDATE daily_schedules SET claimed_until = ? WHERE guild_id = ? AND claimed_for = ?",
+        (until, guild_id, local_date),
+    )
 
 
 async def reschedule(db: Database, guild_id: int, expected_run: int, following: int, *, consume_skip: bool) -> bool:
@@ -118,8 +157,8 @@ async def reschedule(db: Database, guild_id: int, expected_run: int, following: 
 async def complete(db: Database, guild_id: int, local_date: str) -> None:
     """The claimed post is out: the date has its post and any blocking episode is over."""
     await db.execute(
-        "UPDATE daily_schedules SET last_posted_date = ?, claimed_for = NULL, blocked_reason = NULL "
-        "WHERE guild_id = ? AND claimed_for = ?",
+        "UPDATE daily_schedules SET last_posted_date = ?, claimed_for = NULL, claimed_until = NULL, "
+        "blocked_reason = NULL WHERE guild_id = ? AND claimed_for = ?",
         (local_date, guild_id, local_date),
     )
 
@@ -127,7 +166,7 @@ async def complete(db: Database, guild_id: int, local_date: str) -> None:
 async def release(db: Database, guild_id: int, local_date: str) -> None:
     """The claimed post failed; the claim is dropped so the row does not look in flight."""
     await db.execute(
-        "UPDATE daily_schedules SET claimed_for = NULL WHERE guild_id = ? AND claimed_for = ?",
+        "UPDATE daily_schedules SET claimed_for = NULL, claimed_until = NULL WHERE guild_id = ? AND claimed_for = ?",
         (guild_id, local_date),
     )
 
@@ -139,7 +178,8 @@ async def block(db: Database, guild_id: int, reason: str) -> bool:
             row = await cursor.fetchone()
         await _run(
             conn,
-            "UPDATE daily_schedules SET blocked_reason = ?, claimed_for = NULL WHERE guild_id = ?",
+            "UPDATE daily_schedules SET blocked_reason = ?, claimed_for = NULL, claimed_until = NULL "
+            "WHERE guild_id = ?",
             (reason, guild_id),
         )
         return row is not None and row[0] is None

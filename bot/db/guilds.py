@@ -73,6 +73,29 @@ async def delete(db: Database, guild_id: int) -> None:
     await db.execute("DELETE FROM guilds WHERE guild_id = ?", (guild_id,))
 
 
+async def claim(db: Database, platform: str, guild_ids: list[int]) -> None:
+    """Records that these servers are the platform's, so a later reconciliation may drop them."""
+    async with db.transaction() as conn:
+        for guild_id in guild_ids:
+            await conn.execute(
+                "INSERT INTO guilds (guild_id, platform) VALUES (?, ?) "
+                "ON CONFLICT (guild_id) DO UPDATE SET platform = excluded.platform",
+                (guild_id, platform),
+            )
+
+
+async def of_platform(db: Database, platform: str) -> list[int]:
+    rows = await db.fetchall("SELECT guild_id FROM guilds WHERE platform = ?", (platform,))
+    return [row[0] for row in rows]
+
+
+async def delete_many(db: Database, guild_ids: list[int]) -> None:
+    """Several servers and, through ON DELETE CASCADE, everything stored for them, in one transaction."""
+    async with db.transaction() as conn:
+        for guild_id in guild_ids:
+            await conn.execute("DELETE FROM guilds WHERE guild_id = ?", (guild_id,))
+
+
 async def ensure(db: Database, guild_id: int) -> None:
     """Rows of other tables hang off the server's row so leaving the server deletes them too."""
     await db.execute("INSERT OR IGNORE INTO guilds (guild_id) VALUES (?)", (guild_id,))

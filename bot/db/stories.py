@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.db import guilds
 from bot.db.connection import Database, Row
 
-PENDING = "pending"
-RESOLVED = ("rejected", "withdrawn", "removed")
+DAY = 86_400
+
+
+class SubmissionRefusedError(Exception):
+    """Blocked, or over the daily limit; the transaction was rolled back, so the draft is still there."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +53,18 @@ class Story:
     publish_attempts: int
     published_channel_id: int | None
     published_message_id: int | None
+    queue_state: str | None = None
+    queue_after: int | None = None
+    queue_claimed_until: int | None = None
+    queue_attempts: int = 0
+    publish_claimed_until: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Reply:
     text: str
     created_at: int
+    kind: str = "reply"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,23 +146,42 @@ async def create_from_draft(
     redacted_summary: str,
     submitted_on: str,
     now: int,
+    queue_after: int,
+    limit: int | None = None,
 ) -> Story | None:
-    """Turns a draft into a pending story in one transaction; None if the draft was already used."""
+    """Turns a draft into a pending story in one transaction; None if the draft was already used.
+
+    The queue post is recorded as due at `queue_after`: the outbox makes it, exactly once. With a
+    `limit`, a block or that many submissions in the last day refuse it inside the same transaction,
+    so concurrent submits cannot pass the limit together (SubmissionRefusedError; the draft is kept).
+    """
     async with db.transaction() as conn:
         async with conn.execute("DELETE FROM drafts WHERE id = ? RETURNING *", (draft_id,)) as cursor:
             draft = await cursor.fetchone()
         if draft is None:
             return None
+        if limit is not None:
+            async with conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM blocks WHERE guild_id = ? AND author_key = ?), "
+                "(SELECT count(*) FROM submission_times WHERE guild_id = ? AND author_key = ? AND at > ?)",
+                (draft["guild_id"], draft["author_key"], draft["guild_id"], draft["author_key"], now - DAY),
+            ) as cursor:
+                checked = await cursor.fetchone()
+            assert checked is not None
+            if checked[0] or checked[1] >= limit:
+                raise SubmissionRefusedError
         async with conn.execute(
-            "SELECT coalesce(max(number), 0) + 1 FROM stories WHERE guild_id = ?", (draft["guild_id"],)
+            "UPDATE guilds SET last_story_number = last_story_number + 1 WHERE guild_id = ? "
+            "RETURNING last_story_number",
+            (draft["guild_id"],),
         ) as cursor:
             row = await cursor.fetchone()
             assert row is not None
             number = int(row[0])
         async with conn.execute(
             "INSERT INTO stories (guild_id, number, author_key, sealed_author, notify, for_reflection, text, "
-            "content_warning, crisis_level, crisis_signals, redacted_summary, submitted_on) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
+            "content_warning, crisis_level, crisis_signals, redacted_summary, submitted_on, queue_state, queue_after) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'due', ?) RETURNING *",
             (
                 draft["guild_id"],
                 number,
@@ -166,6 +195,7 @@ async def create_from_draft(
                 json.dumps(crisis_signals),
                 redacted_summary,
                 submitted_on,
+                queue_after,
             ),
         ) as cursor:
             story_row = await cursor.fetchone()
@@ -222,62 +252,74 @@ async def by_author(db: Database, author_key: str, guild_id: int | None = None, 
     return [_story(row) for row in rows]
 
 
-async def without_queue_message(db: Database) -> list[Story]:
-    rows = await db.fetchall("SELECT * FROM stories WHERE queue_message_id IS NULL AND status = 'pending' ORDER BY id")
-    return [_story(row) for row in rows]
+async def has_support(db: Database, author_key: str, guild_id: int) -> bool:
+    """Whether a moderator sent this author support lines for a story here."""
+    found = await db.fetchval(
+        "SELECT 1 FROM story_replies AS r JOIN stories AS s ON s.id = r.story_id "
+        "WHERE s.author_key = ? AND s.guild_id = ? AND r.kind = 'support' LIMIT 1",
+        (author_key, guild_id),
+    )
+    return found is not None
 
 
 async def replies(db: Database, story_id: int) -> list[Reply]:
-    rows = await db.fetchall("SELECT text, created_at FROM story_replies WHERE story_id = ? ORDER BY id", (story_id,))
-    return [Reply(row[0], row[1]) for row in rows]
+    rows = await db.fetchall(
+        "SELECT text, created_at, kind FROM story_replies WHERE story_id = ? ORDER BY id", (story_id,)
+    )
+    return [Reply(row[0], row[1], row[2]) for row in rows]
 
 
 # -- changing -------------------------------------------------------------------------------------
 
 
-async def set_queue_message(db: Database, story_id: int, channel_id: int, message_id: int) -> None:
-    await db.execute(
-        "UPDATE stories SET queue_channel_id = ?, queue_message_id = ? WHERE id = ?", (channel_id, message_id, story_id)
-    )
+# Columns a status change may set alongside the status; anything else is a programming error.
+_MOVE_COLUMNS = frozenset(
+    {
+        "acted_by",
+        "resolved_at",
+        "text",
+        "content_warning",
+        "reject_reason",
+        "publish_state",
+        "publish_after",
+        "published_channel_id",
+        "published_message_id",
+    }
+)
 
 
-async def resolve(
-    db: Database,
-    story_id: int,
-    *,
-    status: str,
-    acted_by: int | None,
-    now: int,
-    text: str | None = None,
-    content_warning: str | None = None,
-    reason: str | None = None,
-    publish_after: int | None = None,
-) -> bool:
-    """Moves a pending story on; the WHERE makes two moderators' clicks race safely: one wins."""
-    changed = await db.execute(
-        "UPDATE stories SET status = ?, acted_by = ?, resolved_at = ?, text = coalesce(?, text), "
-        "content_warning = coalesce(?, content_warning), reject_reason = ?, "
-        "publish_state = CASE WHEN ? IS NULL THEN publish_state ELSE 'due' END, publish_after = ? "
-        "WHERE id = ? AND status = 'pending'",
-        (status, acted_by, now, text, content_warning, reason, publish_after, publish_after, story_id),
-    )
-    return changed == 1
+async def move(db: Database, story_id: int, to: str, sources: Sequence[str], **changes: object) -> Story | None:
+    """The one statement that changes a story's status, and only from `sources`.
 
-
-async def mark_removed(db: Database, story_id: int, now: int) -> Story | None:
-    """A published (or approved, not yet posted) story taken down; returns the row as it was."""
+    Returns the story as it is after the move, or None when it was not in one of `sources` (another
+    action won the race). `changes` set other columns in the same statement.
+    """
+    unknown = set(changes) - _MOVE_COLUMNS
+    if unknown:
+        raise ValueError(f"not a column a status change sets: {sorted(unknown)}")
+    assignments = "".join(f", {column} = ?" for column in changes)
+    marks = ", ".join("?" for _ in sources)
     row = await db.fetchone(
-        "UPDATE stories SET status = 'removed', resolved_at = ?, publish_state = NULL "
-        "WHERE id = ? AND status IN ('approved', 'published') RETURNING *",
-        (now, story_id),
+        f"UPDATE stories SET status = ?{assignments} WHERE id = ? AND status IN ({marks}) RETURNING *",
+        (to, *changes.values(), story_id, *sources),
     )
     return None if row is None else _story(row)
 
 
-async def add_reply(db: Database, story_id: int, text: str, now: int) -> int:
+async def add_reply(db: Database, story_id: int, text: str, now: int, kind: str = "reply") -> int:
     return await db.insert(
-        "INSERT INTO story_replies (story_id, text, created_at) VALUES (?, ?, ?)", (story_id, text, now)
+        "INSERT INTO story_replies (story_id, text, created_at, kind) VALUES (?, ?, ?, ?)", (story_id, text, now, kind)
     )
+
+
+async def mark_urgent(db: Database, story_id: int) -> Story | None:
+    """Only the first of several clicks succeeds, so the role is pinged once."""
+    row = await db.fetchone(
+        "UPDATE stories SET crisis_level = 'urgent' WHERE id = ? AND status = 'pending' AND crisis_level != 'urgent' "
+        "RETURNING *",
+        (story_id,),
+    )
+    return None if row is None else _story(row)
 
 
 async def mark_reply_delivered(db: Database, reply_id: int) -> None:
@@ -292,9 +334,17 @@ async def block(db: Database, guild_id: int, author_key: str, story_number: int,
     return changed == 1
 
 
-async def unblock(db: Database, guild_id: int, author_key: str) -> bool:
-    changed = await db.execute("DELETE FROM blocks WHERE guild_id = ? AND author_key = ?", (guild_id, author_key))
-    return changed == 1
+async def unblock(db: Database, guild_id: int, story_number: int) -> bool:
+    """Lifts the block placed through that story, or the one on that story's author.
+
+    The block keeps its story number, so it can be lifted after the story itself was deleted.
+    """
+    changed = await db.execute(
+        "DELETE FROM blocks WHERE guild_id = ? AND (story_number = ? OR author_key = "
+        "(SELECT author_key FROM stories WHERE guild_id = ? AND number = ?))",
+        (guild_id, story_number, guild_id, story_number),
+    )
+    return changed > 0
 
 
 async def log_action(
@@ -314,38 +364,107 @@ async def recent_log(db: Database, guild_id: int, limit: int = 20) -> list[LogEn
     return [LogEntry(*row) for row in rows]
 
 
+# -- the queue outbox -------------------------------------------------------------------------------
+
+
+async def due_for_queue(db: Database, now: int, limit: int = 20) -> list[Story]:
+    """Queue posts due now, and claims whose lease ran out; the soonest first."""
+    rows = await db.fetchall(
+        "SELECT * FROM stories WHERE queue_state IN ('due', 'posting') AND queue_after <= ? "
+        "AND (queue_state = 'due' OR coalesce(queue_claimed_until, 0) <= ?) ORDER BY queue_after LIMIT ?",
+        (now, now, limit),
+    )
+    return [_story(row) for row in rows]
+
+
+async def next_due(db: Database) -> int | None:
+    """The soonest queue post, publication or expiring lease (reads the two partial indexes)."""
+    value = await db.fetchval(
+        "SELECT min(at) FROM ("
+        "SELECT min(CASE WHEN queue_state = 'due' THEN queue_after ELSE queue_claimed_until END) AS at "
+        "FROM stories WHERE queue_state IN ('due', 'posting') UNION ALL "
+        "SELECT min(CASE WHEN publish_state = 'due' THEN publish_after ELSE publish_claimed_until END) "
+        "FROM stories WHERE publish_state IN ('due', 'posting'))"
+    )
+    return None if value is None else int(value)
+
+
+async def claim_queue(db: Database, story_id: int, now: int, lease: int) -> Story | None:
+    """The one worker that makes this queue post (or finishes an interrupted one); None for the others."""
+    row = await db.fetchone(
+        "UPDATE stories SET queue_state = 'posting', queue_attempts = queue_attempts + 1, queue_claimed_until = ? "
+        "WHERE id = ? AND queue_after <= ? AND (queue_state = 'due' OR "
+        "(queue_state = 'posting' AND coalesce(queue_claimed_until, 0) <= ?)) RETURNING *",
+        (now + lease, story_id, now, now),
+    )
+    return None if row is None else _story(row)
+
+
+async def queue_posted(db: Database, story_id: int, channel_id: int, message_id: int) -> Story | None:
+    """Records the post; returns the story as it is now (it may have been resolved meanwhile)."""
+    row = await db.fetchone(
+        "UPDATE stories SET queue_state = 'posted', queue_claimed_until = NULL, queue_channel_id = ?, "
+        "queue_message_id = ? WHERE id = ? RETURNING *",
+        (channel_id, message_id, story_id),
+    )
+    return None if row is None else _story(row)
+
+
+async def retry_queue(db: Database, story_id: int, at: int) -> None:
+    await db.execute(
+        "UPDATE stories SET queue_state = 'due', queue_after = ?, queue_claimed_until = NULL "
+        "WHERE id = ? AND queue_state = 'posting'",
+        (at, story_id),
+    )
+
+
+async def drop_queue_post(db: Database, story_id: int) -> None:
+    """A story resolved before its queue post went out: there is nothing left to post."""
+    await db.execute("UPDATE stories SET queue_state = 'posted', queue_claimed_until = NULL WHERE id = ?", (story_id,))
+
+
+async def due_now(db: Database, guild_id: int, now: int) -> int:
+    """Queue posts and publications waiting for their random delay in one server become due now."""
+    async with db.transaction() as conn:
+        async with conn.execute(
+            "UPDATE stories SET queue_after = ? WHERE guild_id = ? AND queue_state = 'due' AND queue_after > ?",
+            (now, guild_id, now),
+        ) as cursor:
+            changed = cursor.rowcount
+        async with conn.execute(
+            "UPDATE stories SET publish_after = ? WHERE guild_id = ? AND publish_state = 'due' AND publish_after > ?",
+            (now, guild_id, now),
+        ) as cursor:
+            return changed + cursor.rowcount
+
+
 # -- publishing -----------------------------------------------------------------------------------
 
 
 async def due_for_publishing(db: Database, now: int, limit: int = 20) -> list[Story]:
     rows = await db.fetchall(
         "SELECT * FROM stories WHERE publish_state IN ('due', 'posting') AND publish_after <= ? "
-        "ORDER BY publish_after LIMIT ?",
-        (now, limit),
+        "AND (publish_state = 'due' OR coalesce(publish_claimed_until, 0) <= ?) ORDER BY publish_after LIMIT ?",
+        (now, now, limit),
     )
     return [_story(row) for row in rows]
 
 
-async def claim_publish(db: Database, story_id: int, expected_state: str) -> bool:
+async def claim_publish(db: Database, story_id: int, now: int, lease: int) -> bool:
+    """Due, or a claim whose lease ran out (a worker died mid-post); one worker wins."""
     changed = await db.execute(
-        "UPDATE stories SET publish_state = 'posting', publish_attempts = publish_attempts + 1 "
-        "WHERE id = ? AND publish_state = ?",
-        (story_id, expected_state),
+        "UPDATE stories SET publish_state = 'posting', publish_attempts = publish_attempts + 1, "
+        "publish_claimed_until = ? WHERE id = ? AND publish_after <= ? AND (publish_state = 'due' OR "
+        "(publish_state = 'posting' AND coalesce(publish_claimed_until, 0) <= ?))",
+        (now + lease, story_id, now, now),
     )
     return changed == 1
 
 
-async def mark_published(db: Database, story_id: int, channel_id: int, message_id: int) -> None:
-    await db.execute(
-        "UPDATE stories SET publish_state = 'posted', status = 'published', published_channel_id = ?, "
-        "published_message_id = ? WHERE id = ? AND status = 'approved'",
-        (channel_id, message_id, story_id),
-    )
-
-
 async def retry_publish(db: Database, story_id: int, at: int) -> None:
     await db.execute(
-        "UPDATE stories SET publish_state = 'due', publish_after = ? WHERE id = ? AND publish_state = 'posting'",
+        "UPDATE stories SET publish_state = 'due', publish_after = ?, publish_claimed_until = NULL "
+        "WHERE id = ? AND publish_state = 'posting'",
         (at, story_id),
     )
 
@@ -372,16 +491,33 @@ async def unblock_publishing(db: Database, guild_id: int, at: int) -> int:
 
 async def purge(db: Database, now: int, day: int = 86_400) -> dict[str, int]:
     """Erase what the privacy statement promises to erase; returns counts (for logs, no content)."""
+    # A story's words live on in what quotes them: replies, the reject reason, crisis signals.
+    past_window = (
+        "resolved_at < ? - (SELECT purge_after_days FROM guilds WHERE guilds.guild_id = stories.guild_id) * ?"
+    )
+    erased = f"status IN ('rejected', 'withdrawn', 'removed') AND {past_window}"
     async with db.transaction() as conn:
         counts = {}
         for name, sql, params in (
             ("drafts", "DELETE FROM drafts WHERE created_at < ?", (now - day,)),
             ("submission_times", "DELETE FROM submission_times WHERE at < ?", (now - day,)),
             (
+                "replies",
+                f"DELETE FROM story_replies WHERE story_id IN (SELECT id FROM stories WHERE {erased})",
+                (now, day),
+            ),
+            (
                 "texts",
-                "UPDATE stories SET text = NULL, content_warning = NULL WHERE text IS NOT NULL AND status IN "
-                "('rejected', 'withdrawn', 'removed') AND resolved_at < ? - (SELECT purge_after_days FROM guilds "
-                "WHERE guilds.guild_id = stories.guild_id) * ?",
+                "UPDATE stories SET text = NULL, content_warning = NULL, reject_reason = NULL "
+                f"WHERE (text IS NOT NULL OR content_warning IS NOT NULL OR reject_reason IS NOT NULL) AND {erased}",
+                (now, day),
+            ),
+            # Signals quote the text as it arrived, before any moderator's edit: once the story is
+            # resolved and its window has passed, nobody needs them, whatever became of the story.
+            (
+                "crisis_signals",
+                f"UPDATE stories SET crisis_signals = '[]' WHERE crisis_signals != '[]' AND status != 'pending' "
+                f"AND {past_window}",
                 (now, day),
             ),
             (
@@ -415,6 +551,18 @@ async def forget_author(db: Database, author_key: str) -> dict[str, int]:
             async with conn.execute(sql, (author_key,)) as cursor:
                 counts[name] = cursor.rowcount
         return counts
+
+
+async def sealed_ids(db: Database) -> list[tuple[int, bytes]]:
+    rows = await db.fetchall("SELECT id, sealed_author FROM stories WHERE sealed_author IS NOT NULL")
+    return [(row[0], bytes(row[1])) for row in rows]
+
+
+async def replace_sealed_ids(db: Database, sealed: dict[int, bytes | None]) -> None:
+    """Re-sealed (or, unreadable, erased) IDs, all in one transaction."""
+    async with db.transaction() as conn:
+        for story_id, value in sealed.items():
+            await conn.execute("UPDATE stories SET sealed_author = ? WHERE id = ?", (value, story_id))
 
 
 async def add_community_reflection(db: Database, story: Story, now_iso: str) -> None:

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
+import secrets
 import sys
 from typing import Any
 
 import discord
 from discord.ext import commands
 
-from bot.core.app import Content, Stairwell
+from bot.core import servers
+from bot.core.app import Content, Stairwell, Timing
 from bot.core.clock import Clock
-from bot.db import meta
+from bot.core.flows.background import Background
+from bot.core.flows.daily_posts import Notice
 from bot.discord_app.errors import StairwellTree
+from bot.discord_app.platform import DiscordPlatform
 from bot.log_safety import where
 
 log = logging.getLogger(__name__)
@@ -44,6 +49,7 @@ class StairwellBot(commands.Bot):
         content: Content | None = None,
         background_tasks: bool = True,
         app: Stairwell | None = None,
+        timing: Timing | None = None,
     ) -> None:
         """`app` shares one core (and one database) with other adapters in the process; it is then theirs to close."""
         intents = discord.Intents.none()
@@ -59,20 +65,43 @@ class StairwellBot(commands.Bot):
         self._secret = secret
         self._clock = clock
         self._content = content or Content.load()
+        self._timing = timing
         self.dev_guild = dev_guild
         self.background_tasks = background_tasks
+        # Marks this run's forms, so a form opened before a restart is recognised and still answered.
+        self.run_id = secrets.token_hex(4)
+        self.platform = DiscordPlatform(self)
+        self._worker: asyncio.Task[None] | None = None
         self._shared_app = app
 
     async def setup_hook(self) -> None:
         if self._shared_app is not None:
             self.app = self._shared_app
         else:
-            self.app = await Stairwell.open(self._db_path, self._secret, clock=self._clock, content=self._content)
+            self.app = await Stairwell.open(
+                self._db_path, self._secret, clock=self._clock, content=self._content, timing=self._timing
+            )
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands()
+        if self.background_tasks:
+            self._worker = asyncio.create_task(self._background(), name="stairwell-background")
+
+    async def _background(self) -> None:
+        """The core's worker (queue posts, publishing, daily posts, retention), once connected."""
+        await self.wait_until_ready()
+        daily_cog = self.get_cog("Daily")
+        notify = getattr(daily_cog, "deliver_notices", None)
+
+        async def on_notices(notices: list[Notice]) -> None:
+            if notify is not None and notices:
+                await notify(notices)
+
+        await Background(self.app, self.platform, on_notices).run_forever()
 
     async def close(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
         await super().close()
         if hasattr(self, "app") and self._shared_app is None:
             await self.app.close()
@@ -89,11 +118,11 @@ class StairwellBot(commands.Bot):
             self.tree.copy_global_to(guild=guild)
         digest = self.command_hash()
         key = f"command_hash:{scope}"
-        if not force and await meta.get_value(self.app.db, key) == digest:
+        if not force and await servers.stored_value(self.app, key) == digest:
             log.info("command tree unchanged; not syncing")
             return False
         await self.tree.sync(guild=guild)
-        await meta.set_value(self.app.db, key, digest)
+        await servers.store_value(self.app, key, digest)
         log.info("synced %d commands (%s)", len(self.tree.get_commands()), scope)
         return True
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.db import guilds
+from bot.core import servers
 from bot.discord_app.bot import app_of
 from bot.discord_app.errors import NotAllowed
 
@@ -28,7 +28,7 @@ async def is_moderator(interaction: discord.Interaction) -> bool:
     perms = member.guild_permissions
     if perms.manage_messages or perms.manage_guild:
         return True
-    settings = await guilds.get(app_of(interaction).db, member.guild.id)
+    settings = await servers.settings(app_of(interaction), member.guild.id)
     return settings.moderator_role_id is not None and any(
         role.id == settings.moderator_role_id for role in member.roles
     )

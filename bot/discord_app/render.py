@@ -18,11 +18,22 @@ _COLOURS = {
     Tone.URGENT: discord.Colour.from_rgb(190, 60, 60),
     Tone.OK: discord.Colour.from_rgb(80, 150, 110),
     Tone.NOTICE: discord.Colour.from_rgb(210, 170, 60),
+    Tone.CLOSED: discord.Colour.dark_grey(),
 }
 
 
+SPOILER = "||"
+
+
 def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """Cut with an ellipsis, closing a spoiler the cut left open: clipped text must never show unhidden."""
+    if len(text) <= limit:
+        return text
+    kept = text[: limit - 1].rstrip("|")
+    if kept.count(SPOILER) % 2 == 0:
+        return kept + "…"
+    kept = text[: limit - 1 - len(SPOILER)].rstrip("|")
+    return kept + "…" + SPOILER if kept.count(SPOILER) % 2 else kept + "…"
 
 
 def embed(card: Card) -> discord.Embed:

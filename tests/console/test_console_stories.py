@@ -11,13 +11,13 @@ from bot.core import moderation, stories
 from bot.core.app import Stairwell
 from bot.db import guilds
 from bot.db import stories as store
-from tests.conftest import SECRET
+from tests.conftest import NO_QUEUE_DELAY, SECRET
 from tests.samples import IDENTIFIERS, STORY, URGENT, WITH_IDS
 
 
 @pytest.fixture
 async def app(db_path, content, clock):
-    opened = await Stairwell.open(db_path, SECRET, content=content, clock=clock)
+    opened = await Stairwell.open(db_path, SECRET, content=content, clock=clock, timing=NO_QUEUE_DELAY)
     yield opened
     await opened.close()
 
@@ -47,22 +47,21 @@ async def test_share_preview_submit_queue_approve_then_tick_publishes(app, clock
     assert (story.status, story.text, story.notify) == ("pending", STORY, True)
     assert await app.db.fetchval("SELECT count(*) FROM drafts") == 0
 
-    approved = await run(app, "/mod queue", "/mod approve 1", "/tick")
+    approved = await run(app, "/mod queue", "/mod approve 1")
 
     assert "== Moderation queue — 1 waiting ==" in approved
-    assert "Story #1 approved by console moderator. It will be published in a few minutes; /tick" in approved
+    assert "Done — story #1: **Approved by console moderator.** It will appear in the stories channel" in approved
     assert "[DM to the author] Your story #1 in the console server was approved" in approved
-    assert approved.rstrip().endswith("Nothing is due to be published.")
     assert "[stories channel]" not in approved  # delayed: publication time must not reveal who was online
     assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).status == "approved"
 
-    clock.set(clock.now() + timedelta(minutes=15))
-    published = await run(app, "/tick", "/tick")
+    published = await run(app, "/tick", "/tick")  # /tick skips the delay, and says so
 
     assert published.count("[stories channel]") == 1
     assert published.startswith(
         "[stories channel]\n== Shared anonymously by a member of this community ==\n" + STORY + "\n(Story #1 · "
     )
+    assert "/tick skipped the publication delay for 1 story" in published
     assert published.rstrip().endswith("Nothing is due to be published.")
     story = await store.by_number(app.db, CONSOLE_GUILD, 1)
     assert (story.status, story.publish_state) == ("published", "posted")
@@ -141,7 +140,7 @@ async def test_forgetme_deletes_rows(app, clock):
 
     output = await run(app, "/forgetme", "DELETE")
 
-    assert "[moderation queue]\nStory #2: deleted at its author's request." in output
+    assert "[moderation queue]\n== Story #2 ==\nDeleted at its author's request." in output
     assert (
         stories.forget_summary(
             {"stories": 2, "drafts": 0, "reflection_history": 1, "reflections": 1}, 1, where="the stories channel"
@@ -178,7 +177,7 @@ async def test_reply_is_shown_as_a_dm_and_in_mystories(app):
         "Thank you for writing this."
         in output
     )
-    assert "delivered by DM and in their `/mystories`" in output
+    assert "was sent and is in their `/mystories`" in output
     assert "Moderator replied: Thank you for writing this. How are you doing today?" in output
     assert await app.db.fetchval("SELECT delivered FROM story_replies") == 1
 
@@ -192,7 +191,7 @@ async def test_withdraw_remove_and_moderator_errors(app, clock):
     )
 
     assert "Withdrawn. Its text will be erased within 7 days." in output
-    assert "[moderation queue]\nStory #1: withdrawn by its author." in output
+    assert "[moderation queue]\n== Story #1 ==\nWithdrawn by its author." in output
     assert "That story is no longer waiting, so it can't be withdrawn." in output
     assert "Removed from the server." in output
     assert "Story #1 was already handled: withdrawn by its author." in output
@@ -210,7 +209,7 @@ async def test_edit_and_approve_with_a_content_warning(app, clock):
     published = await run(app, "/tick")
 
     assert "Story #1 as it is now:\n" + STORY in output
-    assert "approved by console moderator" in output
+    assert "Approved by console moderator" in output
     assert "**Content warning:** death of a young patient\n||A shorter version of the story, edited.||" in published
     assert "#1 · edit · console moderator" in await run(app, "/mod log")
 
@@ -220,7 +219,7 @@ async def test_block_then_share_again_gets_the_neutral_message_until_unblocked(a
 
     output = await run(app, "/mod block 1", "y", "/share", "/mod unblock 1", "/mod unblock 1")
 
-    assert "author blocked by console moderator; the story was rejected." in output
+    assert "Author blocked by console moderator**; the story was rejected." in output
     assert stories.NOT_NOW in output
     assert "The author of story #1 can share again." in output
     assert "The author of story #1 is not blocked." in output
@@ -237,8 +236,51 @@ async def test_unpublish_and_other_servers_stories_are_left_to_discord(app, cloc
 
     output = await run(app, "/tick", "/mod unpublish 1", "/mod unpublish 1")
 
-    assert output.count("[stories channel]") == 1
-    assert "Story #1 was unpublished." in output
+    assert output.count("== Shared anonymously by a member of this community ==") == 1
+    assert "Story #1 was unpublished and its post deleted." in output
     assert "Story #1 is not published." in output
     assert (await store.get(app.db, queued.id)).publish_state == "due"
     assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).status == "removed"
+
+
+async def test_every_setup_subcommand_answers_and_sharing_settings_are_saved(app):
+    output = await run(
+        app,
+        "/setup channels",
+        "/setup moderator-role",
+        "/setup sharing enabled:off per-day:5 purge-days:30",
+        "/setup sharing per-day:99",
+        "/setup sharing per-day:x",
+        "/share",
+    )
+
+    assert "Unknown command" not in output
+    assert "every channel is this terminal" in output
+    assert "you are both the member and the server's moderator" in output
+    assert "Saved: sharing is off, up to 5 per person a day, rejected or withdrawn text erased after 30 days." in output
+    assert "The daily limit is a whole number from 1 to 20." in output
+    assert "`per-day` is a whole number." in output
+    assert "Story sharing isn't set up" in output  # sharing off: refused before the form
+    settings = await guilds.get(app.db, CONSOLE_GUILD)
+    assert (settings.sharing_enabled, settings.submissions_per_day, settings.purge_after_days) == (False, 5, 30)
+
+
+async def test_retention_runs_in_the_console(app, clock):
+    await run(app, *share_lines(STORY), "/withdraw 1")
+    assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).text == STORY
+    clock.set(clock.now() + timedelta(days=8))
+
+    await run(app, "/about")
+
+    assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).text is None
+
+
+async def test_send_support_and_mark_urgent_in_the_console(app):
+    await run(app, *share_lines(STORY))
+
+    output = await run(app, "/mod support 1", "/mod urgent 1", "/mod urgent 1")
+
+    assert "[DM to the author] A moderator in the console server read your story #1" in output
+    assert "== You don't have to carry this alone ==" in output
+    assert "Story #1 is marked urgent" in output and "already marked urgent" in output
+    assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).crisis_level == "urgent"

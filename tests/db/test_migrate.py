@@ -65,3 +65,30 @@ async def test_backup_is_a_consistent_copy(tmp_path):
             await backup(db, tmp_path / "copy.sqlite3")
         finally:
             await db.close()
+
+
+def migrations_up_to(tmp_path, version):
+    """A folder holding the shipped migrations up to `version`, to build a database as older code left it."""
+    folder = tmp_path / f"migrations-{version}"
+    folder.mkdir()
+    for migration in discover()[:version]:
+        (folder / migration.path.name).write_text(migration.path.read_text())
+    return folder
+
+
+async def test_the_story_counter_starts_above_every_number_already_used(tmp_path):
+    path = str(tmp_path / "old.sqlite3")
+    db = await Database.open(path)
+    await migrate(db, migrations_up_to(tmp_path, 5))
+    await db.execute("INSERT INTO guilds (guild_id) VALUES (7)")
+    await db.execute(
+        "INSERT INTO stories (guild_id, number, author_key, notify, for_reflection, crisis_level, submitted_on) "
+        "VALUES (7, 2, 'a', 0, 0, 'none', '2026-11-01')"
+    )
+    await db.execute("INSERT INTO blocks (guild_id, author_key, story_number, blocked_at) VALUES (7, 'b', 4, 0)")
+    await db.execute("INSERT INTO mod_log (guild_id, story_number, action, at) VALUES (7, 3, 'approve', 0)")
+
+    await migrate(db)
+
+    assert await db.fetchval("SELECT last_story_number FROM guilds WHERE guild_id = 7") == 4
+    await db.close()

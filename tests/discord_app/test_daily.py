@@ -12,6 +12,7 @@ from bot.core import daily as core
 from bot.db import daily as store
 from bot.db import guilds
 from bot.discord_app.errors import NotAllowed
+from bot.discord_app.render import embed
 from tests.discord_app.conftest import configure
 
 NOON = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)  # the clock fixture's start: 07:00 in New York
@@ -233,16 +234,18 @@ async def test_the_background_loop_posts_when_time_comes(world, clock):
     assert len(posts(world.daily)) == 1
 
 
-async def test_a_server_error_gives_up_the_day_quietly_and_a_refusal_is_told_once(world, clock):
+async def test_a_server_error_is_retried_looking_first_and_a_refusal_is_told_once(world, clock):
     await ready(world)
-    world.env.inject_error("POST", f"/channels/{world.daily.id}/messages", status=500)
+    world.env.inject_error("POST", f"/channels/{world.daily.id}/messages", status=503)
     await tick(world, clock, datetime(2026, 11, 21, 14, 0, tzinfo=UTC))
 
     stored = await store.get(world.db, world.guild.id)
-    assert (stored.claimed_for, stored.last_posted_date, stored.blocked_reason) == (None, None, None)
-    assert posts(world.mod_channel) == []
-    await tick(world, clock, datetime(2026, 11, 21, 14, 5, tzinfo=UTC))  # never a second try, never a double
-    assert posts(world.daily) == []
+    assert (stored.claimed_for, stored.last_posted_date, stored.blocked_reason) == ("2026-11-21", None, None)
+    assert posts(world.mod_channel) == [] and posts(world.daily) == []
+    await tick(world, clock, datetime(2026, 11, 21, 14, 5, tzinfo=UTC))  # looks first, then posts once
+    await tick(world, clock, datetime(2026, 11, 21, 14, 10, tzinfo=UTC))
+    assert len(posts(world.daily)) == 1
+    assert (await store.get(world.db, world.guild.id)).last_posted_date == "2026-11-21"
 
     world.env.inject_error("POST", f"/channels/{world.daily.id}/messages", status=403, code=50013, times=2)
     await tick(world, clock, datetime(2026, 11, 22, 14, 0, tzinfo=UTC))
@@ -250,5 +253,35 @@ async def test_a_server_error_gives_up_the_day_quietly_and_a_refusal_is_told_onc
 
     [notice] = posts(world.mod_channel)
     assert "refused" in notice.embeds[0].description
-    assert posts(world.daily) == []
-    assert [used for _, used in await store.rotation(world.db, world.guild.id)].count(True) == 0
+    assert len(posts(world.daily)) == 1
+    assert [used for _, used in await store.rotation(world.db, world.guild.id)].count(True) == 1
+
+
+async def test_a_crash_between_claim_and_post_posts_once_after_restart(world, clock, make_bot):
+    await ready(world)
+    clock.set(datetime(2026, 11, 21, 14, 0, tzinfo=UTC))
+    [schedule] = await core.due_posts(world.bot.app, clock.now())
+    assert await core.claim(world.bot.app, schedule, clock.now()) is not None  # then the process dies
+
+    await world.env.restart_bot(make_bot())
+    await tick(world, clock, datetime(2026, 11, 21, 14, 3, tzinfo=UTC))
+    await tick(world, clock, datetime(2026, 11, 21, 14, 6, tzinfo=UTC))
+
+    assert len(posts(world.daily)) == 1
+    assert (await store.get(world.db, world.guild.id)).last_posted_date == "2026-11-21"
+
+
+async def test_a_post_made_before_a_crash_is_found_not_posted_again(world, clock, make_bot):
+    await ready(world)
+    clock.set(datetime(2026, 11, 21, 14, 0, tzinfo=UTC))
+    app = world.bot.app
+    [schedule] = await core.due_posts(app, clock.now())
+    claimed = await core.claim(app, schedule, clock.now())
+    post = await core.next_post(app, claimed.guild_id, claimed.local_date)
+    await world.bot.get_channel(world.daily.id).send(embed=embed(post.card))  # then the process dies
+
+    await world.env.restart_bot(make_bot())
+    await tick(world, clock, datetime(2026, 11, 21, 14, 3, tzinfo=UTC))
+
+    assert len(posts(world.daily)) == 1
+    assert (await store.get(world.db, world.guild.id)).last_posted_date == "2026-11-21"

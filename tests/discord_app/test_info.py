@@ -20,3 +20,11 @@ async def test_privacy_is_private_and_explains_retention_and_deletion(world):
     assert embed.title == PRIVACY.title
     text = " ".join(field.value for field in embed.fields)
     assert "30 days" in text and "7 days" in text and "/forgetme" in text
+
+
+async def test_privacy_names_what_is_erased_with_the_text_and_that_sealed_ids_hold_no_time(world):
+    result = await world.member.slash(world.general, "privacy")
+
+    text = " ".join(field.value for field in result.response.embeds[0].fields)
+    assert "lose their text, content warning, reason and replies after 7 days" in text
+    assert "screening signals" in text and "holds no time" in text and "before redaction" in text

@@ -66,8 +66,10 @@ async def test_full_flow_share_preview_submit_approve_publish(ready):
         "Reject",
         "Reply to author",
         "Block author",
+        "Send support",
+        "Mark urgent",
     ]
-    assert queued.embeds[0].footer.text == "Arrived 21 Nov 2026"
+    assert queued.embeds[0].footer.text == "Story #1 · Arrived 21 Nov 2026"  # the day, never the time
     assert queued.content == ""
 
     approved = await world.mod.click(queued, label="Approve")
@@ -185,7 +187,7 @@ async def test_reply_to_author_arrives_by_dm_and_in_mystories(ready):
     shown = await world.mod.click(world.mod_channel.last_message, label="Reply to author")
     done = await world.mod.submit_modal(shown, {"reply": "Thank you for writing this. How are you doing today?"})
 
-    assert "delivered by DM" in done.response.content
+    assert "was sent" in done.response.content
     dm = world.member.user.dm_channel.last_message
     assert "A moderator in Night Shift replied about your story #1" in dm.content
     assert "moe" not in dm.content
@@ -231,7 +233,7 @@ async def test_a_non_moderator_click_is_refused(ready):
     assert refused.ephemeral
     assert "Only this server's Stairwell moderators" in refused.response.content
     assert (await store.by_number(world.db, world.guild.id, 1)).status == "pending"
-    assert len(components(world.mod_channel.last_message)) == 6
+    assert len(components(world.mod_channel.last_message)) == 8
 
 
 async def test_mystories_withdraw_and_remove(ready):

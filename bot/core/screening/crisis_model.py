@@ -1,4 +1,4 @@
-"""The learned layer of the crisis screen: a linear model over hashed word n-gram features.
+"""The learned layer of the crisis screen: a linear model over hashed word n-grams.
 
 Rules explain but miss what people really write: a decision with a date and no method word, a goodbye
 to the team, a sentence buried in paragraph three. This layer catches wording *close to* messages where
@@ -19,6 +19,7 @@ import zlib
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from math import exp, sqrt
 from pathlib import Path
 
@@ -26,7 +27,7 @@ MODEL_PATH = Path(__file__).with_name("data") / "crisis_model.bin"
 _MAGIC = b"SWCM1\n"
 
 # Bump when features change: a model file built for other features is refused, not misread.
-FEATURE_VERSION = 2
+FEATURE_VERSION = 6
 BUCKET_BITS = 18
 _MASK = (1 << BUCKET_BITS) - 1
 WINDOW = 5  # sentences per window in a long text
@@ -65,15 +66,18 @@ def _number_token(token: str) -> str:
 
 
 def sentence_features(text: str) -> list[int]:
-    """Hashed features of one normalised sentence: words, word pairs and triples. (Sub-word pieces were
-    tried for typos; on out-of-fold scores they cost recall and time.)"""
-    words = [_number_token(token) for token in _TOKEN.findall(text)]
-    hashes = [_word_hash(word) for word in words]
+    """Hashed words, word pairs and word triples of one normalised sentence.
+
+    Word pieces (4-letter grams, for typos) were the other candidate; on the held-out set they found fewer
+    urgent messages for the same false alarms (tools/compare_crisis_candidates.py), and cost time.
+    """
+    hashes = [_word_hash(_number_token(word)) for word in _TOKEN.findall(text)]
     features = [value & _MASK for value in hashes]
-    for i in range(len(hashes) - 1):
-        features.append((hashes[i] * 1_000_003 ^ hashes[i + 1] ^ 0x9E37) & _MASK)
-    for i in range(len(hashes) - 2):
-        features.append(((hashes[i] * 1_000_003 ^ hashes[i + 1]) * 998_244_353 ^ hashes[i + 2] ^ 0x7F4A) & _MASK)
+    features.extend((a * 1_000_003 ^ b ^ 0x9E37) & _MASK for a, b in pairwise(hashes))
+    features.extend(
+        ((a * 1_000_003 ^ b) * 998_244_353 ^ c ^ 0x7F4A) & _MASK
+        for a, b, c in zip(hashes, hashes[1:], hashes[2:], strict=False)
+    )
     return features
 
 
@@ -85,7 +89,8 @@ def text_sentences(text: str) -> list[tuple[tuple[int, int], list[int]]]:
 
 def windows(count: int, size: int = WINDOW) -> list[tuple[int, int]]:
     """Sentence index ranges to score: the whole text and, in a longer one, each run of ``size`` sentences
-    (a single sentence alone is too little text to judge)."""
+    (a single sentence alone is too little text to judge). The whole text counts each feature once; a run
+    adds up its sentences, each of which counts its own features once: exact enough, and one pass."""
     ranges = [(0, count)]
     if count > size:
         ranges.extend((i, i + size) for i in range(count - size + 1))
@@ -121,14 +126,20 @@ class CrisisModel:
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> CrisisModel:
-        data = path.read_bytes()
+        try:
+            return cls.decode(path.read_bytes())
+        except ValueError as error:
+            raise ValueError(f"{path}: {error}") from None
+
+    @classmethod
+    def decode(cls, data: bytes) -> CrisisModel:
         if not data.startswith(_MAGIC):
-            raise ValueError(f"{path} is not a Stairwell crisis model")
+            raise ValueError("not a Stairwell crisis model")
         (header_length,) = struct.unpack_from("<I", data, len(_MAGIC))
         offset = len(_MAGIC) + 4
         header = json.loads(data[offset : offset + header_length])
         if header["feature_version"] != FEATURE_VERSION or header["bucket_bits"] != BUCKET_BITS:
-            raise ValueError(f"{path} was built for other features; rebuild it with `stairwell train-screen`")
+            raise ValueError("built for other features; rebuild it with tools/train_crisis_model.py")
         offset += header_length
         size = 1 << BUCKET_BITS
         heads = []
@@ -144,31 +155,24 @@ class CrisisModel:
         parts = text_sentences(text)
         if not parts:
             return ModelScore(0.0, 0.0, None, None)
-        urgent, risk = self.urgent, self.risk
-        sums = [(sum(urgent.weights[f] for f in fs), sum(risk.weights[f] for f in fs), len(fs)) for _, fs in parts]
-        best: list[tuple[float, tuple[int, int] | None]] = [(-1e9, None), (-1e9, None)]
-        for number, (first, last) in enumerate(windows(len(parts))):
-            count = sum(n for _, _, n in sums[first:last])
-            if not count:
-                continue
-            scale = 1 / sqrt(count)
-            for head, model in enumerate((urgent, risk)):
-                value = sum(row[head] for row in sums[first:last]) * scale - (model.window_penalty if number else 0.0)
-                if value > best[head][0]:
-                    best[head] = (value, _strongest(parts, sums, first, last, head))
-        return ModelScore(_sigmoid(best[0][0] + urgent.bias), _sigmoid(best[1][0] + risk.bias), best[0][1], best[1][1])
-
-
-def _strongest(
-    parts: list[tuple[tuple[int, int], list[int]]],
-    sums: list[tuple[float, float, int]],
-    first: int,
-    last: int,
-    head: int,
-) -> tuple[int, int]:
-    """The sentence of a window that pushed hardest: the one quoted to moderators."""
-    best = max(range(first, last), key=lambda i: sums[i][head] / sqrt(max(sums[i][2], 1)))
-    return parts[best][0]
+        urgent_at, risk_at = self.urgent.weights.__getitem__, self.risk.weights.__getitem__
+        distinct = [set(features) for _, features in parts]
+        # Per sentence: each head's weight sum over its distinct features, and how many there are.
+        sums = [(sum(map(urgent_at, found)), sum(map(risk_at, found)), len(found)) for found in distinct]
+        whole = set().union(*distinct)
+        results = [((sum(map(urgent_at, whole)), sum(map(risk_at, whole)), len(whole)), 0, len(parts))]
+        for first, last in windows(len(parts))[1:]:
+            run = sums[first:last]
+            results.append(((sum(r[0] for r in run), sum(r[1] for r in run), sum(r[2] for r in run)), first, last))
+        found: list[tuple[float, tuple[int, int]]] = []
+        for index, head in enumerate((self.urgent, self.risk)):
+            value, first, last = max(
+                (total[index] / sqrt(max(total[2], 1)) - (head.window_penalty if number else 0.0), first, last)
+                for number, (total, first, last) in enumerate(results)
+            )
+            strongest = max(range(first, last), key=lambda i: sums[i][index] / sqrt(max(sums[i][2], 1)))
+            found.append((_sigmoid(value + head.bias), parts[strongest][0]))
+        return ModelScore(found[0][0], found[1][0], found[0][1], found[1][1])
 
 
 def _sigmoid(value: float) -> float:
@@ -177,8 +181,8 @@ def _sigmoid(value: float) -> float:
     return 1 / (1 + exp(-value))
 
 
-def save(path: Path, version: str, heads: dict[str, tuple[bytes, dict[str, float]]], meta: dict[str, object]) -> None:
-    """Write a model file: magic, header length, JSON header, then each head's float32 weights."""
+def encode(version: str, heads: dict[str, tuple[bytes, dict[str, float]]], meta: dict[str, object]) -> bytes:
+    """A model file: magic, header length, JSON header, then each head's float32 weights."""
     header = {
         "version": version,
         "feature_version": FEATURE_VERSION,
@@ -188,4 +192,4 @@ def save(path: Path, version: str, heads: dict[str, tuple[bytes, dict[str, float
     }
     encoded = json.dumps(header, sort_keys=True).encode()
     body = heads["urgent"][0] + heads["risk"][0]
-    path.write_bytes(_MAGIC + struct.pack("<I", len(encoded)) + encoded + body)
+    return _MAGIC + struct.pack("<I", len(encoded)) + encoded + body

@@ -94,21 +94,29 @@ def find_identifiers(text: str) -> list[Identifier]:
     """Every identifier in ``text``, sorted by start and never overlapping."""
     if not text.strip():
         return []
-    tokens = _tokens(text)
-    digits = [match.start() for match in _DIGITS.finditer(text)]
+    story = _Story(text)
+    digits = story.digits
     hits = [
         *_find_email_links_ips(text, digits),
-        *_find_numbers(text, tokens, digits),
-        *_find_plates(text, tokens, digits),
-        *_find_dates_and_ages(text, tokens, digits),
-        *_find_addresses(text, tokens, digits),
-        *_find_facilities(text),
-        *_find_places(text, tokens),
-        *_find_names(text, tokens),
+        *_find_numbers(story),
+        *_find_plates(story),
+        *_find_dates_and_ages(story),
+        *_find_addresses(story),
+        *_find_facilities(story),
+        *_find_places(story),
+        *_find_names(story),
     ]
     hits.extend(_find_phones(text, digits, hits))
-    hits.extend(_repeat_names(text, tokens, _choose(hits)))
-    return [Identifier(hit.type, hit.start, hit.end, text[hit.start : hit.end]) for hit in _choose(hits)]
+    hits.extend(_repeat_names(story, _choose(hits)))
+    return [_identifier(hit.type, hit.start, hit.end, text[hit.start : hit.end]) for hit in _choose(hits)]
+
+
+def _identifier(kind: str, start: int, end: int, text: str) -> Identifier:
+    """An ``Identifier`` for a span the finders made (always valid), without re-checking it."""
+    identifier = object.__new__(Identifier)
+    for field, value in (("type", kind), ("start", start), ("end", end), ("text", text)):
+        object.__setattr__(identifier, field, value)
+    return identifier
 
 
 def redact(text: str, identifiers: Sequence[Identifier] | None = None) -> str:
@@ -172,6 +180,10 @@ _REGIONS = _REGIONS | frozenset(word for region in _REGIONS for word in region.s
 _NOT_A_CUED_NAME = _COMMON_WORDS | _NOT_NAMES | _REGIONS
 _NOT_A_NAME = _NOT_A_CUED_NAME | _PLACES | _AMBIGUOUS_PLACES
 _LONGEST_PLACE = max(len(place.split()) for place in _PLACES | _AMBIGUOUS_PLACES)
+# Every beginning of a town's first word: a token that is none of them cannot open a town's name.
+_PLACE_OPENINGS = frozenset(
+    place.split()[0][:length] for place in _PLACES | _AMBIGUOUS_PLACES for length in range(1, len(place.split()[0]) + 1)
+)
 # Lowercase English words (derived from the wamerican word list with inflected forms folded into their
 # stems, plus clinical shorthand, British spellings and texting words), to tell a name from a word: a
 # capitalised word that is not English, in a place where names stand, is taken for a name. About 32,000
@@ -251,14 +263,188 @@ class _Token(NamedTuple):
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _tokens(text: str) -> list[_Token]:
-    tokens = []
-    for match in _WORD.finditer(text):
-        word = match.group()
-        start, raw_end = match.span()
-        cut = 2 if word[-2:] in ("'s", "’s") else 1 if word[-1] in "'’" else 0
-        tokens.append(_Token(start, raw_end - cut, raw_end, word[: len(word) - cut]))
-    return tokens
+class _Story:
+    """A story split into words once, with the lists every finder asks for worked out once and shared: where
+    each word stands, where words begin (filed by their first two characters, so a pattern that opens with one
+    of a few words is tried only where one of them begins), capitalised words and digits."""
+
+    __slots__ = (
+        "_capital_starts",
+        "_capitals",
+        "_digits_and_capitals",
+        "_index",
+        "_loose",
+        "_lower",
+        "capital_indices",
+        "digits",
+        "positions",
+        "starts",
+        "text",
+        "tokens",
+    )
+
+    def __init__(self, text: str) -> None:
+        matches = list(_WORD.finditer(text))
+        starts = list(map(_MATCH_START, matches))
+        ends = list(map(_MATCH_END, matches))
+        words = list(map(_MATCH_GROUP, matches))
+        make = tuple.__new__  # named tuples built without their Python-level constructor: this runs per word
+        tokens: list[_Token] = [make(_Token, item) for item in zip(starts, ends, ends, words, strict=True)]
+        loose: dict[str, list[int]] = {}  # one-letter words and words inside hyphenated ones, by text
+        for index in [index for index, word in enumerate(words) if not word.isalpha()]:
+            word, start, raw_end = words[index], starts[index], ends[index]
+            last = word[-1]
+            if last in "'’":
+                end, word = raw_end - 1, word[:-1]
+            elif last == "s" and word[-2:-1] in ("'", "’"):
+                end, word = raw_end - 2, word[:-2]
+            else:
+                continue
+            words[index] = word
+            tokens[index] = make(_Token, (start, end, raw_end, word))
+        for index in [index for index, word in enumerate(words) if "-" in word or "'" in word or "’" in word]:
+            for inner in _INNER_WORD.finditer(text, starts[index] + 1, tokens[index].end):  # "pre-Christmas"
+                loose.setdefault(text[inner.start() : inner.start() + 2], []).append(inner.start())
+        positions: dict[str, list[int]] = {}  # each word (possessive dropped): the indices of its tokens
+        for index, word in enumerate(words):
+            found = positions.get(word)
+            if found is None:
+                positions[word] = [index]
+            else:
+                found.append(index)
+        self.text = text
+        self.tokens = tokens
+        self.starts = starts
+        self.digits = [match.start() for match in _DIGITS.finditer(text)]
+        self.positions = positions
+        capitals = [word for word in positions if word[:1].isupper()]
+        self.capital_indices = sorted(index for word in capitals for index in positions[word])
+        self._capitals = sorted(starts[index] for word in capitals if word[:2].isupper() for index in positions[word])
+        self._loose = loose
+        self._index: dict[str, list[tuple[str, list[int]]]] | None = None
+        self._lower: dict[str, list[int]] | None = None
+        self._capital_starts: list[int] | None = None
+        self._digits_and_capitals: list[int] | None = None
+
+    def starts_of(self, words: frozenset[str]) -> list[int]:
+        """Where a word in ``words`` (as written) stands."""
+        starts, positions = self.starts, self.positions
+        return [starts[index] for word in words.intersection(positions) for index in positions[word]]
+
+    def starts_of_lower(self, words: frozenset[str]) -> list[int]:
+        """Where a word in ``words`` (all lowercase) stands, in any case."""
+        starts = self.starts
+        return [starts[index] for index in self.indices_of_lower(words)]
+
+    def indices_of_lower(self, words: frozenset[str]) -> list[int]:
+        """The tokens that are a word in ``words`` (all lowercase), in any case."""
+        if self._lower is None:
+            self._lower = {}
+            for word, indices in self.positions.items():
+                self._lower.setdefault(word.lower(), []).extend(indices)
+        lower = self._lower
+        return [index for word in words.intersection(lower) for index in lower[word]]
+
+    def starts_of_first_part(self, words: frozenset[str]) -> list[int]:
+        """Where a word in ``words`` stands, alone or before a hyphen: "ninety", "ninety-two"."""
+        starts = self.starts
+        return [
+            starts[index]
+            for word, indices in self.positions.items()
+            if word.partition("-")[0] in words
+            for index in indices
+        ]
+
+    @property
+    def capitals(self) -> list[int]:
+        """Where words that open with two capitals (or are one capital) stand: "MRN", "A", "KCA"."""
+        return self._capitals
+
+    @property
+    def capital_starts(self) -> list[int]:
+        """Where capitalised words stand."""
+        if self._capital_starts is None:
+            starts = self.starts
+            self._capital_starts = [starts[index] for index in self.capital_indices]
+        return self._capital_starts
+
+    @property
+    def digits_and_capitals(self) -> list[int]:
+        if self._digits_and_capitals is None:
+            self._digits_and_capitals = sorted({*self.digits, *self._capitals})
+        return self._digits_and_capitals
+
+    def of(self, literals: tuple[str, ...]) -> list[int]:
+        """Where a word begins with one of ``literals`` (each two characters or more, made by ``_literals``)."""
+        text, starts, loose = self.text, self.starts, self._loose
+        if self._index is None:
+            self._index = {}
+            for word, indices in self.positions.items():
+                if len(word) > 1:
+                    if word[:2] in _OPENING_KEYS:
+                        self._index.setdefault(word[:2], []).append((word, [starts[at] for at in indices]))
+                elif word:
+                    for at in indices:
+                        loose.setdefault(text[starts[at] : starts[at] + 2], []).append(starts[at])
+        index = self._index
+        spanning = _spanning(literals)
+        found: list[int] = []
+        for key in _openings_keys(literals):
+            for word, word_starts in index.get(key, ()):
+                if word.startswith(literals):
+                    found.extend(word_starts)
+                elif spanning and any(literal.startswith(word) for literal in spanning):  # "A&E" and "A"
+                    found.extend(start for start in word_starts if text.startswith(literals, start))
+            for start in loose.get(key, ()):
+                if text.startswith(literals, start):
+                    found.append(start)
+        return found
+
+
+_MATCH_START = re.Match.start
+_MATCH_END = re.Match.end
+_MATCH_GROUP = re.Match.group
+
+
+@lru_cache(maxsize=64)
+def _spanning(literals: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``literals`` that hold a character no word does ("A&E"), and so can run on past a word's end."""
+    return tuple(literal for literal in literals if _WORD.fullmatch(literal) is None)
+
+
+def _literal_starts(text: str, literals: Iterable[str]) -> list[int]:
+    """Every position where one of ``literals`` occurs: the only places a pattern that opens with one of them
+    can match, found by ``str.find`` far faster than a regular expression tries every position."""
+    starts = []
+    for literal in literals:
+        at = text.find(literal)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(literal, at + 1)
+    return starts
+
+
+_INNER_WORD = re.compile(r"(?<=[-'’])[^\W\d_]")
+
+
+@lru_cache(maxsize=64)
+def _openings_keys(literals: tuple[str, ...]) -> frozenset[str]:
+    keys = frozenset(literal[:2] for literal in literals)
+    if not keys <= _OPENING_KEYS or min(map(len, literals)) < 2:
+        raise ValueError(f"{literals!r} were not made by _literals")
+    return keys
+
+
+_OPENING_KEYS: set[str] = set()  # the first two characters of every word list below: only these are filed
+
+
+def _literals(spaced: str) -> tuple[str, ...]:
+    """The words of ``spaced`` that no other of them begins (finding "St" finds "Street" too), for
+    ``_Story.of``."""
+    words = set(spaced.split())
+    kept = tuple(sorted(word for word in words if not any(other != word and word.startswith(other) for other in words)))
+    _OPENING_KEYS.update(word[:2] for word in kept)
+    return kept
 
 
 _DIGITS = re.compile(r"\d+")
@@ -275,10 +461,6 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> I
         if match:
             taken = match.end()
             yield match
-
-
-def _token_starts(tokens: list[_Token], words: frozenset[str]) -> Iterator[int]:
-    return (token.start for token in tokens if token.word in words)
 
 
 _SENTENCE_BREAKS = frozenset(".!?…:;\"“”‘'([\n-–—•*")
@@ -313,6 +495,8 @@ _NOT_A_QUANTITY = (
 
 
 def _is_plain_word(word: str) -> bool:
+    if word.endswith("s") and word[:-1] in _COMMON_WORDS and len(word) > 3:
+        return True  # "Tuesdays", "Mondays"
     if "-" in word and any(part in _NOT_A_NAME for part in word.split("-")):
         return True  # "Guillain-Barré", "Covid-19"
     return word in _NOT_A_NAME or not _IS_NAME.fullmatch(word)
@@ -365,11 +549,12 @@ _IPV6 = re.compile(r"(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w
 
 def _find_email_links_ips(text: str, digits: list[int]) -> Iterator[_Hit]:
     if "@" in text:
-        for match in _EMAIL.finditer(text):
+        for match in _matches_at(_EMAIL, text, _local_part_starts(text)):
             yield _Hit(match.start(), match.end(), "email", _STRUCTURAL)
-    for match in _SCHEME_URL.finditer(text):
-        yield _Hit(match.start(), match.end() - _trailer_length(match.group()), "url", _STRUCTURAL)
-    for match in _TOP_LEVEL_DOMAIN.finditer(text):
+    if "http" in text or "www." in text:
+        for match in _SCHEME_URL.finditer(text):
+            yield _Hit(match.start(), match.end() - _trailer_length(match.group()), "url", _STRUCTURAL)
+    for match in _matches_at(_TOP_LEVEL_DOMAIN, text, _literal_starts(text, ".")):
         start = _domain_start(text, match.start())
         if start is None:
             continue
@@ -379,10 +564,28 @@ def _find_email_links_ips(text: str, digits: list[int]) -> Iterator[_Hit]:
     for match in _matches_at(_IPV4, text, digits):
         yield _Hit(match.start(), match.end(), "ip", _STRUCTURAL)
     if text.count(":") >= 2:
-        for match in _IPV6.finditer(text):
+        # An IPv6 address opens at most four hex digits before its first colon.
+        opens = (start for colon in _literal_starts(text, ":") for start in range(max(0, colon - 4), colon + 1))
+        for match in _matches_at(_IPV6, text, opens):
             candidate = match.group()
             if sum(1 for group in candidate.split(":") if group) >= 3 and _is_ipv6(candidate):
                 yield _Hit(match.start(), match.end(), "ip", _STRUCTURAL)
+
+
+_LOCAL_PART = re.compile(r"[\w.+-]+\Z")
+
+
+def _local_part_starts(text: str) -> Iterator[int]:
+    """Where the run of address characters before each "@" begins: the only place an email can start."""
+    for at in _literal_starts(text, "@"):
+        low = at
+        while True:
+            low = max(0, low - 64)
+            run = _LOCAL_PART.search(text, low, at)
+            if run is None or run.start() > low or low == 0:
+                break
+        if run is not None:
+            yield run.start()
 
 
 def _domain_start(text: str, dot: int) -> int | None:
@@ -450,6 +653,20 @@ _ID_WORDS = (
     rf"|case\s+{_NO}|our\s+ref\.?|your\s+ref\.?|coroner['’]?s?\s+(?:ref\.?|reference|{_NO})"
     rf"|police\s+(?:ref\.?|reference|{_NO})|crime\s+{_NO}|investigation\s+{_NO}|report\s+{_NO}|log\s+{_NO}"
     rf"|prescription\s+{_NO}|Rx\s+{_NO}|complaint\s+{_NO}|incident\s+{_NO}|claim\s+{_NO}|ticket\s+{_NO}"
+    # national and resident IDs, tax and social insurance numbers, health cards, from country to country
+    rf"|tax\s+file\s+{_NO}|TFN|IRD(?:\s+{_NO})?|CNIC|NICOP|NIC\s+{_NO}|NID(?:\s+{_NO})?|NRIC|MyKad|IC\s+{_NO}"
+    rf"|Emirates\s+ID(?:\s+{_NO})?|Iqama(?:\s+{_NO})?|HKID|CURP|NSS|DNI|NIE|NIF|codice\s+fiscale|carte\s+vitale"
+    rf"|s[ée]curit[ée]\s+sociale|SSS(?:\s+{_NO})?|GSIS(?:\s+{_NO})?|UMID|TIN(?:\s+{_NO})?|PhilSys|Ghana\s+card"
+    rf"|voter['’]?s?\s+(?:ID|card)(?:\s+{_NO})?|ration\s+card(?:\s+{_NO})?|ABHA(?:\s+{_NO})?|health\s+card"
+    rf"|OHIP(?:\s+{_NO})?|RAMQ|PHN|CNS|cart[ãa]o\s+(?:SUS|de\s+cidad[ãa]o)|utente(?:\s+{_NO})?|SNS\s+{_NO}"
+    rf"|IHI(?:\s+{_NO})?|DVA(?:\s+(?:card|file))?(?:\s+{_NO})?|Centrelink(?:\s+{_NO})?|HICN|MBI"
+    rf"|driv(?:er['’]?s|ing)\s+licen[cs]e|state\s+ID|green\s+card|alien\s+{_NO}|A-number|visa\s+{_NO}"
+    rf"|residen(?:ce|t)\s+(?:permit|card|ID)(?:\s+{_NO})?|BRP|work\s+permit|permit\s+{_NO}"
+    rf"|(?:birth|death|marriage)\s+(?:certificate|registration|cert)(?:\s+{_NO})?|health\s+(?:ID|insurance)(?:\s+{_NO})?"
+    rf"|insurance\s+(?:ID|card|policy)(?:\s+{_NO})?|ID\s+card(?:\s+{_NO})?|identity\s+(?:card|document)(?:\s+{_NO})?"
+    rf"|I\.D\.|job\s+{_NO}|run\s+{_NO}|event\s+{_NO}|occurrence\s+{_NO}|accession\s+{_NO}|autopsy\s+{_NO}"
+    rf"|post[- ]mortem\s+{_NO}|PM\s+{_NO}|docket\s+{_NO}|file\s+reference|booking\s+{_NO}|referral\s+{_NO}"
+    rf"|case\s+(?:ID|file)|inquest\s+{_NO}|coroner['’]?s?\s+case"
 )
 # Reference cues that are ordinary words too ("the incident at 0300"): the number must follow at once.
 _REFERENCE_WORDS = (
@@ -478,7 +695,12 @@ _NUMBER_CUE_WORDS = frozenset(
     nursing practising practicing complaint Datix incident case our your ref reference claim ticket inquest
     coroner coroner's coroners police crime FIR OB SI StEIS PALS HSIB investigation report docket log CAD
     prescription Rx serial device pump pacemaker monitor ventilator implant ICD asset MAC lot batch model
-    equipment tag MRN M URN UHID HRN CRN S SN IMEI MEID UDI ESN SSN SIN NPI DEA NIN BVN KRA"""
+    equipment tag MRN M URN UHID HRN CRN S SN IMEI MEID UDI ESN SSN SIN NPI DEA NIN BVN KRA tax TFN IRD CNIC NICOP
+    NIC NID NRIC MyKad IC Emirates Iqama HKID CURP NSS DNI NIE NIF codice carte sécurité securité SSS GSIS UMID TIN
+    PhilSys Ghana voter voters voter's voter’s ration ABHA OHIP RAMQ PHN CNS cartão cartao utente SNS IHI DVA
+    Centrelink HICN MBI driver's driver’s drivers driving state green alien A-number visa residence resident BRP
+    work permit birth death marriage identity I job run event occurrence accession autopsy post post-mortem PM
+    booking referral"""
     )
     for word in (cue, cue.capitalize(), cue.lower(), cue.upper())
 )
@@ -488,20 +710,84 @@ _ID_SHAPES = re.compile(
     r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b"  # US social security number
     r"|\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"  # UK national insurance
     r"|\b\d{2}[A-Z]\d{4}[A-Z]\b"  # UK NMC PIN: 12A3456E
-    r"|\b[A-Z]{3}\d{10}\b)"  # AHPRA registration: NMW0001234567
+    r"|\b[A-Z]{3}\d{10}\b"  # AHPRA registration: NMW0001234567
+    r"|\b784-?\d{4}-?\d{7}-?\d\b"  # Emirates ID: 784-1985-1234567-1
+    r"|\b\d{5}-\d{7}-\d\b"  # Pakistan CNIC: 35202-1234567-1
+    r"|\b\d{6}-\d{2}-\d{4}\b"  # Malaysia MyKad: 850412-10-5523
+    r"|\b\d{6}-[1-8]\d{6}\b"  # Korea resident registration: 850412-1234567
+    r"|\b\d{3}\.\d{3}\.\d{3}-\d{2}\b"  # Brazil CPF: 041.387.226-19
+    r"|\b[A-Z]{1,2}\d{6}\([0-9A]\)"  # Hong Kong ID: A123456(7)
+    r"|\b[STFGM]\d{7}[A-Z]\b"  # Singapore NRIC and FIN: S8512345D
+    r"|\b[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z0-9]\d\b"  # Mexico CURP
+    r"|\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b"  # Italy codice fiscale
+    r"|\b\d[A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d-?[A-Z]{2}\d{2}\b)"  # US Medicare MBI: 1EG4-TE5-MK73
 )
+# Codes that are identifiers by their shape alone: capitals and digits in chunks joined by hyphens or slashes
+# ("KNH/OP/558213", "MH-2024-119347", "TF-LHR-08815"); those with four digits or fewer need two joins.
+_CODE = re.compile(r"(?<![\w/.-])[A-Z0-9]{1,10}(?:[-/][A-Z0-9]{1,12}){1,5}(?![\w/]|-\w|\.\w)")
+# A long number (five digits or more, maybe after a short run of capitals) later in a sentence that spoke of
+# a card, file or reference: "His Alberta health card was in his wallet, 31452-8876".
+_CUED_LATER = re.compile(
+    r"(?<![\w/.,-])(?:(?P<prefix>[A-Z]{1,6}[ -])?\d+(?:[ /-]\d+){0,4}|[A-Z]{1,4}\d{4,}[A-Z]{0,3})(?![\w/]|[.,]\d|-\w)"
+    + _NOT_A_QUANTITY
+)
+_CUE_RIGHT_BEFORE = re.compile(r"(?:\b[A-Za-z]{2,10}\s+)?(?:\b(?i:no|nº|n°|num|number)\.?|#)\s*$")
+_LATER_CUE_WORDS = _words(
+    """number numbers no num id card mrn ur file record records ref reference registry registration slip docket
+    case account policy protocol protocolo prontuário prontuario número numero phn cnic aadhaar aadhar nhs ssn
+    passport licence license serial claim certificate cheque receipt invoice ticket listing folio chart bracelet
+    wristband nº n"""
+)
+
+
+def _sentence_start(text: str, at: int, reach: int) -> int:
+    """Where the sentence holding ``at`` begins, looking back at most ``reach`` characters."""
+    start = max(0, at - reach)
+    for mark in (". ", "! ", "? ", "\n"):
+        found = text.rfind(mark, start, at)
+        if found >= 0:
+            start = found + 1
+    return start
 _MAC_ADDRESS = re.compile(r"\b[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}\b")
 
 
-def _find_numbers(text: str, tokens: list[_Token], digits: list[int]) -> Iterator[_Hit]:
-    for match in _matches_at(_NUMBER_CUES, text, _token_starts(tokens, _NUMBER_CUE_WORDS)):
+def _find_numbers(story: _Story) -> Iterator[_Hit]:
+    text = story.text
+    for match in _matches_at(_NUMBER_CUES, text, story.starts_of(_NUMBER_CUE_WORDS)):
         kind = next(group for group in ("record", "device", "id") if match.group(group))
         number = match.group(kind).rstrip(":-/")
         if len(number) >= 4 and sum(char.isdigit() for char in number) >= 3 and not _YEAR_ONLY.fullmatch(number):
             yield _Hit(match.start(kind), match.start(kind) + len(number), kind, _CUED)
-    capitals = (token.start for token in tokens if token.word[:2].isupper())
-    for match in _matches_at(_ID_SHAPES, text, [*digits, *capitals]):
+    both = story.digits_and_capitals
+    for match in _matches_at(_ID_SHAPES, text, both):
         yield _Hit(match.start(), match.end(), "id", _CUED)
+    for match in _matches_at(_CODE, text, both):
+        code = match.group()
+        numbers = sum(char.isdigit() for char in code)
+        separators = sum(char in "-/" for char in code)
+        if numbers >= 4 and (separators >= 2 or numbers >= 5) and any(char.isalpha() for char in code):
+            yield _Hit(match.start(), match.end(), "record", _CUED)
+    cues: list[int] | None = None
+    for match in _matches_at(_CUED_LATER, text, both):
+        numbers = sum(char.isdigit() for char in match.group())
+        if numbers < 4:
+            continue
+        # A cue right before the number goes with it: "cheque no. 004417", "UR number 1182447".
+        right_before = _CUE_RIGHT_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if right_before is not None:
+            yield _Hit(right_before.start(), match.end(), "record", _CUED)
+            continue
+        if numbers == 4 and not match.group("prefix"):
+            continue
+        if cues is None:
+            cues = sorted(
+                start
+                for start in story.starts_of_lower(_LATER_CUE_WORDS)
+                if not text.startswith("no", start) or text.startswith("no.", start)
+            )
+        index = bisect_right(cues, match.start())
+        if index and cues[index - 1] >= _sentence_start(text, match.start(), 160):
+            yield _Hit(match.start(), match.end(), "record", _GUESS)
     if text.count(":") >= 5 or text.count("-") >= 5:
         for match in _MAC_ADDRESS.finditer(text):
             yield _Hit(match.start(), match.end(), "device", _STRUCTURAL)
@@ -521,12 +807,13 @@ _PLATE_SHAPES = re.compile(
     rf"|\b(?:{_INDIAN_STATES})[ -]?\d{{1,2}}[ -]?[A-Z]{{0,3}}[ -]?\d{{4}}\b"
     r"|\bK[A-Z]{2}[ -]?\d{3}[A-Z]\b"
     r"|\b[A-Z]{3}[ -]\d{3}[ -]?[A-Z]{2}\b|\b[A-Z]{3}\d{3}[A-Z]{2}\b"
-    r"|\b\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|W|WH|WX|WW)-\d{1,6}\b)"
+    r"|\b\d{2,3}-(?:C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|W|WH|WX|WW)-\d{1,6}\b"
+    r"|\b(?:Dubai|Abu\s+Dhabi|Sharjah|Ajman|RAK|Fujairah|UAQ|Umm\s+Al\s+Quwain|AD|DXB|SHJ)\s+[A-Z]{1,2}\s?\d{1,5}\b)"
 )
 # Anything plate-like (letters and digits, up to four chunks) after a plate cue, or near a vehicle.
 _PLATE_CUE = re.compile(
     r"(?i:number\s+plate|licen[cs]e\s+plate|plate\s+(?:number|no\.?)|registration\s+(?:number|plate)|plates?"
-    r"|rego|reg(?:istration)?\.?|tags?)"
+    r"|rego|reg(?:istration)?\.?|tags?|tail\s+(?:number|no\.?)|call\s*sign)"
     r"[\s:#.-]*(?:(?:was|is|were|read|number|no\.?)\s+)*"
 )
 _VEHICLE_NEAR = re.compile(
@@ -535,23 +822,30 @@ _VEHICLE_NEAR = re.compile(
     r"|driver)\b)[^.!?\n]{0,30}$"
 )
 _PLATE_LIKE = re.compile(r"(?=[A-Z0-9 -]{5,}\b)[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,3}\b")
+_AIRCRAFT = re.compile(r"(?:[A-Z]{1,2}|[A-Z]\d)-[A-Z]{3,5}\b|N\d{1,5}[A-Z]{0,2}\b")
 _PLATE_CUE_WORDS = frozenset(
-    word for cue in ("number", "licence", "license", "plate", "plates", "registration", "rego", "reg", "tag", "tags")
+    word
+    for cue in (
+        "number", "licence", "license", "plate", "plates", "registration", "rego", "reg", "tag", "tags", "tail",
+        "call", "callsign",
+    )
     for word in (cue, cue.capitalize())
 )
 
 
-def _find_plates(text: str, tokens: list[_Token], digits: list[int]) -> Iterator[_Hit]:
-    capitals = [token.start for token in tokens if token.word[:1].isupper() and token.word[:2].isupper()]
-    for match in _matches_at(_PLATE_SHAPES, text, [*digits, *capitals]):
+def _find_plates(story: _Story) -> Iterator[_Hit]:
+    text, digits, capitals = story.text, story.digits, story.capitals
+    for match in _matches_at(_PLATE_SHAPES, text, story.digits_and_capitals):
         yield _Hit(match.start(), match.end(), "plate", _CUED)
-    for token in tokens:
-        if token.word in _PLATE_CUE_WORDS:
-            cue = _PLATE_CUE.match(text, token.start)
+    for start in sorted(story.starts_of(_PLATE_CUE_WORDS)):
+            cue = _PLATE_CUE.match(text, start)
             if cue:
                 plate = _PLATE_LIKE.match(text, cue.end())
                 if plate and _plate_like(plate.group()):
                     yield _Hit(plate.start(), plate.end(), "plate", _CUED)
+                # "plate Dubai K 77213"; aircraft: "tail number C-GMWA", "G-BOAC", "N911AM"
+                elif shaped := _PLATE_SHAPES.match(text, cue.end()) or _AIRCRAFT.match(text, cue.end()):
+                    yield _Hit(shaped.start(), shaped.end(), "plate", _CUED)
     for start in capitals + digits:
         plate = _PLATE_LIKE.match(text, start)
         if (
@@ -561,6 +855,14 @@ def _find_plates(text: str, tokens: list[_Token], digits: list[int]) -> Iterator
             and _VEHICLE_NEAR.search(text, max(0, start - 60), start)
         ):
             yield _Hit(plate.start(), plate.end(), "plate", _GUESS)
+    for plate in _matches_at(_PLATE_LATER, text, capitals):
+        if _PLATE_WORD.search(text, _sentence_start(text, plate.start(), 120), plate.start()):
+            yield _Hit(plate.start(), plate.end(), "plate", _GUESS)
+
+
+# A plate named earlier in the sentence: "I looked up the plate of the car that was parked nearby, BWK-2291".
+_PLATE_LATER = re.compile(r"(?<![\w-])[A-Z]{2,4}[ -]?\d{3,4}(?:[ -]?[A-Z]{1,3})?(?![\w-])")
+_PLATE_WORD = re.compile(r"(?i:\b(?:plates?|rego|registration|number\s+plate|licen[cs]e\s+plate)\b)")
 
 
 def _plate_like(candidate: str) -> bool:
@@ -580,9 +882,11 @@ _PHONE_SHAPES = re.compile(
     r"|(?:\+?1[\s.-])?\d{3}[.-]\d{3}[.-]\d{4}"  # 403-555-0199, 1-888-409-0141
     r"|\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}"  # +44 20 7946 0018
     r"|0\d{1,4}(?:[\s.-]\d{2,4}){2,3}"  # 01632 960 583, 02 6884 1122
+    r"|\(\d{2}\)\s?9?\d{4}-\d{4}"  # Brazil: (81) 98812-0473
 )
 _PHONE_CUE = re.compile(
-    r"(?i:phone|telephone|tel|mobile|cell|fax|landline|whatsapp|ring|call|text|number)\b[^\d\n]{0,25}$"
+    r"(?i:(?:(?:phone|telephone|call|text|fax|whatsapp|dial)(?:s|d|ed|ing)?|ring|rang|contact(?:ed)?|reach(?:ed)?)"
+    r"\b[^\d\n]{0,30}$|(?:tel|mobile|cell|landline|number)\b[^\d\n]{0,25}$)"
 )
 
 
@@ -602,11 +906,12 @@ def _find_phones(text: str, digits: list[int], found: Sequence[_Hit]) -> Iterato
         if matches:
             continue
         number = run.group().rstrip(" \t.-")
-        if _PHONE_SHAPES.fullmatch(number) or _PHONE_CUE.search(text, max(0, run.start() - 40), run.start()):
+        if _PHONE_SHAPES.fullmatch(number) or _PHONE_CUE.search(text, max(0, run.start() - 45), run.start()):
             yield _Hit(run.start(), run.start() + len(number), "phone", _PHONE)
 
 
-def _libphonenumber_matches(candidate: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1024)
+def _libphonenumber_matches(candidate: str) -> tuple[tuple[int, int], ...]:
     # An international number reads the same from every region: asking once is enough. A leading 0 is a
     # trunk prefix North America never uses, so those regions go last.
     if candidate.startswith("+"):
@@ -616,10 +921,10 @@ def _libphonenumber_matches(candidate: str) -> list[tuple[int, int]]:
     else:
         regions = _PHONE_REGIONS
     for region in regions:
-        matches = [(match.start, match.end) for match in phonenumbers.PhoneNumberMatcher(candidate, region)]
+        matches = tuple((match.start, match.end) for match in phonenumbers.PhoneNumberMatcher(candidate, region))
         if matches:
             return matches
-    return []
+    return ()
 
 
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -640,10 +945,22 @@ _MONTH = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)|May|MAY|may(?=\s+\d{1,2}(?:st|nd|rd|th)\b)"
     r"|(?<=\bof\s)may\b)"
 )
+# Months of the Islamic calendar, and Portuguese and Spanish months, which stories name with a day.
+_OTHER_MONTH = (
+    r"(?:Muharram|Safar|Rabi[\s'’-]?(?:ul|al|us)?[\s-]?(?:Awal|Awwal|Akhir|Aakhir|Thani|Sani)|Jumad[ae][\s-]?(?:ul|al)?"
+    r"[\s-]?(?:Awal|Awwal|Akhir|Ula|Thani|Sani)|Rajab|Sha['’]?ban|Ramadan|Ramadhan|Ramzan|Shawwal|Dhu[\s'’-]?(?:al|l)?"
+    r"[\s-]?(?:Qa['’]?dah|Hijjah)|Zil[\s-]?(?:Qad|Hajj)|(?i:janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto"
+    r"|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre))"
+)
 _WEEKDAY = r"(?i:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?i:day)?"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _ORDINAL = rf"{_DAY}(?:st|nd|rd|th)"
 _YEAR = r"(?:1[89]|20)\d{2}"
+# A year in full or cut short after an apostrophe: "2nd Jan '58", "March 3rd, '21".
+_ANY_YEAR = rf"(?:{_YEAR}\b|['’]\d{{2}}\b)"
+# A range of days: "12-14 March", "3rd to 5th of May".
+_DAY_RANGE = rf"(?:\s*(?:-|–|to|and|or|&)\s*(?:the\s+)?{_DAY}(?:st|nd|rd|th)?)?"
 _HOLIDAY = (
     r"Christmas\s+(?:Eve|Day|morning|night|afternoon|evening)|New\s+Year['’]?s\s+(?:Eve|Day)|Boxing\s+Day"
     r"|Thanksgiving(?:\s+Day)?|Hallowe['’]?en|Valentine['’]?s\s+Day|Easter\s+(?:Sunday|Monday|Saturday|Day)"
@@ -655,33 +972,49 @@ _HOLIDAY = (
 # After "the 9th" a date ends the clause or runs on into one; "the 9th floor", "the 3rd time" are no dates.
 _ORDINAL_ENDS = (
     r"(?=\s*(?:[.,;:!?)—–-]|$|(?i:when|and(?!\s+(?:final|last))|at|in|or|but|as|so|because|after|before|i|we|he"
-    r"|she|they|it|my|his|her|our|their|morning|night|evening|afternoon|around|about|too|was|is|had|then"
-    r"|there|this|that|of\s+(?:this|that|last|next)\s+month)\b))"
+    r"|she|they|it|my|his|her|our|their|morning|night|evening|afternoon|around|about|too|was|is|had|then|anyway"
+    r"|to(?!\s+(?:die|go|last|arrive|be|leave|come|get|try|see\s+him|see\s+her)\b)"
+    r"|there|this|that|with|the|a|for|from|by|until|till|him|me|us|you|of\s+(?:this|that|last|next)\s+month)\b"
+    r"|\s+(?!(?:Century|Street|St|Avenue|Ave|Road|Rd|Floor|Battalion|Division|Regiment|Amendment|Grade)\b)[A-Z][a-z]))"
 )
 # Every form holds a digit and opens with a digit, a month, a weekday or "the".
 _DATE = re.compile(
     r"(?:"
     # 14 March, 5th of January, 2 October 2018, 30 nov
-    rf"\b{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"
+    rf"(?:\b{_WEEKDAY},?\s+(?:the\s+)?)?\b{_DAY}(?:st|nd|rd|th)?{_DAY_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_ANY_YEAR}|\b)"
     # March 3rd, March 3, 2021, dec 2nd (not "March 3 patients")
-    rf"|\b{_MONTH}\s+(?:the\s+)?{_DAY}(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR}\b)?{_NOT_A_QUANTITY}"
+    rf"|\b{_MONTH}\s+(?:the\s+)?{_DAY}(?:st|nd|rd|th)?{_DAY_RANGE}(?![\d:])(?:,?\s+{_ANY_YEAR})?{_NOT_A_QUANTITY}"
     # June 2017
-    rf"|\b{_MONTH},?\s+{_YEAR}\b"
+    rf"|\b{_MONTH},?\s+{_ANY_YEAR}"
     # Tuesday the 4th, Friday 13th, Sunday 7th March
-    rf"|\b{_WEEKDAY},?\s+(?:the\s+)?{_ORDINAL}\b(?:\s+(?:of\s+)?{_MONTH}\b)?"
-    # the 14th of january, the 2nd of feb
-    rf"|\b(?i:the)\s+{_ORDINAL}\s+of\s+{_MONTH}"
+    rf"|\b{_WEEKDAY},?\s+(?:the\s+)?{_ORDINAL}\b(?:\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_ANY_YEAR})?)?"
+    # the 14th of january, the 2nd of feb, the 9th of December, 2024
+    rf"|\b(?i:the)\s+{_ORDINAL}{_DAY_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_ANY_YEAR})?"
+    # Sunday 12/5/24, Saturday 3/16
+    rf"|\b{_WEEKDAY},?\s+\d{{1,2}}/\d{{1,2}}(?:/(?:\d{{4}}|\d{{2}}))?(?![\d/])"
+    # 12-Mar-24, 3 Sept 24
+    rf"|\b{_DAY}-{_MONTH}-(?:\d{{4}}|\d{{2}})\b"
+    # 30 Ramadan, 10 Rabi ul Awal, 17 de março, 3 de enero de 2023
+    rf"|\b{_DAY}\s+(?:de\s+)?{_OTHER_MONTH}(?:,?\s+(?:de\s+)?{_YEAR})?\b"
     # on the 12th. / the 9th when
     rf"|\b(?i:the)\s+{_ORDINAL}{_ORDINAL_ENDS}"
     # 3/14/2021, 14.03.2021, 2021-03-14
     r"|(?<![\d./-])\d{1,2}(?P<separator>[/.-])\d{1,2}(?P=separator)(?:\d{4}|\d{2})(?!\d|[./-]\d)"
     rf"|\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"
-    # 6/11, 12/24 (fractions, scores and durations are weeded out afterwards)
-    r"|(?<![\d./-])\d{1,2}/\d{1,2}(?!\d|[/.]\d|/\s*\d))"
+    # 6/11, 12/24 (fractions, scores and durations are weeded out afterwards); 11-02, 28.08 after "on"
+    r"|(?<![\d./-])\d{1,2}/\d{1,2}(?!\d|[/.]\d|/\s*\d)"
+    rf"|(?<![\d./-])\d{{1,2}}[.-]\d{{2}}(?![\d:]|[/.-]\d){_NOT_A_QUANTITY})"
 )
 _HOLIDAY_DATE = re.compile(
-    rf"(?=[A-Za-z])\b(?:{_HOLIDAY}|(?i:christmas\s+(?:eve|day)|new\s+year['’]?s\s+(?:eve|day)))\b"
+    rf"(?=[A-Za-z])\b(?:{_HOLIDAY}|(?i:christmas\s+(?:eve|day)|new\s+year['’]?s\s+(?:eve|day)))\b(?:,?\s+{_YEAR}\b)?"
 )
+# The words a holiday opens with, and the first letters in any case of "christmas" and "new year".
+_HOLIDAY_WORDS = _literals(
+    """Christmas New Boxing Thanksgiving Hallowe Valentine Easter Good Independence Fourth Bonfire Guy Anzac
+    Australia Canada Waitangi St Remembrance Veterans Memorial Labo Mother Father Juneteenth Republic Diwali
+    Deepavali Holi Eid ch cH Ch CH ne nE Ne NE"""
+)
+
 # "Every Diwali I think of him": a holiday that comes round each year pins down no date.
 _RECURRING = re.compile(r"\b(?:[Ee]very|[Ee]ach)\s+$")
 _DATE_WORDS = frozenset(
@@ -695,7 +1028,9 @@ _DATE_WORDS = frozenset(
 )
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")
 # A bare "8/10" is a date only when the words around it do not make it a score, fraction or duration.
-_DATE_CUE_BEFORE = re.compile(r"(?i:\b(?:on|by|DOB|d\.o\.b\.?|born|till|since|until|dated|from|before|after))\s+$")
+_DATE_CUE_BEFORE = re.compile(
+    r"(?i:\b(?:on|by|DOB|d\.o\.b\.?|born|till|since|until|dated|from|before|after|noong|nung|el|le|em|am))\s+$"
+)
 _SCORE_BEFORE = re.compile(
     r"(?i:\b(?:gcs|pain|score[ds]?|rated?|rating|power|strength|murmur|grade|apgar|vision|acuity|bp|pressure|sats"
     r"|news|mews|out\s+of|was|were|is|at|of|every|about|only|x|dose|tabs?|tablets?|scale|obs|spo2|saturations?))"
@@ -722,10 +1057,14 @@ _AGE = re.compile(
     rf"|\b{_AGE_NUMBER}[\s-]*(?:yo|y/o|y\.o\.?|yrs?\s+old|yr\s+old|yrs?|years\s+of\s+age)(?![\w/])"
     rf"|\b{_AGE_NUMBER}(?:F|M|[Ff]emale|[Mm]ale|yo|y)\b"  # 92F, 94yo
     rf"|\b{_AGE_NUMBER}\s(?:F|M)\b(?![-'’])"  # 92 F
-    rf"|\b(?:[Aa]ged|[Aa]ge|[Aa]ge\s+of)\s+{_AGE_VALUE}\b{_NOT_A_MEASURE}"
+    rf"|\b(?:[Aa]ged|[Aa]ge|[Aa]ge\s+of|AGE)(?:\s*[:=-]\s*|\s+)(?:about\s+|around\s+)?{_AGE_VALUE}\b{_NOT_A_MEASURE}"
+    rf"|\b{_AGE_NUMBER}\s?/\s?(?:F|M)\b|\b(?:F|M)\s?/\s?{_AGE_NUMBER}\b"  # 92/F, M/94
     rf"|(?<=\bturned\s){_AGE_VALUE}\b{_NOT_A_MEASURE}"
-    rf"|\b{_AGE_NUMBER}(?:st|nd|rd|th)\s+birthday\b)"
+    rf"|\b{_AGE_NUMBER}(?:st|nd|rd|th)\s+birthday\b"
+    rf"|(?<=\b(?:her|his)\s){_AGE_NUMBER}(?:st|nd|rd|th)\b(?!\s+(?:time|day|week|visit|admission|birthday\s+party))"
+    ")"
 )
+_WAS_WORDS = _literals("was is")
 # "she was 94", "Mrs. Obi was 98": the word before decides whether a number is an age or a reading.
 _WAS_AGE = re.compile(
     rf"(?=[wi'’])\b(?:was|is|['’]s)\s+(?P<age>(?:{_APPROXIMATELY}\s+|only\s+|just\s+|nearly\s+|almost\s+)?"
@@ -745,6 +1084,20 @@ _READING_BEFORE = re.compile(
 _APPOSED_AGE = re.compile(
     rf"(?:(?<=,\s)|(?<=\())(?P<age>{_AGE_VALUE})(?=\)|,|\s+(?:and|from|with|who|was|had)\b)"
 )
+# How people write an old age in passing: "90+", "90-odd", "95 or more", "92 anos", "90 years young".
+_AGE_TAIL = (
+    r"(?:(?<=\d)\+|-odd|-something|-ish|\s+odd|\s+or\s+so|\s+or\s+more|\s+plus|\s+e\s+poucos\s+anos|\s+anos|\s+años"
+    r"|\s+(?:years?|yrs?)(?:\s+of\s+age)?(?=\s*[,;:)]|\s*[.!?](?:\s|$))"
+    r"|\s+vayassu|\s+years?\s+young|\s+years?\s+and\s+\d{1,2}\s+months?)?"
+)
+# An old age standing on its own: set off by commas, opening a sentence ("91 and sharp as anything"), after
+# "was" or "at" at the end of a clause. Readings ("sats 94") and lists of numbers are weeded out afterwards.
+_LONE_AGE = re.compile(
+    rf"(?:(?<=,\s)|(?<=\()|^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\bat\s)|(?:was|is)\s+)"
+    rf"(?P<age>{_AGE_VALUE}\b(?P<tail>{_AGE_TAIL}))(?![\w-]){_NOT_A_MEASURE}"
+    r"(?:(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|if|next|in|when|but|with|from|na|no|on\s+(?:the|our|ward)|by)\b)(?P<ends>)|)"
+)
+_NUMBER_BEFORE = re.compile(r"\d[\s,/-]*$|\b(?:bed|room|ward|bay|no\.?|number|#)\s*$", re.I)
 _AGE_WORDS_FIRST = frozenset(
     {"ninety", "Ninety", "a", "A", "one", "One", "aged", "Aged", "age", "Age"}
 )
@@ -756,27 +1109,53 @@ _AGE_SUBJECTS = _words(
 )
 
 
-def _find_dates_and_ages(text: str, tokens: list[_Token], digits: list[int]) -> Iterator[_Hit]:
-    for match in _matches_at(_DATE, text, [*digits, *_token_starts(tokens, _DATE_WORDS)]):
+def _find_dates_and_ages(story: _Story) -> Iterator[_Hit]:
+    text, digits, openings = story.text, story.digits, story
+    for match in _matches_at(_DATE, text, [*digits, *_date_word_starts(story)]):
         value = match.group()
         if _NUMERIC_DATE.fullmatch(value) and not _plausible_numeric_date(text, match.start(), match.end()):
             continue
         yield _Hit(match.start(), match.end(), "date", _CALENDAR)
-    for match in _HOLIDAY_DATE.finditer(text):
+    holidays = openings.of(_HOLIDAY_WORDS)
+    for match in _matches_at(_HOLIDAY_DATE, text, holidays):
         if not _RECURRING.search(text, max(0, match.start() - 12), match.start()):
             yield _Hit(match.start(), match.end(), "date", _CALENDAR)
-    spelled = (token.start for token in tokens if token.word.partition("-")[0] in _AGE_WORDS_FIRST)
+    spelled = story.starts_of_first_part(_AGE_WORDS_FIRST)
     for match in _matches_at(_AGE, text, [*digits, *spelled]):
         yield _Hit(match.start(), match.end(), "age", _CALENDAR)
-    approximate = (token.start for token in tokens if token.word.lower() in _APPROXIMATE_WORDS)
+    approximate = story.starts_of_lower(_APPROXIMATE_WORDS)
     for match in _matches_at(_ABOUT_AGE, text, approximate):
         if not _READING_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             yield _Hit(match.start(), match.end(), "age", _GUESS)
-    for match in [*_WAS_AGE.finditer(text), *_matches_at(_APPOSED_AGE, text, [*digits, *spelled])]:
+    was = _matches_at(_WAS_AGE, text, [*openings.of(_WAS_WORDS), *_literal_starts(text, ("'s", "’s"))])
+    for match in [*was, *_matches_at(_APPOSED_AGE, text, [*digits, *spelled])]:
         subject = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
         word = subject.group(1) if subject else ""
         if word.lower() in _AGE_SUBJECTS or (_IS_NAME.fullmatch(word) and word not in _NOT_A_CUED_NAME):
             yield _Hit(match.start("age"), match.end("age"), "age", _CALENDAR)
+    for match in _matches_at(_LONE_AGE, text, [*digits, *spelled, *openings.of(_WAS_WORDS)]):
+        before = text[max(0, match.start() - 60) : match.start()]
+        if (
+            (match.group("ends") is None and not match.group("tail"))
+            or _READING_BEFORE.search(before)
+            or (match.start() == match.start("age") and _NUMBER_BEFORE.search(before))
+        ):
+            continue
+        yield _Hit(match.start("age"), match.end("age"), "age", _CALENDAR)
+
+
+def _date_word_starts(story: _Story) -> Iterator[int]:
+    """Month and weekday names, and "the" when a space and a digit (or more space) follow, as in "the 9th"."""
+    text, tokens, positions = story.text, story.tokens, story.positions
+    for word in _DATE_WORDS.intersection(positions):
+        the = word.lower() == "the"
+        for index in positions[word]:
+            token = tokens[index]
+            if the:
+                after = text[token.end : token.end + 2]
+                if len(after) < 2 or not after[0].isspace() or not (after[1].isdigit() or after[1].isspace()):
+                    continue
+            yield token.start
 
 
 def _plausible_numeric_date(text: str, start: int, end: int) -> bool:
@@ -789,11 +1168,28 @@ def _plausible_numeric_date(text: str, start: int, end: int) -> bool:
         return False
     if len(parts) == 3:
         return True
+    if "/" not in value:
+        # Without a year, "11-02" and "28.08" are dates only after "on" and the like, and never a range
+        # ("10-12 units") or a time ("10.30").
+        if value[2:3] == "." and second > 12:
+            return False
+        cued = _DATE_CUE_BEFORE.search(text, max(0, start - 12), start)
+        return bool(cued) and (first > second or value.startswith("0") or value[3:4] == "0")
     if _DATE_CUE_BEFORE.search(text, max(0, start - 12), start):
         return True
-    # Scores out of 10 or 15, fractions (1/2, 3/4), UK durations (3/7 days, 2/52 weeks), 24/7, 50/50.
-    if second in (7, 10, 15, 52) or first == second or (first < second <= 6) or value == "24/7":
+    padded = value.startswith("0") or "/0" in value  # nobody writes a score or a fraction as "07/04"
+    # Scores out of 10 or 15 (never more than 10 or 15), fractions (1/2, 3/4), UK durations (3/7 days,
+    # 2/52 weeks), 24/7, 50/50.
+    if (
+        (second in (10, 15) and first <= second and not padded)
+        or second in (7, 52)
+        or first == second
+        or (first < second <= 6 and not padded)
+        or value == "24/7"
+    ):
         return False
+    if padded:
+        return not _SCORE_AFTER.match(text, end)
     before = _SCORE_BEFORE.search(text, max(0, start - 30), start)
     return not before and not _SCORE_AFTER.match(text, end)
 
@@ -805,23 +1201,98 @@ _STREET_TYPES = (
     r"|Terrace|Tce|Grove|Parade|Pde|Highway|Hwy|Circle|Square|Sq|Row|Gardens|Gdns|Mews|Walk|Rise|Esplanade"
     r"|Parkway|Pkwy|Trail|Alley|Nagar|Marg|Colony|Layout"
 )
+# Street words that come before the name, in other languages: "14 Heol Isaf", "Rua Augusta 120", "Jalan Ampang".
+_STREET_PREFIXES = (
+    r"Heol|Ffordd|Stryd|Lôn|Lon|Maes|Rhodfa|Rue|Rua|Avenida|Av\.|Calle|Carrer|Camino|Paseo|Plaza|Praça|Travessa"
+    r"|Largo|Via|Viale|Piazza|Corso|Strada|Calea|Jalan|Jln\.?|Jl\.|Lorong|Soi|Thanon|Sharia|Shari['’]a|Boulevard"
+)
+_PARTICLES = r"(?:(?:de|da|do|das|dos|del|de\s+la|di|la|le|les|des|du|y|yr|dan|al|el)\s+)*"
 _ADDRESS = re.compile(
     r"(?:"
     # 14 Elm Street, 221B Baker St, 7/22 Beach Road
     rf"\b(?:\d{{1,4}}\s?/\s?)?\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES})\b"
-    # apt 4C, Flat 3, suite 210
-    rf"|\b(?:[Aa]pt|[Aa]partment|[Ff]lat|[Ss]uite|[Ss]te)\.?\s*#?\s*(?:\d{{1,4}}[A-Za-z]?|[B-HJ-Z]\d{{0,3}})\b"
+    # 14 Heol Isaf, 3 Maes y Coed, 12 Rue de la Paix; Rua Augusta 120, Calle Mayor, 5
+    rf"|\b(?:\d{{1,4}}\s?/\s?)?\d{{1,5}}[A-Za-z]?,?\s+(?:{_STREET_PREFIXES})\s+{_PARTICLES}[A-Z][\w'’-]+"
+    rf"(?:\s+{_PARTICLES}[A-Z][\w'’-]+){{0,2}}"
+    rf"|\b(?:{_STREET_PREFIXES})\s+{_PARTICLES}[A-Z][\w'’-]+(?:\s+{_PARTICLES}[A-Z][\w'’-]+){{0,2}},?\s+"
+    rf"(?:n[º°o]\.?\s*)?\d{{1,5}}[A-Za-z]?\b{_NOT_A_QUANTITY}"
+    # apt 4C, Flat 3, suite 210, villa 22, Blk 5 Lot 12, plot 44, house no. 9, door no. 4
+    rf"|\b(?:[Aa]pt|[Aa]partment|[Ff]lat|[Ss]uite|[Ss]te|[Vv]illa|[Ll]ot|[Bb]lk|[Bb]lock|[Bb]ldg|[Cc]ottage|[Bb]ungalow"
+    rf"|[Pp]urok|[Dd]oor\s+[Nn]o|[Hh]\.\s?[Nn]o|[Hh]ouse\s+[Nn]o|[Pp]lot\s+[Nn]o)\.?\s*#?\s*"
+    rf"(?:\d{{1,4}}[A-Za-z]?(?:[-/]\d{{1,4}}){{0,3}}|[B-HJ-Z]\d{{0,3}})\b"
     rf"{_NOT_A_QUANTITY}"
+    # lived at No. 7 Oke-Ado, at No 12 Ojo Close
+    rf"|(?<=\b(?:at|in)\s)No\.?\s*\d{{1,5}}[A-Za-z]?,?\s+{_NAME}(?:[\s-]{_NAME}){{0,2}}"
     r"|\b[Pp]\.?\s?[Oo]\.?\s?[Bb]ox\s+\d+\b"
     r"|\bSector[- ]\d{1,3}[A-Z]?\b)"
 )
 # A named street without a number ("on Lakeview Drive") is found from its last word, then widened leftwards.
 _STREET_END = re.compile(
     r"(?=[A-Z])\b(?:Street|Road|Avenue|Lane|Drive|Close|Crescent|Boulevard|Terrace|Grove|Parade|Highway|Way"
-    r"|Place|Mews|Row|Square|Gardens|Nagar|Marg|St|Rd|Ave)\b"
+    r"|Place|Mews|Row|Square|Gardens|Nagar|Marg|St|Rd|Ave|Blvd|Hwy|Cres|Tce|Pde|Pkwy|Expressway|Expy|Motorway"
+    r"|Freeway|Fwy)\b"
+)
+_STREET_END_WORDS = _literals(
+    "Street Road Avenue Lane Drive Close Crescent Boulevard Terrace Grove Parade Highway Way Place Mews Row Square"
+    " Gardens Nagar Marg St Rd Ave Blvd Hwy Cres Tce Pde Pkwy Expressway Expy Motorway Freeway Fwy"
+)
+# Street words no other phrase ends with: "our Ring Road branch", "sa Commonwealth Ave" need no preposition.
+_PLAIN_STREET_ENDS = _words(
+    "Street Road Avenue Boulevard Highway Rd Ave Blvd Hwy Pkwy Expressway Expy Motorway Freeway Fwy"
+)
+# Streets written in lowercase: "on the new england hwy", "off jalan ampang".
+_LOWER_STREET = re.compile(
+    r"\b(?:street|road|avenue|lane|drive|highway|boulevard|crescent|terrace|st|rd|ave|hwy|blvd|expressway)\b"
+)
+_LOWER_STREET_WORDS = _literals(
+    "street road avenue lane drive highway boulevard crescent terrace st rd ave hwy blvd expressway"
+)
+# Junctions, roundabouts and crossings named after a place: "Challenge junction", "the Kawangware roundabout".
+_JUNCTION = re.compile(
+    r"\b(?:[Jj]unction|[Rr]oundabout|[Ii]nterchange|[Ii]ntersection|[Cc]rossroads|[Ff]lyover|[Oo]verpass)s?\b"
+)
+_JUNCTION_WORDS = _literals(
+    "junction Junction roundabout Roundabout interchange Interchange intersection Intersection crossroads"
+    " Crossroads flyover Flyover overpass Overpass"
+)
+# "the corner of Jeppe and Twist", "the junction of Ngong Road and Kenyatta Avenue"
+_CORNER_OF = re.compile(
+    rf"\b(?:corner|junction|intersection|crossroads)\s+of\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}\s+(?:and|&)\s+"
+    rf"{_NAME}(?:\s+{_NAME}){{0,2}})"
+)
+_CORNER_WORDS = _literals("corner junction intersection crossroads")
+# Numbered roads and streets, township sections and plots: "Hwy 22", "Range Road 254", "17 Ave SE",
+# "Zone 4, house 8812", "Extension 12", "Jeppe and Twist streets".
+_ROAD_NUMBER = re.compile(
+    r"(?:\b(?:Range|Township)\s+Road\s+\d{1,4}\b|\b(?:Highway|Hwy\.?|Route|Rte\.?|Interstate|State\s+Route)\s*\d{1,4}\b"
+    r"|\b\d{1,5}(?:st|nd|rd|th)?\s+(?:Avenue|Ave|Street|Road)\b(?:\.?\s+(?:NE|NW|SE|SW)\b)?"
+    rf"|\b(?:Zone|Extension|Ext\.|Plot|Erf|Stand|House|house)\s+(?:No\.?\s*|#)?\d{{1,5}}[A-Z]?\b{_NOT_A_QUANTITY}"
+    # FM 1431, SR 520, US 101, NH 44, SH 1, I-95, 65th St
+    r"|\b(?:FM|RM|CR|SR|SH|NH|US|HWY|Hwy)[ -]?\d{1,4}\b(?![.,]\d|\s*(?:%|mg|ml|mmHg))|\bI-\d{1,3}\b"
+    r"|\b\d{1,5}(?:st|nd|rd|th)\s+(?:St|Rd|Blvd|Lane|Ln|Drive|Dr|Place|Pl|Terrace)\b"
+    rf"|\b{_NAME}\s+(?:and|&)\s+{_NAME}\s+(?:[Ss]treets|[Rr]oads|[Aa]venues)\b)"
+)
+_PLURAL_STREETS = re.compile(r"[Ss]treets|[Rr]oads|[Aa]venues")
+_ROAD_NUMBER_WORDS = _literals(
+    "Range Township Highway Hwy Route Rte Interstate State Zone Extension Ext Plot Erf Stand House house FM RM CR SR"
+    " SH NH US HWY I-"
+)
+# Roads known by a number: "County Road 210", "Ranch Road 1320", "Concession Road 4", "Line 7".
+_NUMBERED_ROAD = re.compile(rf"(?:Road|Rd\.?|Line|Concession)\s+\d{{1,4}}[A-Z]?\b{_NOT_A_QUANTITY}")
+_NUMBERED_ROAD_WORDS = _literals("Road Rd Line Concession")
+# Motorways and national roads by letter and number after "the": "on the N71", "the M6", "off the A38".
+_LETTER_ROAD = re.compile(
+    r"(?<=\b[Tt]he\s)(?!N9[5-9]\b|B[1-9]\b|B12\b|A[3-6]\b)[AMNBRE]\d{1,4}(?:\([MT]\))?\b"
+    r"(?!\s*(?:ward|bay|unit|bed|room|mask|respirator|level|floor|wing|corridor|theatre|clinic|side|form|file"
+    r"|paper|sheet|gene|group|strain|variant|protein)s?\b|[-/.]\w)"
 )
 _STREET_PREPOSITIONS = _words("on off in at along down up near from to of onto into outside opposite past")
-_ADDRESS_WORDS = _words("apt Apt apartment Apartment flat Flat suite Suite ste Ste P p PO po Sector")
+_ADDRESS_WORDS = _words(
+    """apt Apt apartment Apartment flat Flat suite Suite ste Ste P p PO po Sector villa Villa lot Lot blk Blk block
+    Block bldg Bldg cottage Cottage bungalow Bungalow purok Purok door Door H h house House plot Plot No Heol Ffordd
+    Stryd Lôn Lon Maes Rhodfa Rue Rua Avenida Av Calle Carrer Camino Paseo Plaza Praça Travessa Largo Via Viale
+    Piazza Corso Strada Calea Jalan Jln Jl Lorong Soi Thanon Sharia Shari'a Shari’a Boulevard"""
+)
 _POSTCODE_CUES = _words("zip zipcode postcode post postal pin pincode eircode")
 _POSTCODE = re.compile(
     r"(?:"
@@ -835,22 +1306,62 @@ _POSTCODE = re.compile(
 )
 
 
-def _find_addresses(text: str, tokens: list[_Token], digits: list[int]) -> Iterator[_Hit]:
-    for match in _matches_at(_ADDRESS, text, [*digits, *_token_starts(tokens, _ADDRESS_WORDS)]):
+def _find_addresses(story: _Story) -> Iterator[_Hit]:
+    text, digits, openings = story.text, story.digits, story
+    for match in _matches_at(_ADDRESS, text, [*digits, *story.starts_of(_ADDRESS_WORDS)]):
         yield _Hit(match.start(), match.end(), "address", _WHO_WHERE)
-    for match in _STREET_END.finditer(text):
+    for match in _matches_at(_STREET_END, text, openings.of(_STREET_END_WORDS)):
         run = _capitalised_run(text, match.start(), 3, _COMMON_WORDS)
         if run is None:
             continue
         before = _WORD_BEFORE.search(text, max(0, run[0] - 20), run[0])
-        if before and before.group(1).lower() in _STREET_PREPOSITIONS:
+        if (
+            (before and before.group(1).lower() in _STREET_PREPOSITIONS)
+            or text[: run[0]].rstrip().endswith(",")
+            or (match.group() in _PLAIN_STREET_ENDS and not _starts_sentence(text, run[0]))
+        ):
             yield _Hit(run[0], match.end(), "address", _WHO_WHERE)
-    codes = (
-        token.start
-        for token in tokens
-        if (token.word[:1].isupper() and (token.word.isupper() or any(char.isdigit() for char in token.word)))
-        or token.word.lower() in _POSTCODE_CUES
-    )
+    for match in _matches_at(_NUMBERED_ROAD, text, openings.of(_NUMBERED_ROAD_WORDS)):
+        run = _capitalised_run(text, match.start(), 2, _COMMON_WORDS)
+        yield _Hit(match.start() if run is None else run[0], match.end(), "address", _WHO_WHERE)
+    for match in _matches_at(_LETTER_ROAD, text, story.capitals):  # "the N71": "the" is part of the name
+        yield _Hit(match.start() - 4, match.end(), "address", _WHO_WHERE)
+    for match in _matches_at(_LOWER_STREET, text, openings.of(_LOWER_STREET_WORDS)):
+        lower_run = _LOWER_RUN.search(text, max(0, match.start() - 40), match.start())
+        if lower_run is None:
+            continue
+        words: list[str] = []
+        for word in reversed(lower_run.group().split()):
+            if word in _STREET_PREPOSITIONS or word in _DETERMINERS or "'" in word or "’" in word:
+                break
+            words.insert(0, word)
+        if all(word in _FUNCTION_WORDS or _is_english(word) for word in words):
+            continue  # "down the main road", "on the back road"
+        start = match.start() - len(" ".join(words)) - 1
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        if before and before.group(1).lower() in _STREET_PREPOSITIONS | _DETERMINERS:
+            yield _Hit(start, match.end(), "address", _WHO_WHERE)
+    for match in _matches_at(_JUNCTION, text, openings.of(_JUNCTION_WORDS)):
+        run = _capitalised_run(text, match.start(), 3, _COMMON_WORDS)
+        if run is not None and not _starts_sentence(text, run[0]) and not all(
+            word in _GENERIC_FACILITY_WORDS or word in _REGIONS for word in run[1]
+        ):
+            yield _Hit(run[0], match.end(), "address", _WHO_WHERE)
+    for match in _matches_at(_CORNER_OF, text, openings.of(_CORNER_WORDS)):
+        yield _Hit(match.start("name"), match.end("name"), "address", _WHO_WHERE)
+    named = story.capital_starts if _PLURAL_STREETS.search(text) else []
+    for match in _matches_at(_ROAD_NUMBER, text, [*digits, *openings.of(_ROAD_NUMBER_WORDS), *named]):
+        yield _Hit(match.start(), match.end(), "address", _WHO_WHERE)
+    tokens, positions = story.tokens, story.positions
+    codes = [
+        *story.starts_of_lower(_POSTCODE_CUES),
+        *(
+            tokens[index].start
+            for word, indices in positions.items()
+            if word[:1].isupper() and (word.isupper() or any(map(str.isdigit, word)))
+            for index in indices
+        ),
+    ]
     for match in _matches_at(_POSTCODE, text, codes):
         group = next((name for name in ("zip", "australian", "cued") if match.group(name)), 0)
         yield _Hit(match.start(group), match.end(group), "place", _WHO_WHERE)
@@ -877,13 +1388,13 @@ _SETTLEMENT_AFTER = re.compile(
 )
 
 
-def _find_places(text: str, tokens: list[_Token]) -> Iterator[_Hit]:
+def _find_places(story: _Story) -> Iterator[_Hit]:
     """Towns from the gazetteer, and unknown ones from what surrounds them ("Millbrook, Ohio",
     "the town of Millbrook", "Tulare County")."""
-    for index, token in enumerate(tokens):
-        if not token.word[:1].isupper():
-            continue
-        gazetteer_end = _gazetteer_end(text, tokens, index)
+    text, tokens = story.text, story.tokens
+    for index in story.capital_indices:
+        token = tokens[index]
+        gazetteer_end = _gazetteer_end(text, tokens, index) if token.word in _PLACE_OPENINGS else None
         if gazetteer_end is not None:
             county = _COUNTY_AFTER.match(text, gazetteer_end)
             yield _Hit(token.start, county.end() if county else gazetteer_end, "place", _WHO_WHERE)
@@ -910,6 +1421,8 @@ def _find_places(text: str, tokens: list[_Token]) -> Iterator[_Hit]:
 
 def _gazetteer_end(text: str, tokens: list[_Token], index: int) -> int | None:
     """End of the longest gazetteer town starting at ``tokens[index]``."""
+    if tokens[index].word not in _PLACE_OPENINGS:
+        return None
     for length in range(min(_LONGEST_PLACE, len(tokens) - index), 0, -1):
         last = tokens[index + length - 1]
         phrase = " ".join(text[tokens[index].start : last.end].split())
@@ -925,7 +1438,10 @@ def _gazetteer_end(text: str, tokens: list[_Token], index: int) -> int | None:
 
 def _name_run_end(text: str, tokens: list[_Token], index: int) -> int:
     """Index of the last token in a run of one or two capitalised words: "Red Deer", "Tom Reilly"."""
-    return _surname_index(text, tokens, index, _NOT_A_NAME | _COUNTY_WORDS)
+    return _surname_index(text, tokens, index, _NOT_A_NAME_OR_COUNTY)
+
+
+_NOT_A_NAME_OR_COUNTY = _NOT_A_NAME | _COUNTY_WORDS
 
 
 # --- hospitals, wards, rooms and beds ---------------------------------------------------------------------------
@@ -977,11 +1493,113 @@ _HEAD_FIRST = re.compile(
 # Lowercase heads in texting: "kenyatta hospital", "st marys clinic".
 _LOWER_HEAD = re.compile(r"\b(?:hospital|clinic|infirmary|hospice|medical\s+cent(?:re|er)|health\s+cent(?:re|er))\b")
 _LOWER_RUN = re.compile(r"(?:\b[a-zß-öø-ÿ'’]+\s+){1,3}$")
+# The words each pattern above can open with, to try it only where one of them stands.
+_FACILITY_HEAD_WORDS = _literals(
+    """Hospital Infirmary Hospice Clinic Sanatorium Polyclinic Institute Healthcare Medical Health Cancer Care
+    Trauma Surgical Community Nursing Rest Residential NHS Foundation Trust Surgery Memorial General Unit Ward Wing"""
+)
+_NUMBERED_PLACE_WORDS = _literals(
+    " ".join(
+        f"{word} {word.capitalize()}"
+        for word in _words(
+            "ward bay bed room cubicle cube resus theatre theater pod cot incubator isolette trolley stretcher booth"
+            " unit"
+        )
+    )
+)
+_UNIT_WORDS = _literals(
+    """OR OT ICU HDU CCU ITU NICU PICU SCBU CICU CVICU MICU SICU PACU AMU MAU CDU EAU SAU LDR L&D OB Cath cath
+    Side side Labo labo Delivery delivery Triage triage Majors majors Minors minors Resus resus Bay bay Pod pod
+    Suite suite Cell cell"""
+)
+_HEAD_FIRST_WORDS = _literals("Hospital Hôpital Ospedale Clínica Clinica Santa Instituto Centro Sanatorio Policlínica")
+_LOWER_HEAD_WORDS = _literals("hospital clinic infirmary hospice medical health")
+_SAINT_WORDS = _literals("St Saint")
 _SAINT = re.compile(rf"\b(?:St\.?|Saint|Sta\.?|Sto\.?)\s+{_NAME}['’]s?(?=\s|$|[.,;:!?])")
 
 
-def _find_facilities(text: str) -> Iterator[_Hit]:
-    for match in _FACILITY_HEAD.finditer(text):
+# Where someone was cared for, named after a ward, bed or unit or after a verb of arriving or dying: "Ward 3 at
+# Heartlands", "CVICU bed 9 at Houston Methodist", "died at the Foothills", "brought into the Royal", "at AKTH".
+_SITE_NAME = r"(?:[A-Z][\w'’&-]*|[A-Z]{2,6})(?:\s+(?:[A-Z][\w'’&-]*|and|of|&)){0,3}"
+_WHERE_CARED = re.compile(
+    r"(?:\b(?:[Ww]ard|[Bb]ed|[Rr]oom|[Bb]ay|[Uu]nit)\s*[A-Z0-9]{1,4}\b|\b(?:ICU|MICU|SICU|CVICU|PICU|NICU|CCU|HDU|ITU"
+    r"|AMU|ED|ER|A&E|resus|unit|ward|theatre)|\b(?:died|admitted|brought(?:\s+\w+)?|taken|transferred|flown|flew\s+\w+"
+    r"|drove|driven|rushed|ran\s+\w+|came(?:\s+(?:down|up|in))?|arrived|working|worked|trained|nursing|delivered"
+    r"|born|passed\s+away|lost\s+(?:him|her)|went(?:\s+into\s+arrest\s+\w+\s+\w+\s+\w+\s+out)?))"
+    rf"(?:,\s*)?\s+(?:at|in|to|into|from)\s+(?P<name>(?:the\s+)?{_SITE_NAME})"
+)
+# Words that may open a cue above (every one, so each is tried only where its first letters stand).
+_WHERE_CARED_WORDS = _literals(
+    """Ward ward Bed bed Room room Bay bay Unit unit ICU MICU SICU CVICU PICU NICU CCU HDU ITU AMU ED ER A&E resus
+    theatre died admitted brought taken transferred flown flew drove driven rushed ran came arrived working worked
+    trained nursing delivered born passed lost went"""
+)
+_AFTER_THE_NOT_A_SITE = _words(
+    """ICU ED ER OR AMU MAU CCU HDU ITU NICU PICU SICU MICU CVICU CT MRI ECG EEG GP MDT A&E NHS UK US USA EMS OT PT
+    ICU UAE EU UN WHO CPR DNR DNACPR RSI ROSC PEA VF VT HIV TB IV IO CPAP BiPAP ECMO SCBU LDR OB MRN NICE CQC RCN
+    BMA GMC NMC AHPRA Lord God Christ Jesus Allah States Philippines Gulf Army Navy Bible Quran Koran News Times"""
+)
+# The last words of a kind of place within a hospital, not of a hospital: "the Intensive Care Unit".
+_UNIT_HEADS = _words(
+    """Unit Units Ward Wards Department Dept Room Rooms Bay Bays Suite Theatre Theatres Lounge Area Centre Center
+    Clinic Service Services Team Corridor Floor Wing Block Lab Laboratory Pharmacy Office Desk Station Hospital
+    Resus Majors Minors Recovery Mortuary Morgue Chapel Canteen Car Park Medicine Surgery Care"""
+)
+# A named hospital after "at", "in", "to" or "from", even in words that alone say nothing: "at City Hospital".
+_NAMED_SITE = re.compile(
+    r"\b(?:at|At|in|In|to|into|from)\s+(?:the\s+|The\s+)?(?P<name>(?:The\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
+    r"(?:Hospital|Infirmary|Hospice|College|Cent(?:er|re)|Clinic|Institute)\b)"
+)
+# A capitalised name before a lowercase "hospital": "Good Hope hospital", "the High River hospital".
+_LOWER_HEAD_NAMED = re.compile(
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:hospital|clinic|hospice|infirmary)\b"
+)
+_NAMED_SITE_HEADS = _literals("Hospital Infirmary Hospice College Center Centre Clinic Institute")
+_SITE_PREPOSITIONS = _literals("at At in In to into from")
+
+
+def _near_before(starts: Iterable[int], anchors: list[int], reach: int) -> list[int]:
+    """The ``starts`` that lie less than ``reach`` characters before one of the ``anchors``."""
+    ordered = sorted(anchors)
+    return [
+        start
+        for start in starts
+        if (index := bisect_right(ordered, start)) < len(ordered) and ordered[index] - start < reach
+    ]
+
+
+def _find_facilities(story: _Story) -> Iterator[_Hit]:
+    text, digits, openings = story.text, story.digits, story
+    for match in _matches_at(_WHERE_CARED, text, openings.of(_WHERE_CARED_WORDS)):
+        words = match.group("name").split()
+        while words and words[-1] in _CONNECTORS:
+            words.pop()
+        names = [word for word in words if word not in ("the", "The")]
+        if not names or names[0] in _AFTER_THE_NOT_A_SITE or names[-1] in _AFTER_THE_NOT_A_SITE:
+            continue
+        # "taken to the Royal", "died at the General", "back to the Children's": after "the", a capitalised
+        # word that is not a kind of room or unit is the hospital people call by it.
+        short = words[0] in ("the", "The") and names[-1] not in _UNIT_HEADS and names[0] not in _COMMON_WORDS
+        if not short and (
+            names[0] in _NOT_A_CUED_NAME
+            or all(word in _GENERIC_FACILITY_WORDS or word in _AFTER_THE_NOT_A_SITE for word in names)
+        ):
+            continue
+        start = match.start("name")
+        # Two words or more outweigh a town's name inside them: "at Houston Methodist".
+        tier = _WHO_WHERE if len(names) > 1 and not short else _GUESS
+        yield _Hit(start, start + len(" ".join(words)), "facility", tier)
+    heads = openings.of(_NAMED_SITE_HEADS)
+    if heads:
+        for match in _matches_at(_NAMED_SITE, text, _near_before(openings.of(_SITE_PREPOSITIONS), heads, 80)):
+            yield _Hit(match.start("name"), match.end("name"), "facility", _GUESS)
+    lower_heads = openings.of(_LOWER_HEAD_WORDS)
+    near = _near_before(story.capital_starts, lower_heads, 60) if lower_heads else []
+    for match in _matches_at(_LOWER_HEAD_NAMED, text, near):
+        words = match.group("name").split()
+        if not all(word in _COMMON_WORDS or word in _GENERIC_FACILITY_WORDS for word in words):
+            yield _Hit(match.start(), match.end(), "facility", _GUESS)
+    for match in _matches_at(_FACILITY_HEAD, text, openings.of(_FACILITY_HEAD_WORDS)):
         run = _capitalised_run(text, match.start(), 6, _NOT_PART_OF_A_FACILITY)
         if run is None or all(word in _GENERIC_FACILITY_WORDS for word in run[1]):
             continue
@@ -990,28 +1608,34 @@ def _find_facilities(text: str) -> Iterator[_Hit]:
         if tail and match.group() in ("Hospital", "Infirmary", "Hospice", "Institute"):
             end = tail.end()
         yield _Hit(start, end, "facility", _WHO_WHERE)
-    for match in _NUMBERED_PLACE.finditer(text):
+    for match in _matches_at(_NUMBERED_PLACE, text, openings.of(_NUMBERED_PLACE_WORDS)):
         yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
-    for match in _NAMED_WARD.finditer(text):
-        name = match.group("name")
-        if not _is_plain_word(name) and name not in _GENERIC_FACILITY_WORDS:
-            yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
-    for match in _WING_OR_UNIT.finditer(text):
+    if "ward" in text:
+        for match in _NAMED_WARD.finditer(text):
+            name = match.group("name")
+            if not _is_plain_word(name) and name not in _GENERIC_FACILITY_WORDS:
+                yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
+    for match in _matches_at(_WING_OR_UNIT, text, [*digits, *openings.of(_UNIT_WORDS)]):
         yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
-    for match in _HEAD_FIRST.finditer(text):
+    for match in _matches_at(_HEAD_FIRST, text, openings.of(_HEAD_FIRST_WORDS)):
         last = match.group().split()[-1]
         if not _is_english(last) or last not in _GENERIC_FACILITY_WORDS:
             yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
-    for match in _SAINT.finditer(text):
+    for match in _matches_at(_SAINT, text, openings.of(_SAINT_WORDS)):
         yield _Hit(match.start(), match.end(), "facility", _GUESS)
-    for match in _LOWER_HEAD.finditer(text):
+    for match in _matches_at(_LOWER_HEAD, text, openings.of(_LOWER_HEAD_WORDS)):
         lower_run = _LOWER_RUN.search(text, max(0, match.start() - 40), match.start())
         if lower_run is None:
             continue
-        words = lower_run.group().split()
-        while words and (words[0] in _FUNCTION_WORDS or (_is_english(words[0]) and words[0] not in ("st", "saint"))):
-            words.pop(0)
-        if any(not _is_english(word) for word in words):
+        # The name is the words right before the head that are not English ("kenyatta", "st marys"): an
+        # English or function word between them and the head ends it ("a superhero in a hospital").
+        words = []
+        for word in reversed(lower_run.group().split()):
+            saint = word in ("st", "saint")
+            if not saint and (word in _FUNCTION_WORDS or "'" in word or "’" in word or _is_english(word)):
+                break
+            words.insert(0, word)
+        if any(word not in ("st", "saint") for word in words):
             start = match.start() - len(" ".join(words)) - 1
             yield _Hit(start, match.end(), "facility", _GUESS)
 
@@ -1045,6 +1669,7 @@ _PERSON_NOUNS = _words(
     someone friend colleague lad lass teenager toddler son daughter one"""
 )
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
+_LOWER_CUES = _LOWER_TITLES | _LOWER_NAME_CUES | _KIN_AND_ROLES | _OBJECT_PRONOUNS
 _DETERMINERS = frozenset({"the", "our", "my", "his", "her", "their", "a", "an"})
 _HONORIFICS = frozenset({"ji", "bhai", "didi", "bhaiya", "sahib", "saab", "amma", "appa", "akka"})
 _FAMILY_VERBS = frozenset({"were", "had", "came", "arrived", "asked", "said"})
@@ -1064,17 +1689,34 @@ _PERSON_VERBS_BEFORE = _words(
 )
 
 
-def _find_names(text: str, tokens: list[_Token]) -> Iterator[_Hit]:
+def _find_names(story: _Story) -> Iterator[_Hit]:
     """Names after a title or a cue; known given names anywhere; capitalised words that are not English
     where names stand; other capitalised words mid-sentence when they act like a person ("when Tane came in")."""
-    cued: set[int] = set()
-    for index, token in enumerate(tokens):
-        word = token.word
-        if word[:1].islower():
-            end = _lowercase_name_end(text, tokens, index)
-            if end is not None:
-                yield _Hit(end[0], end[1], "name", _GUESS)
+    text, tokens = story.text, story.tokens
+    # A lowercase word can be a name after a cue ("mrs okafor"), or with none where it is not right after
+    # another word and a space: the start of a sentence ("kipchoge died waiting").
+    after_cue = {index + 1 for index in story.indices_of_lower(_LOWER_CUES)}
+    loose = {
+        index
+        for index, start in enumerate(story.starts)
+        if start < 2 or text[start - 1] != " " or not text[start - 2].isalnum()
+    }
+    for index in sorted(after_cue | loose):
+        if index >= len(tokens):
             continue
+        token = tokens[index]
+        word = token.word
+        if not word[:1].islower():
+            continue
+        if index not in after_cue and (len(word) < 3 or token.raw_end != token.end):
+            continue
+        end = _lowercase_name_end(text, tokens, index)
+        if end is not None:
+            yield _Hit(end[0], end[1], "name", _GUESS)
+    cued: set[int] = set()
+    for index in story.capital_indices:
+        token = tokens[index]
+        word = token.word
         if not _IS_NAME.fullmatch(word) or word in _COMMON_WORDS:
             continue
         previous = tokens[index - 1] if index else None
@@ -1110,14 +1752,40 @@ _EPONYM_AFTER = re.compile(
 )
 
 
+# Clinical terms built from Greek and Latin: "Primigravida", "Cholecystitis", "Hyperkalaemia".
+_CLINICAL_ENDING = re.compile(
+    r"(?i:.{3,}(?:gravida|para|itis|osis|aemia|emia|ectomy|otomy|ostomy|plasty|oma|pathy|algia|uria|plegia"
+    r"|paresis|rrhage|rrhoea|rrhea|lysis|scopy|gram|graphy|cardia|pnoea|pnea|trophy|cele))"
+)
+
+
 def _is_unknown_word(text: str, tokens: list[_Token], index: int) -> bool:
     """A capitalised word no list explains: not English, not a drug, not an eponym ("the Lucas device")."""
     token = tokens[index]
     return (
         not _is_english(token.word)
         and not _DRUG_ENDING.fullmatch(token.word)
+        and not _CLINICAL_ENDING.fullmatch(token.word)
         and not _EPONYM_AFTER.match(text, token.end)
     )
+
+
+# What follows a name set off by a comma: an age, a description of a person, or how people called them
+# ("Peadar, 64, was", "Yakubu, the driver who", "Achan, that's what everyone called him").
+_ROLE_NOUNS = (
+    r"driver|teacher|schoolteacher|headmaster|headmistress|cook|worker|farmer|fisherman|nurse|midwife|student"
+    r"|guy|bloke|man|woman|lady|gentleman|boy|girl|lad|lass|kid|child|baby|son|daughter|mother|father|mum|mom"
+    r"|dad|wife|husband|widow|widower|grandmother|grandfather|teenager|toddler|patient|regular|neighbour|neighbor"
+    r"|friend|colleague|veteran|pensioner|labourer|laborer|mechanic|builder|miner|tapper|climber|vendor|trader"
+    r"|pastor|priest|imam|professor|engineer|soldier|officer|\d{1,3}-year-old|[a-z]+-year-old"
+)
+_APPOSITION_AFTER = re.compile(
+    r"['’]?(?:\s+(?:sir|madam|teacher|ji|ettan|chettan|chechi|bhai|didi|amma|appa|akka|anna))?,\s+"
+    r"(?:\d{1,3}(?:\+|\s+plus)?(?=[,.;)]|\s+(?:years?|yrs?|and|from|with|who|was|had)\b)"
+    r"|[a-z]+(?:[- ][a-z]+)?\s+years?\s+old\b"
+    r"|that['’]s\s+what|(?:we|everyone|they|the\s+\w+)\s+(?:all\s+)?called|our\s+(?:pet\s+)?name\b"
+    rf"|(?:a|an|the|our|my)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b)"
+)
 
 
 def _stands_as_name(text: str, tokens: list[_Token], index: int) -> bool:
@@ -1128,6 +1796,8 @@ def _stands_as_name(text: str, tokens: list[_Token], index: int) -> bool:
     if not _is_unknown_word(text, tokens, index):
         return False
     if not _starts_sentence(text, tokens[index].start):
+        return True
+    if _APPOSITION_AFTER.match(text, tokens[index].raw_end):
         return True
     following = index + 1
     return _acts_like_person(text, tokens, index) or (
@@ -1153,14 +1823,14 @@ def _lowercase_name_end(text: str, tokens: list[_Token], index: int) -> tuple[in
     """Span of a lowercase name after a lowercase title or cue: "mrs okafor", "my patient emeka"."""
     word = tokens[index].word
     previous = tokens[index - 1].word.lower() if index else ""
-    if (
-        previous not in _LOWER_TITLES
-        and previous not in _LOWER_NAME_CUES
-        and previous not in _KIN_AND_ROLES
-        and previous not in _OBJECT_PRONOUNS
-        and not _PERSON_VERB_AFTER.match(text, tokens[index].end)
+    if previous not in _LOWER_CUES and (
+        len(word) < 3
+        or tokens[index].raw_end != tokens[index].end
+        or not _starts_sentence(text, tokens[index].start)
+        or _is_english(word)
+        or not _PERSON_VERB_AFTER.match(text, tokens[index].end)
     ):
-        return None
+        return None  # without a cue before it, only "kipchoge died waiting" below can apply
     if (
         len(word) >= 3
         and _starts_sentence(text, tokens[index].start)
@@ -1177,7 +1847,7 @@ def _lowercase_name_end(text: str, tokens: list[_Token], index: int) -> tuple[in
     spoken = previous.lower()
     titled = spoken in _LOWER_TITLES and previous[:1].islower()
     cued = spoken in _LOWER_NAME_CUES or (spoken in _OBJECT_PRONOUNS and before in ("named", "called"))
-    kin = spoken in _KIN_AND_ROLES and before in _DETERMINERS
+    kin = spoken in _KIN_AND_ROLES and before in _DETERMINERS and tokens[index - 1].raw_end == tokens[index - 1].end
     if not (titled or cued or kin) or not _lower_name(word):
         return None
     if spoken in ("called", "named", "patient", "pt") and _is_english(word):
@@ -1284,16 +1954,16 @@ def _acts_like_person(text: str, tokens: list[_Token], index: int) -> bool:
     )
 
 
-def _repeat_names(text: str, tokens: list[_Token], chosen: list[_Hit]) -> Iterator[_Hit]:
+def _repeat_names(story: _Story, chosen: list[_Hit]) -> Iterator[_Hit]:
     """A word found once as a name is a name wherever else it appears: "when Grace died ... Grace was nine"."""
     names = {
         word
         for hit in chosen
         if hit.type == "name"
-        for word in _IS_NAME.findall(text, hit.start, hit.end)
+        for word in _IS_NAME.findall(story.text, hit.start, hit.end)
         if not _is_plain_word(word)
     }
-    if names:
-        for token in tokens:
-            if token.word in names:
-                yield _Hit(token.start, token.end, "name", _GUESS)
+    tokens, positions = story.tokens, story.positions
+    for word in names.intersection(positions):
+        for index in positions[word]:
+            yield _Hit(tokens[index].start, tokens[index].end, "name", _GUESS)

@@ -43,10 +43,14 @@ def model_level(score: ModelScore, loaded: CrisisModel) -> tuple[CrisisLevel, tu
 
 def screen_crisis(text: str) -> CrisisResult:
     """Screen one message for signs that its writer is at risk; cheap enough to run on every draft."""
+    return screen_with(model(), text)
+
+
+def screen_with(loaded: CrisisModel, text: str) -> CrisisResult:
+    """Both layers with a given model (tools compare candidate models this way)."""
     rules = screen_rules(text)
     if not text or text.isspace():
         return rules
-    loaded = model()
     level, span = model_level(loaded.score(text), loaded)
     if _RANK[level] <= _RANK[rules.level]:
         return rules

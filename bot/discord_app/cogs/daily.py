@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core import daily
+from bot.core import daily, servers
 from bot.core.cards import Card
-from bot.core.daily import Claim, DailyError, Post
-from bot.db import guilds
+from bot.core.daily import DailyError, Post
+from bot.core.flows import daily_posts
 from bot.discord_app import permissions
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.checks import require_moderator
 from bot.discord_app.render import NO_PINGS, embed, respond
-from bot.log_safety import where
 
 log = logging.getLogger(__name__)
 
@@ -53,72 +51,18 @@ class Daily(commands.Cog):
 
     def __init__(self, bot: StairwellBot) -> None:
         self.bot = bot
-        self._loop: asyncio.Task[None] | None = None
-
-    async def cog_load(self) -> None:
-        if self.bot.background_tasks:
-            self._loop = asyncio.create_task(self._run(), name="stairwell-daily")
-
-    async def cog_unload(self) -> None:
-        if self._loop is not None:
-            self._loop.cancel()
-
-    async def _run(self) -> None:
-        """Sleep until the earliest run (at most a minute), tick, repeat; one failure never stops it."""
-        await self.bot.wait_until_ready()
-        while not self.bot.is_closed():
-            try:
-                delay = await self.tick()
-            except Exception as error:
-                log.error("daily.tick_failed: %s at %s", type(error).__name__, where(error))
-                delay = daily.MAX_SLEEP
-            await asyncio.sleep(delay)
 
     async def tick(self) -> float:
-        """Post every due run this process can claim; returns seconds until the next tick."""
-        app = self.bot.app
-        now = app.clock.now()
-        due = await daily.due_posts(app, now)
-        for schedule in due:
-            claimed = await daily.claim(app, schedule, now)
-            if claimed is None:
-                continue
-            try:
-                await self._post_scheduled(claimed)
-            except Exception as error:  # one server's failure must not hold up the others
-                log.error("daily.post_crashed: %s at %s", type(error).__name__, where(error))
-                await daily.fail(app, claimed)
-        if len(due) == daily.BATCH:
-            return 0.0
-        return await daily.seconds_until_next(app, app.clock.now())
+        """Post every due run this process can claim (the core does it); returns seconds until the next tick."""
+        notices, wait = await daily_posts.run_due(self.bot.app, self.bot.platform)
+        await self.deliver_notices(notices)
+        return wait
 
-    async def _post_scheduled(self, claimed: Claim) -> None:
-        guild = self.bot.get_guild(claimed.guild_id)
-        if guild is None:  # the bot left; on_guild_remove deletes the schedule
-            await daily.fail(self.bot.app, claimed)
-            return
-        channel = guild.get_channel(claimed.channel_id) if claimed.channel_id else None
-        problem = _problem(channel)
-        if problem is None:
-            assert isinstance(channel, discord.TextChannel)
-            problem = await self._post_claimed(claimed, channel)
-        if problem is not None:
-            notice = await daily.block(self.bot.app, claimed, problem)
-            await self._notify(guild, notice, owner_fallback=True)
-
-    async def _post_claimed(self, claimed: Claim, channel: discord.TextChannel) -> str | None:
-        """Post and record it; returns a problem only when Discord refused for lack of permission."""
-        app = self.bot.app
-        post = await daily.next_post(app, claimed.guild_id, claimed.local_date)
-        try:
-            await self._publish(channel, post)
-        except discord.Forbidden:
-            return f"Discord refused my post in {channel.mention}; please check my permissions there."
-        except discord.HTTPException:
-            await daily.fail(app, claimed)
-            return None
-        await self._notify(channel.guild, await daily.complete(app, claimed, post), owner_fallback=False)
-        return None
+    async def deliver_notices(self, notices: list[daily_posts.Notice]) -> None:
+        for notice in notices:
+            guild = self.bot.get_guild(notice.guild_id)
+            if guild is not None:
+                await self._notify(guild, notice.card, owner_fallback=notice.owner_fallback)
 
     async def _publish(self, channel: discord.TextChannel, post: Post) -> discord.Message:
         """The embed, then a public thread for replies when the bot may open one."""
@@ -134,7 +78,7 @@ class Daily(commands.Cog):
         """Moderation channel first; the owner by DM only for problems that stop posts altogether."""
         if notice is None:
             return
-        settings = await guilds.get(self.bot.app.db, guild.id)
+        settings = await servers.settings(self.bot.app, guild.id)
         channel = guild.get_channel(settings.moderation_channel_id) if settings.moderation_channel_id else None
         if isinstance(channel, discord.TextChannel) and permissions.can_post(channel):
             await channel.send(embed=embed(notice), allowed_mentions=NO_PINGS)

@@ -7,13 +7,15 @@ import logging
 import discord
 from discord.ext import commands
 
+from bot.core import servers
 from bot.core.onboarding import welcome_card
-from bot.db import guilds
+from bot.core.retention import reconcile_servers, server_joined
 from bot.discord_app import permissions
 from bot.discord_app.bot import StairwellBot
 from bot.discord_app.render import NO_PINGS, embed
 
 log = logging.getLogger(__name__)
+PLATFORM = "discord"
 
 
 class Lifecycle(commands.Cog):
@@ -21,8 +23,17 @@ class Lifecycle(commands.Cog):
         self.bot = bot
 
     @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        """Servers that removed the bot while it was offline sent no event: erase their data now.
+
+        Servers Discord reports as unavailable (an outage) are still listed, so they are kept.
+        """
+        await reconcile_servers(self.bot.app.db, PLATFORM, [guild.id for guild in self.bot.guilds])
+
+    @commands.Cog.listener()
     async def on_guild_join(self, guild: discord.Guild) -> None:
         """Post only where admins alone can read; otherwise DM the owner. Never post publicly."""
+        await server_joined(self.bot.app.db, PLATFORM, guild.id)
         message = embed(welcome_card(guild.name))
         system = guild.system_channel
         if system is not None and not permissions.is_public(system) and permissions.can_post(system):
@@ -39,7 +50,7 @@ class Lifecycle(commands.Cog):
 
     @commands.Cog.listener()
     async def on_guild_remove(self, guild: discord.Guild) -> None:
-        await guilds.delete(self.bot.app.db, guild.id)
+        await servers.forget(self.bot.app, guild.id)
         log.info("left a server; its data was deleted")
 
 

@@ -6,11 +6,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core import publishing, server_setup, support, timezones
+from bot.core import publishing, server_setup, servers, support, timezones
+from bot.core.flows import setup as setup_flows
 from bot.core.server_setup import SetupError
 from bot.core.support import ResourceInputError
-from bot.db import guilds, local_resources
 from bot.discord_app import permissions
+from bot.discord_app.answer import deliver
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.checks import require_manage_server
 from bot.discord_app.cogs.support import country_autocomplete
@@ -63,7 +64,7 @@ def _text(label: discord.ui.Label[LocalResourceModal]) -> str:
 
 
 async def local_resource_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    found = await local_resources.list_for(app_of(interaction).db, interaction.guild_id or 0)
+    found = await servers.local(app_of(interaction), interaction.guild_id)
     wanted = current.casefold()
     return [app_commands.Choice(name=r.name[:100], value=str(r.id)) for r in found if wanted in r.name.casefold()]
 
@@ -122,7 +123,7 @@ class ServerSetup(commands.Cog):
             return
         values = {f"{purpose}_channel_id": channel.id for purpose, channel in chosen.items() if channel}
         app = app_of(interaction)
-        await guilds.update(app.db, interaction.guild_id or 0, **values)
+        await servers.update(app, interaction.guild_id or 0, **values)
         if stories is not None:
             await publishing.resume_blocked(app, interaction.guild_id or 0)
         done = ", ".join(f"{purpose} → {channel.mention}" for purpose, channel in chosen.items() if channel)
@@ -136,7 +137,7 @@ class ServerSetup(commands.Cog):
                 interaction, "@everyone can't be the moderator role: choose a role given to a few trusted people."
             )
             return
-        await guilds.update(app_of(interaction).db, role.guild.id, moderator_role_id=role.id)
+        await servers.update(app_of(interaction), role.guild.id, moderator_role_id=role.id)
         await respond(
             interaction,
             f"Saved: members of {role.mention} are Stairwell moderators here. Discord shows `/mod` and `/daily` "
@@ -180,31 +181,17 @@ class ServerSetup(commands.Cog):
         per_day: app_commands.Range[int, 1, 20] | None = None,
         purge_days: app_commands.Range[int, 1, 90] | None = None,
     ) -> None:
-        values: dict[str, object] = {}
-        if enabled is not None:
-            values["sharing_enabled"] = int(enabled)
-        if per_day is not None:
-            values["submissions_per_day"] = per_day
-        if purge_days is not None:
-            values["purge_after_days"] = purge_days
-        if not values:
-            await respond(interaction, "Give at least one option: `enabled`, `per_day` or `purge_days`.")
-            return
-        app = app_of(interaction)
-        await guilds.update(app.db, interaction.guild_id or 0, **values)
-        settings = await guilds.get(app.db, interaction.guild_id or 0)
-        await respond(
-            interaction,
-            f"Saved: sharing is {'on' if settings.sharing_enabled else 'off'}, up to {settings.submissions_per_day} "
-            f"per person a day, rejected or withdrawn text erased after {settings.purge_after_days} days.",
+        result = await setup_flows.sharing(
+            app_of(interaction), interaction.guild_id or 0, enabled=enabled, per_day=per_day, purge_days=purge_days
         )
+        await deliver(interaction, result)
 
     @setup_group.command(name="show", description="Show this server's Stairwell settings and any missing permissions.")
     async def show(self, interaction: discord.Interaction) -> None:
         guild = interaction.guild
         assert guild is not None
         app = app_of(interaction)
-        settings = await guilds.get(app.db, guild.id)
+        settings = await servers.settings(app, guild.id)
         names: dict[int, str] = {}
         problems: dict[str, list[str]] = {}
         for purpose in ("moderation", "stories", "daily"):
@@ -232,7 +219,7 @@ class ServerSetup(commands.Cog):
     async def resource_remove(self, interaction: discord.Interaction, resource: str) -> None:
         removed = None
         if resource.isdigit():
-            removed = await local_resources.remove(app_of(interaction).db, interaction.guild_id or 0, int(resource))
+            removed = await servers.remove_local(app_of(interaction), interaction.guild_id or 0, int(resource))
         if removed is None:
             await respond(interaction, "I couldn't find that local resource. Pick one from the suggestions.")
             return

@@ -314,3 +314,89 @@ def test_an_overdose_already_taken_and_plan_with_means(text, level):
 def test_phrasings_found_after_the_evaluation_set_was_written(text, level):
     """A second, later batch: kept separate so the evaluation set stays one the rules were not built from."""
     assert screen_rules(text).level.value == level
+
+
+# ---- hard negatives the rules used to flag, and plain statements they used to miss ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A crisis long past, told with a present-tense recovery.
+        "Three years ago I was in a very dark place and had thoughts of suicide. Therapy helped. I'm really well now.",
+        "I spent a month in hospital in 2018 after I'd planned to end things. I'm now an SHO and I sleep well.",
+        "It's been seven years since I tried to end my life, and I want to share that I'm still here and I'm okay.",
+        "Ten years ago I took an overdose as a student. I'm a consultant now, married, and I've been well for years.",
+        "A year ago I wrote here that I was collecting tablets. I haven't had a single thought about ending my life "
+        "since February. I'm alive and glad.",
+        # Leaving a job or a group chat.
+        "This is my last message in the unit group chat since my contract ends tonight. Thanks all!",
+        "Leaving the work WhatsApp because it buzzes at 3am. This is my last message in there.",
+        "I'm retiring on Friday. I've been giving away my things to the young nurses. "
+        "I won't need them where I'm going.",
+        "Final day at the hospital today. Leaving to start my residency. I said goodbye to everyone.",
+        # Other people's words and acts.
+        "A colleague came into the break room, shut the door, and said, 'I think I'm going to kill myself.'",
+        "I had a woman on the line who'd taken a load of her husband's pills; the crew got there in time.",
+        "I've seen people who've stockpiled pills and people who've written letters to their children.",
+        "Customers tell me their husband used the tablets I gave them to end things.",
+        # Teaching, checklists and advice.
+        "Warning signs for the induction session:\n- Giving away possessions\n- Stockpiling medication",
+        "It's not normal to feel nothing for months, or to want to not wake up. Talk to someone.",
+        # Exasperation and jokes.
+        "if i see one more question about the krebs cycle i'm going to unalive my textbook",
+        "If I have to see one more drunk I'm going to overdose on coffee.",
+        "I'm going to end it tonight. With my boyfriend. He called night nurses lazy.",
+        "Friday is the day! Flying to Tenerife after my last night shift.",
+        "Last nights done! I'm done, properly done, till the new year!",
+        # A commute over a bridge is not a rehearsal.
+        "Walked across the Millennium Bridge again on my lunch break, love this city.",
+        "Drove over the Severn bridge again today on the way to my mum's.",
+        "Went to the railway museum again with the kids, they loved the trains.",
+        # Two rules on the same words are one piece of evidence.
+        "I gave my dog to my mum while I'm on nights this week.",
+        # "Everyone thinks I'm fine. I'm not." is distress, not a cover story for a plan.
+        "Everyone at work thinks I'm fine. I'm not. I'm hollow. Not in danger, just hollow.",
+        # Clinical talk and everyday errands that share words with the new rules.
+        "Pt took the rest of her tramadol and was brought in by her daughter, we gave naloxone.",
+        "I took my sertraline an hour ago and I feel a bit sick, is that normal at the start?",
+        "Which is faster for hyperkalaemia, the insulin or the salbutamol? Asking for the protocol.",
+        "I counted them again at handover because the CD count was off by one ampoule.",
+        "Stood on the platform for an hour again tonight because the trains were cancelled.",
+        "I'm on the roof. Fixing the guttering with my dad, back on the ward tomorrow.",
+        "Gave my old stethoscope to the new starter, I won't need it anymore since I got a new one.",
+        "Drove home with my eyes closed for a second by accident, I was so tired. Pulled over and napped.",
+    ],
+)
+def test_hard_negatives_are_not_urgent(text):
+    assert screen_rules(text).level is not URGENT, [s.code for s in screen_rules(text).signals]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Took an overdose yesterday. Nobody knows. Came into work anyway.",
+        "cut again tonight after shift. first time in years.",
+        "ward was ok today. took the rest of my co-codamol after tea though. like 30.",
+        "Still have mom's morphine from hospice. I never gave it back. I'm going to take it tonight.",
+        "been keeping grandads leftover morphine since he passed. its in my car glovebox",
+        "standing on the footbridge near the hospital again. 3rd time today.",
+        "went to the train tracks by the hospital again. 5th time. closer each time",
+        "Anybody want my boots? Where I'm headed I won't need any of it.",
+        "i'm going thru with it after my shift tomorrow.",
+        "Which is faster, the insulin or the potassium? Asking for me, I have both.",
+        "I've got the date circled. 14th. My partner thinks it's a dentist appointment.",
+        "Not going to be around much longer. I'm okay with that.",
+        "Gave away my boots and my jacket at the station today. The guys think I'm retiring. I'm not.",
+        "Somebody pick up my Tuesday. I won't be there, and not because I'm sick.",
+        "Wrote letters to my kids. Hid them in the freezer where they'll find them.",
+        "what wouldnt get picked up on a tox screen like. askin for me",
+        # A story of recovery does not settle what happened since.
+        "Three years ago I was suicidal and got help. I'm better now. Yesterday I took the rest of my sertraline.",
+        "A year ago I wrote here that I was planning to end things. I'm okay. I've started stockpiling my meds.",
+        "Two years ago I tried to end my life. I got better, but the thoughts are back "
+        "and I'm stockpiling my meds again.",
+    ],
+)
+def test_plain_statements_of_risk_are_urgent(text):
+    assert screen_rules(text).level is URGENT, [s.code for s in screen_rules(text).signals]

@@ -192,7 +192,35 @@ def test_doses_vitals_and_younger_ages_are_not_flagged(text):
     [
         ("She turned 100 on the ward.", "age", "100"),
         ("a ninety-two-year-old", "age", "ninety-two-year-old"),
-        ("He died on Christmas Eve 2019.", "date", "Christmas Eve"),
+        ("He died on Christmas Eve 2019.", "date", "Christmas Eve 2019"),
+        ("She died on Monday 13th of November, 2023.", "date", "Monday 13th of November, 2023"),
+        ("DOB 2nd Jan '58, theatre 3.", "date", "2nd Jan '58"),
+        ("We had him from 12-14 March.", "date", "12-14 March"),
+        ("On the 17th the neighbour called.", "date", "the 17th"),
+        ("He came in on the 23rd with pneumonia.", "date", "the 23rd"),
+        ("He died of a PE on day 5, 14/10.", "date", "14/10"),
+        ("She had a stroke on 28.08 and was flown out.", "date", "28.08"),
+        ("He drove himself in on 11-02 in minus forty.", "date", "11-02"),
+        ("Mr Menon, 91 years, was my patient.", "age", "91 years"),
+        ("Age: 93, lives alone.", "age", "Age: 93"),
+        ("Her neighbour phoned me on 912 447 802 that night.", "phone", "912 447 802"),
+        ("His Emirates ID was 784-1934-5521887-2.", "id", "784-1934-5521887-2"),
+        ("Her CNIC read 35202-1187722-5.", "id", "35202-1187722-5"),
+        ("Her NRIC S8512345D was on the form.", "id", "S8512345D"),
+        ("Her tax file number was 123 456 782.", "id", "123 456 782"),
+        ("The flight's tail number was C-GMWA.", "plate", "C-GMWA"),
+        ("We took the car, plate Dubai K 77213.", "plate", "Dubai K 77213"),
+        ("She lived at 14 Heol Isaf in Radyr.", "address", "14 Heol Isaf"),
+        ("He lived at Rua Augusta 120 for years.", "address", "Rua Augusta 120"),
+        ("She was in villa 22 near the beach.", "address", "villa 22"),
+        ("They found him at Blk 5 Lot 12 that night.", "address", "Blk 5"),
+        ("A rollover on FM 1431 outside town.", "address", "FM 1431"),
+        ("A trailer off County Road 210.", "address", "County Road 210"),
+        ("A crash on the N71 last night.", "address", "the N71"),
+        ("Shot on her front steps on 65th St.", "address", "65th St"),
+        ("car vs tree on the new england hwy.", "address", "new england hwy"),
+        ("He was hit at the corner of Jeppe and Twist.", "address", "Jeppe and Twist"),
+        ("He lived at No. 7 Oke-Ado.", "address", "No. 7 Oke-Ado"),
         ("DOB 2021-03-14.", "date", "2021-03-14"),
         ("Reach me at jo.bloggs@example.org today.", "email", "jo.bloggs@example.org"),
         ("Logged from ::ffff:abcd:1234:5678 and more.", "ip", "::ffff:abcd:1234:5678"),
@@ -222,3 +250,65 @@ def test_empty_text_has_no_identifiers():
     assert find_identifiers("") == []
     assert find_identifiers("   \n") == []
     assert redact("") == ""
+
+
+def _covered_text(text: str) -> str:
+    return " ".join(identifier.text for identifier in find_identifiers(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Old ages written in passing: set off by commas, opening a sentence, with a tail.
+        ("Bridie Fallon, ninety-three, from out past Ballyhaunis.", "ninety-three"),
+        ("She was on Ward 5. 91 and sharp as anything.", "91"),
+        ("Darlene, 90+, from Bowness, fell at a bus stop.", "90+"),
+        ("Mrs Fitzpatrick on Ward 10 was 90-odd.", "90-odd"),
+        ("She died just before her 99th.", "99th"),
+        # Codes by their shape, and long numbers later in a sentence that names a card or file.
+        ("Her file number at the hospital was MMSH/OB/2023/4418.", "MMSH/OB/2023/4418"),
+        ("His Alberta health card was in his wallet, 31452-8876, and I kept it.", "31452-8876"),
+        ("His son sent a donation, cheque no. 004417, in his name.", "004417"),
+        # Dates in other calendars and languages, and weekdays with numeric dates.
+        ("We lost her on 30 Ramadan, the day before Sallah.", "30 Ramadan"),
+        ("He died on Sunday 12/5/24 watching the sheep.", "12/5/24"),
+        ("She died at home on the 9th of December, 2024, with the rosary going.", "2024"),
+        # Numbered roads, and hospitals named after a ward or a verb of arriving.
+        ("He lived in a cabin off Hwy 22 with his dogs.", "Hwy 22"),
+        ("She was on Ward 3 at Heartlands after a stroke.", "Heartlands"),
+        ("He died at the Foothills the next week.", "Foothills"),
+    ],
+)
+def test_realistic_identifiers_are_found(text, value):
+    assert value in _covered_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her sats were 88, 92, 94 on high flow.",
+        "She was admitted to ICU. She improved for a day.",
+        "The number of patients that winter was 12,000 across the region.",
+        "He was the 3rd to die on the ward that week.",
+    ],
+)
+def test_realistic_clean_text_stays_clean(text):
+    assert find_identifiers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We ran 10-12 units of fluid.",
+        "At 10.30 we moved her to the 3rd floor.",
+        "Pain 7/10, GCS 14/15.",
+        "It worked on the 2nd attempt.",
+        "It was 100 years ago.",
+        "He was on 2-3 litres.",
+        "I put on the N95 and went in.",
+        "We drove down the main road to town.",
+        "RR 28, sats 91 on air.",
+    ],
+)
+def test_new_forms_leave_ordinary_text_alone(text):
+    assert find_identifiers(text) == []

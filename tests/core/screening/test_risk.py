@@ -15,9 +15,10 @@ from bot.db.stories import Draft
 CORPUS = Path(__file__).parents[3] / "training" / "crisis"
 # Phrasings from a new user's first tries: no rule names them (checked below), the model must.
 RULES_MISS = (
-    "I've written the letters and I'm going to do it tonight",
-    "I have a plan and I'm doing it tonight",
+    "The cat is with my sister now and the letters are written. Sunday.",
+    "I have a plan and I am doing it tonight",
 )
+BURIED = "Nobody will need to cover for me after this week, I have made sure of that."
 
 
 def test_the_model_catches_what_the_rules_miss_and_says_so():
@@ -48,25 +49,18 @@ def test_a_buried_sentence_in_a_long_story_counts_and_is_the_one_quoted():
         "We had a lovely lady in bay two who kept asking for toast, and the new registrar was brilliant with her. "
         "Handover ran long because the board was wrong, and I drank my tea cold at midnight as usual. "
     )
-    risk = "I have a plan and I'm doing it tonight."
-    text = ordinary * 3 + risk + " " + ordinary * 2
+    assert screen_rules(BURIED).level is CrisisLevel.NONE
+    text = ordinary * 3 + BURIED + " " + ordinary * 2
     assert len(text) > 1500
     result = screen_crisis(text)
     assert result.level is CrisisLevel.URGENT
     span = next(signal.span for signal in result.signals if signal.code == MODEL_SIGNAL)
-    assert span is not None and risk in text[span[0] : span[1]]
+    assert span is not None and text[span[0] : span[1]] == BURIED
 
 
 def test_moderators_read_the_sentence_redacted():
-    draft = Draft(
-        1,
-        1,
-        "key",
-        "I told Mrs Patel on ward 7 goodbye. I have a plan and I'm doing it tonight, Mrs Patel.",
-        None,
-        False,
-        True,
-    )
+    text = "I told Mrs Patel on ward 7 goodbye. Nobody will need to cover for me after this week, Mrs Patel."
+    draft = Draft(1, 1, "key", text, None, False, True)
     screened = screen(draft)
     assert screened.crisis.level is CrisisLevel.URGENT
     quoted = [line for line in screened.signals if "the wording is close" in line]
@@ -83,7 +77,7 @@ def test_the_shipped_model_was_built_from_the_corpus_in_the_repository():
 
 def test_a_model_file_for_other_features_is_refused(tmp_path):
     path = tmp_path / "old.bin"
-    data = crisis_model.MODEL_PATH.read_bytes().replace(b'"feature_version": 2', b'"feature_version": 1', 1)
+    data = crisis_model.MODEL_PATH.read_bytes().replace(b'"feature_version": 6', b'"feature_version": 1', 1)
     path.write_bytes(data)
     try:
         crisis_model.CrisisModel.load(path)

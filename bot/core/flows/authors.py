@@ -1,0 +1,70 @@
+"""An author's own controls: /mystories, withdraw, remove, /forgetme."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.core import stories
+from bot.core.app import Stairwell
+from bot.core.cards import Card
+from bot.core.flows.port import Choice
+from bot.core.flows.results import Actor, CloseQueue, Effect, RemovePost, Reply, Result, private
+from bot.core.flows.support import crisis_card
+from bot.db import stories as store
+
+log = logging.getLogger(__name__)
+
+WITHDRAWN = "Withdrawn. Its text will be erased within 7 days."
+NOT_WAITING = "That story is no longer waiting, so it can't be withdrawn."
+REMOVED = "Removed from the server."
+NOT_PUBLISHED = "That story isn't published any more."
+FORGET_WARNING = (
+    "This deletes, in every server: your stories (published posts too), unsent drafts, moderators' replies, "
+    "your reflection history and the encrypted IDs kept to contact you. It can't be undone."
+)
+WITHDRAWN_OUTCOME = "Withdrawn by its author."
+DELETED_OUTCOME = "Deleted at its author's request."
+
+
+async def my_stories(app: Stairwell, actor: Actor) -> Result:
+    card, actionable = await stories.my_stories(app, actor.guild_id or 0, actor.author_key)
+    choices = tuple(
+        Choice("mine", "withdraw", story.id, f"Withdraw #{story.number}")
+        if story.status == "pending"
+        else Choice("mine", "remove", story.id, f"Remove #{story.number}")
+        for story in actionable[:20]
+    )
+    cards: tuple[Card, ...] = (card,)
+    if actor.guild_id is not None and await store.has_support(app.db, actor.author_key, actor.guild_id):
+        # A moderator's Send support waits here for an author who chose no messages.
+        cards += (await crisis_card(app, actor.guild_id, actor.locale, stories.URGENT_LEAD),)
+    return Result(Reply(cards=cards, choices=choices))
+
+
+async def withdraw(app: Stairwell, actor: Actor, story_id: int) -> Result:
+    story = await stories.withdraw(app, story_id, actor.author_key)
+    if story is None:
+        return private(NOT_WAITING)
+    return Result(Reply(WITHDRAWN), (CloseQueue(story, WITHDRAWN_OUTCOME),))
+
+
+async def remove(app: Stairwell, actor: Actor, story_id: int) -> Result:
+    story = await stories.take_down(app, story_id, actor.author_key, None)
+    if story is None:
+        return private(NOT_PUBLISHED)
+    return Result(Reply(REMOVED), (RemovePost(story),))
+
+
+async def forget(app: Stairwell, actor: Actor, *, where: str) -> Result:
+    """Everything under this pseudonym, in every server; `where` names the platform the posts leave."""
+    found, counts = await stories.forget(app, actor.author_key)
+    effects: list[Effect] = []
+    posts = 0
+    for story in found:
+        if story.published_message_id is not None:
+            posts += 1
+            effects.append(RemovePost(story))
+        if story.status == "pending":
+            effects.append(CloseQueue(story, DELETED_OUTCOME))
+    log.info("an author used /forgetme: %d stories deleted", len(found))
+    return Result(Reply(stories.forget_summary(counts, posts, where=where)), tuple(effects))

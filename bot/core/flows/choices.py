@@ -1,0 +1,22 @@
+"""One path for every button, from any adapter: a Choice names its flow, the database holds the rest."""
+
+from __future__ import annotations
+
+from bot.core.app import Stairwell
+from bot.core.flows import authors, moderation, share
+from bot.core.flows.port import Choice
+from bot.core.flows.results import Actor, Result
+
+# Choices whose flow needs the actor's moderator standing (one read, so only looked up for these).
+MODERATOR_KINDS = frozenset({"mod"})
+
+
+async def choose(app: Stairwell, actor: Actor, choice: Choice) -> Result:
+    """One path for every button, from any adapter."""
+    if choice.kind == "draft":
+        return await share.draft_action(app, actor, choice.target, choice.action)
+    if choice.kind == "mine":
+        if choice.action == "withdraw":
+            return await authors.withdraw(app, actor, choice.target)
+        return await authors.remove(app, actor, choice.target)
+    return await moderation.button(app, actor, choice.target, choice.action)

@@ -1,0 +1,59 @@
+"""Scheduled daily posts through the Platform port, exactly once: claim with a lease, look after any doubt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core import daily
+from bot.core.app import Stairwell
+from bot.core.cards import Card
+from bot.core.daily import Claim
+from bot.core.flows.port import Outgoing, Place, PlaceUnavailableError, Platform, PlatformError, Where
+
+NO_CHANNEL = "The daily channel is not set or no longer exists"
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """For the server's moderators; `owner_fallback` when it stops posts altogether (the adapter may DM the owner)."""
+
+    guild_id: int
+    card: Card
+    owner_fallback: bool
+
+
+async def run_due(app: Stairwell, platform: Platform) -> tuple[list[Notice], float]:
+    """Finish interrupted posts, post every due run this worker can claim; returns notices and the next wait."""
+    now = app.clock.now()
+    notices: list[Notice] = []
+    for claimed in await daily.interrupted(app, now):
+        notices += await _post(app, platform, claimed, look_first=True)
+    due = await daily.due_posts(app, now)
+    for schedule in due:
+        taken = await daily.claim(app, schedule, now)
+        if taken is not None:
+            notices += await _post(app, platform, taken, look_first=False)
+    wait = 0.0 if len(due) == daily.BATCH else await daily.seconds_until_next(app, app.clock.now())
+    return notices, wait
+
+
+async def _post(app: Stairwell, platform: Platform, claimed: Claim, *, look_first: bool) -> list[Notice]:
+    problem = NO_CHANNEL
+    if claimed.channel_id is not None:
+        where = Where(claimed.guild_id, Place.DAILY, claimed.channel_id)
+        post = await daily.next_post(app, claimed.guild_id, claimed.local_date)
+        nonce = f"daily-{claimed.local_date:%Y%m%d}-{claimed.guild_id % 10**6}"
+        try:
+            found = await platform.find_post(where, daily.marker(claimed.local_date)) if look_first else None
+            if found is None:
+                await platform.post(where, Outgoing(card=post.card, thread=post.thread_name), nonce=nonce)
+        except PlaceUnavailableError as error:
+            problem = str(error)
+        except PlatformError:
+            await daily.retry_later(app, claimed, app.clock.now())
+            return []
+        else:
+            notice = await daily.complete(app, claimed, post)
+            return [Notice(claimed.guild_id, notice, owner_fallback=False)] if notice else []
+    blocked = await daily.block(app, claimed, f"{problem}. Choose or fix it with `/daily setup`.")
+    return [Notice(claimed.guild_id, blocked, owner_fallback=True)] if blocked else []
