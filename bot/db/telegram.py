@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from bot.db.connection import Database, Row
 
+PLATFORM = "telegram"  # the guilds.platform tag of every community here (and the prefix of members' keys)
+
 
 @dataclass(frozen=True, slots=True)
 class Community:
@@ -65,7 +67,12 @@ async def moderated_from(db: Database, chat_id: int) -> list[Community]:
 async def create(db: Database, group_chat_id: int, title: str, code: str) -> None:
     """The community's guilds row first, so everything stored for it goes when it is removed."""
     async with db.transaction() as conn:
-        await conn.execute("INSERT OR IGNORE INTO guilds (guild_id) VALUES (?)", (group_chat_id,))
+        # Tagged as Telegram's, so the background worker never sends its work through another platform.
+        await conn.execute(
+            "INSERT INTO guilds (guild_id, platform) VALUES (?, ?) "
+            "ON CONFLICT (guild_id) DO UPDATE SET platform = excluded.platform",
+            (group_chat_id, PLATFORM),
+        )
         await conn.execute(
             "INSERT INTO telegram_communities (guild_id, group_chat_id, title, code) VALUES (?, ?, ?, ?)",
             (group_chat_id, group_chat_id, title, code),

@@ -18,8 +18,9 @@ from bot.core.app import Content, Stairwell, Timing
 from bot.core.clock import Clock
 from bot.core.flows.background import Background
 from bot.core.flows.daily_posts import Notice
+from bot.core.flows.routing import PlatformRouter
 from bot.discord_app.errors import StairwellTree
-from bot.discord_app.platform import DiscordPlatform
+from bot.discord_app.platform import PLATFORM, DiscordPlatform
 from bot.log_safety import where
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,8 @@ class StairwellBot(commands.Bot):
             self.app = await Stairwell.open(
                 self._db_path, self._secret, clock=self._clock, content=self._content, timing=self._timing
             )
+        # Background work reaches each server through its own platform: never a Telegram community through Discord.
+        self.router = PlatformRouter(self.app, {PLATFORM: self.platform})
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands()
@@ -97,7 +100,7 @@ class StairwellBot(commands.Bot):
             if notify is not None and notices:
                 await notify(notices)
 
-        await Background(self.app, self.platform, on_notices).run_forever()
+        await Background(self.app, self.router, on_notices).run_forever()
 
     async def close(self) -> None:
         if self._worker is not None:

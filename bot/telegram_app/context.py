@@ -12,12 +12,12 @@ from aiogram.types import InlineKeyboardMarkup, LinkPreviewOptions, Message
 
 from bot.core.app import Stairwell
 from bot.core.cards import Card
+from bot.db.telegram import PLATFORM
 from bot.telegram_app.admins import Admins
 from bot.telegram_app.problems import Notices
 from bot.telegram_app.render import card_messages, plain
 from bot.telegram_app.sender import Sender
 
-PLATFORM = "telegram"
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 GROUP_HINT_SECONDS = 60.0
 
