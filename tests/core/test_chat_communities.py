@@ -4,7 +4,7 @@ import asyncio
 
 import pytest
 
-from bot.core import chat_communities
+from bot.core import chat_communities, stories
 from bot.core.app import Stairwell
 from bot.core.server_setup import SetupError
 from bot.db import guilds, telegram
@@ -65,3 +65,14 @@ async def test_leaving_removes_everything_kept_for_the_community(app):
 
     for table in ("telegram_communities", "telegram_members", "telegram_notices"):
         assert await app.db.fetchval(f"SELECT count(*) FROM {table}") == 0
+
+
+async def test_forgetme_also_forgets_which_communitys_link_the_member_came_through(app):
+    community = await chat_communities.begin(app, -100777, "Ward 7")
+    key = app.identity.author_key("telegram", 31337)
+    await chat_communities.join(app, key, community.code)
+
+    _, counts = await stories.forget(app, key)
+
+    assert await telegram.member_community(app.db, key) is None
+    assert "came through" in stories.forget_summary(counts, 0, where="Telegram")
