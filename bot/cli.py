@@ -5,18 +5,23 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot import __version__
 from bot.config import ConfigError, Settings, configure_logging, load_settings, log_file_beside
 from bot.core.errors import ContentError
 from bot.db.connection import Database, DatabaseOpenError
 from bot.db.migrate import MigrationError
+
+if TYPE_CHECKING:
+    from bot.core.app import Stairwell
 
 log = logging.getLogger("stairwell")
 
@@ -38,10 +43,12 @@ def _settings(args: argparse.Namespace, *, log_to_file: bool = False) -> Setting
     return settings
 
 
-def _make_bot(settings: Settings) -> Any:
+def _make_bot(settings: Settings, app: Stairwell | None = None) -> Any:
     from bot.discord_app.bot import StairwellBot
 
-    return StairwellBot(settings.db_path, settings.secret_key, dev_guild=settings.dev_guild, timing=_timing(settings))
+    return StairwellBot(
+        settings.db_path, settings.secret_key, dev_guild=settings.dev_guild, app=app, timing=_timing(settings)
+    )
 
 
 def _timing(settings: Settings) -> Any:
@@ -51,15 +58,15 @@ def _timing(settings: Settings) -> Any:
 
 
 @asynccontextmanager
-async def _connected_bot(args: argparse.Namespace) -> AsyncIterator[Any]:
+async def _connected_bot(settings: Settings, app: Stairwell | None = None) -> AsyncIterator[Any]:
     """A bot built from the settings, with Discord's refusals turned into one-line configuration errors."""
     import discord
 
-    settings = _settings(args)
     token = settings.require_token()
-    async with _database(settings):
-        pass  # a bad database path is one line here, before Discord is contacted
-    bot = _make_bot(settings)
+    if app is None:
+        async with _database(settings):
+            pass  # a bad database path is one line here, before Discord is contacted
+    bot = _make_bot(settings, app)
     try:
         async with bot:
             await bot.login(token)
@@ -72,13 +79,68 @@ async def _connected_bot(args: argparse.Namespace) -> AsyncIterator[Any]:
         raise ConfigError("Discord refused the bot's intents; Stairwell needs no privileged intents.") from error
 
 
-async def _run(args: argparse.Namespace) -> None:
-    async with _connected_bot(args) as bot:
+class PlatformName(StrEnum):
+    DISCORD = "discord"
+    TELEGRAM = "telegram"
+
+
+def _platforms(settings: Settings, chosen: str | None) -> list[PlatformName]:
+    """The platforms `run` starts: the one asked for, else every one whose token is set."""
+    if chosen == PlatformName.DISCORD:
+        settings.require_token()
+    if chosen == PlatformName.TELEGRAM and settings.telegram is None:
+        raise ConfigError("TELEGRAM_TOKEN is not set: create a bot with @BotFather and put its token in .env.")
+    if chosen:
+        return [PlatformName(chosen)]
+    configured = ((PlatformName.DISCORD, settings.discord_token), (PlatformName.TELEGRAM, settings.telegram))
+    found = [name for name, on in configured if on]
+    if not found:
+        raise ConfigError(
+            "no platform token is set: put DISCORD_TOKEN and/or TELEGRAM_TOKEN in .env (see .env.example), "
+            "or try Stairwell without either with `stairwell console`."
+        )
+    return found
+
+
+async def _run_discord(settings: Settings, app: Stairwell) -> None:
+    async with _connected_bot(settings, app) as bot:
         await bot.connect()
 
 
+async def _run_telegram(settings: Settings, app: Stairwell) -> None:
+    from bot.telegram_app.bot import TelegramAdapter
+
+    assert settings.telegram is not None
+    await TelegramAdapter.from_settings(app, settings.telegram).run(settings.telegram)
+
+
+async def _run(args: argparse.Namespace) -> None:
+    """Every platform on one event loop and one database; if one stops with an error, all stop."""
+    from bot.core.app import Stairwell
+
+    settings = _settings(args)
+    platforms = _platforms(settings, args.platform)
+    runners = {PlatformName.DISCORD: _run_discord, PlatformName.TELEGRAM: _run_telegram}
+    app = await Stairwell.open(settings.db_path, settings.secret_key, timing=_timing(settings))
+    # A service manager stops us with SIGTERM: finish cleanly (close sessions and the database).
+    main_task = asyncio.current_task()
+    assert main_task is not None
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, main_task.cancel)
+    try:
+        async with asyncio.TaskGroup() as group:
+            for name in platforms:
+                group.create_task(runners[name](settings, app))
+    except asyncio.CancelledError:
+        log.info("stopped")
+    except BaseExceptionGroup as failures:
+        # One clear line for the first configuration problem, as for a single platform.
+        raise failures.exceptions[0] from None
+    finally:
+        await app.close()
+
+
 async def _sync(args: argparse.Namespace) -> None:
-    async with _connected_bot(args) as bot:
+    async with _connected_bot(_settings(args)) as bot:
         await bot.sync_commands(force=True)
     print("Commands synced.")
 
@@ -180,16 +242,20 @@ def _command(sub: Any, name: str, summary: str, details: str = "") -> argparse.A
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="stairwell", description="Peer support for healthcare workers, on Discord.")
+    parser = argparse.ArgumentParser(
+        prog="stairwell", description="Peer support for healthcare workers, on Discord and Telegram."
+    )
     parser.add_argument("--version", action="version", version=f"stairwell {__version__}")
     parser.add_argument("--env-file", default=".env", help="settings file to read (default: .env)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    _command(
+    run = _command(
         sub,
         "run",
-        "connect to Discord (needs DISCORD_TOKEN)",
+        "connect to Discord and/or Telegram (each platform whose token is set)",
         "Runs until stopped; settings come from the environment and .env (see README, Configuration).",
-    ).set_defaults(handler=_run)
+    )
+    run.add_argument("--platform", choices=[name.value for name in PlatformName], help="start only this platform")
+    run.set_defaults(handler=_run)
     _command(
         sub,
         "console",

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
 
@@ -15,10 +17,35 @@ SECRET_FILE_NAME = "secret.key"
 MIN_SECRET_LENGTH = 32
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 _GENERATE_HINT = "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+# BotFather tokens: the bot's numeric id, a colon, then 35 characters.
+_TELEGRAM_TOKEN = re.compile(r"^\d{5,16}:[A-Za-z0-9_-]{30,50}$")
+# Telegram accepts 1–256 characters of A–Z, a–z, 0–9, _ and - as a webhook's secret token.
+_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
+DEFAULT_WEBHOOK_PORT = 8443
 
 
 class ConfigError(Exception):
     """A setting is wrong or missing; the message is one line naming the variable and the fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class Webhook:
+    """Telegram pushes updates to `url`; Stairwell listens on `port` and checks `secret` on each request."""
+
+    url: str
+    port: int
+    secret: str
+
+    @property
+    def path(self) -> str:
+        return urlsplit(self.url).path or "/"
+
+
+@dataclass(frozen=True, slots=True)
+class TelegramSettings:
+    token: str
+    webhook: Webhook | None = None  # None: long polling
+    api_base: str | None = None  # a self-hosted Bot API server; None for api.telegram.org
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +56,7 @@ class Settings:
     dev_guild: int | None
     log_level: str
     secret_generated_at: Path | None = None
+    telegram: TelegramSettings | None = None
     # Seconds, inclusive ranges: see Timing in bot/core/app.py.
     queue_delay: tuple[int, int] = (30, 300)
     publish_delay: tuple[int, int] = (120, 600)
@@ -86,6 +114,51 @@ def _secret(env: dict[str, str], db_path: str) -> tuple[bytes, Path | None]:
     return key.encode(), key_file
 
 
+def _webhook(env: dict[str, str]) -> Webhook | None:
+    url = env.get("TELEGRAM_WEBHOOK_URL", "").strip()
+    port_raw = env.get("TELEGRAM_WEBHOOK_PORT", "").strip()
+    secret = env.get("TELEGRAM_WEBHOOK_SECRET", "").strip()
+    if not url:
+        if port_raw or secret:
+            raise ConfigError(
+                "TELEGRAM_WEBHOOK_PORT/TELEGRAM_WEBHOOK_SECRET are set but TELEGRAM_WEBHOOK_URL is not: "
+                "set the public https URL Telegram should call, or remove them to use long polling."
+            )
+        return None
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        raise ConfigError(
+            f"TELEGRAM_WEBHOOK_URL={url!r} is not an https URL: Telegram calls webhooks only over https, "
+            "e.g. https://bot.example.org/telegram."
+        )
+    if port_raw and not (port_raw.isdigit() and 0 < int(port_raw) < 65536):
+        raise ConfigError(f"TELEGRAM_WEBHOOK_PORT={port_raw!r} is not a port number (1–65535).")
+    if not _WEBHOOK_SECRET.match(secret):
+        raise ConfigError(
+            "TELEGRAM_WEBHOOK_SECRET must be 16–256 characters of letters, digits, _ and - so only Telegram can "
+            f"post updates: generate one with {_GENERATE_HINT}."
+        )
+    return Webhook(url=url, port=int(port_raw) if port_raw else DEFAULT_WEBHOOK_PORT, secret=secret)
+
+
+def _telegram(env: dict[str, str]) -> TelegramSettings | None:
+    token = env.get("TELEGRAM_TOKEN", "").strip()
+    webhook = _webhook(env)
+    api_base = env.get("TELEGRAM_API_URL", "").strip() or None
+    if not token:
+        if webhook is not None:
+            raise ConfigError("TELEGRAM_WEBHOOK_URL is set but TELEGRAM_TOKEN is not: add the token from @BotFather.")
+        return None
+    if not _TELEGRAM_TOKEN.match(token):
+        raise ConfigError(
+            "TELEGRAM_TOKEN does not look like a bot token (digits, a colon, then letters): "
+            "copy it again from @BotFather (/mybots → API Token)."
+        )
+    if api_base is not None and urlsplit(api_base).scheme not in ("http", "https"):
+        raise ConfigError(f"TELEGRAM_API_URL={api_base!r} is not an http(s) URL of a Bot API server.")
+    return TelegramSettings(token=token, webhook=webhook, api_base=api_base)
+
+
 def _delay(env: dict[str, str], name: str, default: tuple[int, int]) -> tuple[int, int]:
     """`LOW-HIGH` seconds (or one number for a fixed delay); a day at most."""
     raw = env.get(name, "").strip()
@@ -130,6 +203,7 @@ def load_settings(env_file: str | None = ".env", environ: dict[str, str] | None 
         dev_guild=int(dev_raw) if dev_raw else None,
         log_level=level,
         secret_generated_at=generated,
+        telegram=_telegram(environ),
         queue_delay=_delay(environ, "STAIRWELL_QUEUE_DELAY", (30, 300)),
         publish_delay=_delay(environ, "STAIRWELL_PUBLISH_DELAY", (120, 600)),
     )
@@ -166,4 +240,7 @@ def configure_logging(level: str, log_file: Path | None = None) -> None:
         logging.basicConfig(level=level, format=LOG_FORMAT, handlers=handlers)
     # discord.py's DEBUG lines carry request bodies (story text); its INFO and up carry no text.
     logging.getLogger("discord").setLevel(max(logging.getLevelName(level), logging.INFO))
+    # aiogram's per-update lines name update and bot ids only, but its DEBUG output carries payloads.
+    logging.getLogger("aiogram").setLevel(max(logging.getLevelName(level), logging.INFO))
+    logging.getLogger("aiogram.event").setLevel(logging.WARNING)
     protect()

@@ -52,8 +52,63 @@ def test_run_without_token_is_one_clear_line(tmp_path):
 
     assert result.returncode == 2
     lines = [line for line in result.stderr.splitlines() if line.startswith("stairwell:")]
-    assert lines[-1].startswith("stairwell: DISCORD_TOKEN is not set")
+    assert lines[-1].startswith("stairwell: no platform token is set: put DISCORD_TOKEN and/or TELEGRAM_TOKEN")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("platform", "message"),
+    [("discord", "stairwell: DISCORD_TOKEN is not set"), ("telegram", "stairwell: TELEGRAM_TOKEN is not set")],
+)
+def test_run_one_platform_without_its_token(tmp_path, platform, message):
+    result = run_cli(
+        "run", "--platform", platform, env={"STAIRWELL_DB": str(tmp_path / "s.sqlite3"), "TELEGRAM_TOKEN": ""},
+        cwd=tmp_path,
+    )
+
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1].startswith(message)
+
+
+TELEGRAM = "123456789:AAE" + "k" * 32
+
+
+def test_telegram_settings_default_to_long_polling(tmp_path):
+    settings = load_settings(environ={"STAIRWELL_DB": str(tmp_path / "s.sqlite3"), "TELEGRAM_TOKEN": TELEGRAM})
+    assert settings.telegram is not None
+    assert settings.telegram.token == TELEGRAM and settings.telegram.webhook is None
+
+
+def test_telegram_webhook_settings(tmp_path):
+    settings = load_settings(
+        environ={
+            "STAIRWELL_DB": str(tmp_path / "s.sqlite3"),
+            "TELEGRAM_TOKEN": TELEGRAM,
+            "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/telegram/hook",
+            "TELEGRAM_WEBHOOK_SECRET": "s" * 32,
+            "TELEGRAM_WEBHOOK_PORT": "8081",
+        }
+    )
+    webhook = settings.telegram.webhook
+    assert (webhook.port, webhook.path) == (8081, "/telegram/hook")
+
+
+@pytest.mark.parametrize(
+    ("environ", "names"),
+    [
+        ({"TELEGRAM_TOKEN": "12345"}, "TELEGRAM_TOKEN does not look like a bot token"),
+        ({"TELEGRAM_TOKEN": TELEGRAM, "TELEGRAM_WEBHOOK_URL": "http://x.org/h", "TELEGRAM_WEBHOOK_SECRET": "s" * 20},
+         "TELEGRAM_WEBHOOK_URL=.* is not an https URL"),
+        ({"TELEGRAM_TOKEN": TELEGRAM, "TELEGRAM_WEBHOOK_URL": "https://x.org/h"}, "TELEGRAM_WEBHOOK_SECRET must be"),
+        ({"TELEGRAM_TOKEN": TELEGRAM, "TELEGRAM_WEBHOOK_URL": "https://x.org/h", "TELEGRAM_WEBHOOK_SECRET": "s" * 20,
+          "TELEGRAM_WEBHOOK_PORT": "http"}, "TELEGRAM_WEBHOOK_PORT"),
+        ({"TELEGRAM_WEBHOOK_SECRET": "s" * 20}, "TELEGRAM_WEBHOOK_URL is not"),
+        ({"TELEGRAM_WEBHOOK_URL": "https://x.org/h", "TELEGRAM_WEBHOOK_SECRET": "s" * 20}, "TELEGRAM_TOKEN is not"),
+    ],
+)
+def test_telegram_mistakes_name_the_variable(tmp_path, environ, names):
+    with pytest.raises(ConfigError, match=names):
+        load_settings(environ={"STAIRWELL_DB": str(tmp_path / "s.sqlite3"), **environ})
 
 
 def test_malformed_value_is_one_clear_line(tmp_path):
@@ -69,6 +124,18 @@ def test_dotenv_file_is_read(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert "from-env.sqlite3 is at schema version" in result.stdout
+
+
+def test_run_starts_every_platform_whose_token_is_set(tmp_path):
+    from bot.cli import _platforms
+
+    both = load_settings(
+        environ={"STAIRWELL_DB": str(tmp_path / "s.sqlite3"), "DISCORD_TOKEN": TOKEN, "TELEGRAM_TOKEN": TELEGRAM}
+    )
+    assert _platforms(both, None) == ["discord", "telegram"]
+    assert _platforms(both, "telegram") == ["telegram"]
+    only_telegram = load_settings(environ={"STAIRWELL_DB": str(tmp_path / "s.sqlite3"), "TELEGRAM_TOKEN": TELEGRAM})
+    assert _platforms(only_telegram, None) == ["telegram"]
 
 
 def test_delay_ranges_are_settings(tmp_path):

@@ -36,7 +36,7 @@ class ConsolePlatform:
         self.session.print(f"{HEADINGS[where.place]}\n{text}")
         message_id = len(self._posts) + 1
         self._posts[message_id] = (where.place, text)
-        return PostRef(where.channel_id, message_id)
+        return PostRef(where.guild_id, where.channel_id, message_id)
 
     async def edit(self, ref: PostRef, message: Outgoing) -> bool:
         place = self._posts.get(ref.message_id, (Place.QUEUE, ""))[0]
@@ -57,5 +57,5 @@ class ConsolePlatform:
     async def find_post(self, where: Where, marker: str) -> PostRef | None:
         for message_id, (place, text) in self._posts.items():
             if place is where.place and marker in text:
-                return PostRef(where.channel_id, message_id)
+                return PostRef(where.guild_id, where.channel_id, message_id)
         return None

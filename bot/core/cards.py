@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+# Cards are written in a small markup: **bold**, `code`, ||spoiler|| and "> " quote lines. Discord reads it as
+# Markdown; other adapters translate exactly these marks and nothing else.
+_MARKUP_CHARACTERS = re.compile(r"([\\*`|>_~])")
+
+
+def literal(text: str) -> str:
+    """Text someone typed, made inert inside a card: every markup character is escaped with a backslash."""
+    return _MARKUP_CHARACTERS.sub(r"\\\1", text)
 
 
 class Tone(StrEnum):

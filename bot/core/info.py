@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from bot.core.cards import Card, Tone
 
+INTRO = (
+    "Stairwell is peer support for healthcare workers — doctors, nurses, EMTs, paramedics and "
+    'students — who lose patients. Its name comes from a doctor who said they had "cried in '
+    'stairwells and hallways" between patients.'
+)
+PEER_SUPPORT = (
+    "Peer support, not a crisis or medical service",
+    "Stairwell and its moderators are peers, not clinicians or counsellors, and nobody watches "
+    "it around the clock. It cannot send help.",
+)
+URGENT_HELP = (
+    "Urgent help",
+    "If you might act on thoughts of ending your life, call your local emergency number now, or "
+    "use `/resources` for a crisis line in your country. You deserve support today.",
+)
+
 ABOUT = Card(
     title="About Stairwell",
     body=(
@@ -17,22 +33,14 @@ ABOUT = Card(
         "• A daily reflection in this server, at the server's local time."
     ),
     fields=(
-        (
-            "Peer support, not a crisis or medical service",
-            "Stairwell and its moderators are peers, not clinicians or counsellors, and nobody watches "
-            "it around the clock. It cannot send help.",
-        ),
+        PEER_SUPPORT,
         (
             "How anonymity works",
             "Stories are stored under a keyed pseudonym, never your name or ID. Moderators see the story, "
             "never who wrote it. Possible patient identifiers are found and offered for redaction before "
             "anyone reads it. See `/privacy` for the details.",
         ),
-        (
-            "Urgent help",
-            "If you might act on thoughts of ending your life, call your local emergency number now, or "
-            "use `/resources` for a crisis line in your country. You deserve support today.",
-        ),
+        URGENT_HELP,
     ),
     footer="Stairwell is open source. Be gentle with each other.",
     tone=Tone.WARM,
@@ -82,6 +90,54 @@ PRIVACY = Card(
             "Someone holding both the database and the secret key could check whether a given Discord account "
             "wrote a story, and read the encrypted IDs of authors whose stories are still within their 30 days. "
             "Discord itself sees your use of commands, as with any bot.",
+        ),
+    ),
+    tone=Tone.CALM,
+)
+
+
+# Telegram: members talk to the bot in a private chat; a community is a group. Sharing and daily posts come
+# with the core's flows, so these cards say only what the Telegram bot does today.
+TELEGRAM_ABOUT = Card(
+    title="About Stairwell",
+    body=(
+        INTRO + "\n\n"
+        "**What you can do here, in this private chat**\n"
+        "• /reflect — a clinician's own words and a question to sit with, just for you.\n"
+        "• /resources — crisis lines and support lines for clinicians in your country."
+    ),
+    fields=(PEER_SUPPORT, URGENT_HELP),
+    footer="Stairwell is open source. Be gentle with each other.",
+    tone=Tone.WARM,
+)
+
+TELEGRAM_PRIVACY = Card(
+    title="What Stairwell stores, and how to delete it",
+    body=(
+        "Stairwell keeps as little as it can, and never your name, username or Telegram ID. Your Telegram ID is "
+        "turned into a keyed pseudonym (an HMAC with this installation's secret key) before anything is stored."
+    ),
+    fields=(
+        (
+            "About you",
+            "• Your pseudonym, with which reflections you have seen (so /reflect does not repeat).\n"
+            "• If you came through your community's link: which community your private chat belongs to, "
+            "under that pseudonym.",
+        ),
+        (
+            "Who can see it",
+            "Nobody in your community sees that you use Stairwell: it answers you here, in private. Logs never "
+            "hold IDs, names or anything you wrote.",
+        ),
+        (
+            "What Telegram learns",
+            "Telegram carries every message between you and the bot, as with any bot: bot chats are not "
+            "end-to-end encrypted, so Telegram's servers see what you send here and which commands you use.",
+        ),
+        (
+            "The limits",
+            "Someone holding both the database and the secret key could check whether a given Telegram account "
+            "has used Stairwell. Someone holding the database alone cannot.",
         ),
     ),
     tone=Tone.CALM,

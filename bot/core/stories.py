@@ -372,6 +372,7 @@ def forget_summary(counts: dict[str, int], posts_removed: int, *, where: str = "
         f"{reflections} daily-reflection entr{'y' if reflections == 1 else 'ies'}. "
         "The encrypted IDs kept to contact you went with your stories. A block a server's moderators placed "
         "is kept (it holds no text and no ID), so `/forgetme` can't be used to get round it."
+        + (" I also forgot which community's link you came through." if counts.get("community_links") else "")
     )
 
 

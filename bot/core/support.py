@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
 from bot.core.resources import CrisisCard, Directory, Resource
-from bot.db import local_resources
+from bot.db import guilds, local_resources
 from bot.db.connection import Database
 from bot.db.local_resources import LocalResource
 
@@ -17,6 +18,11 @@ AUDIENCE_LABELS = {
     "students": "Students",
     "all-healthcare": "All healthcare workers",
 }
+
+
+SUPPORT_LEAD = (
+    "Whatever you are carrying right now, you don't have to carry it alone. These lines are free and confidential."
+)
 
 
 class ResourceInputError(Exception):
@@ -79,6 +85,25 @@ def resources_card(
 def crisis_card(crisis: CrisisCard, *, lead: str) -> Card:
     """The short card for someone who may be at risk: warm words, a few lines, one directory."""
     return Card(title="You don't have to carry this alone", body=f"{lead}\n\n{crisis.as_text()}", tone=Tone.URGENT)
+
+
+async def resources_for(
+    app: Stairwell, guild_id: int | None, country: str | None, audience: str | None, locale: str | None
+) -> Card:
+    """/resources on any platform: `guild_id` is the community the person is in, if any."""
+    directory = app.content.directory
+    region = (await guilds.get(app.db, guild_id)).region if guild_id is not None else None
+    chosen = pick_country(directory, country, region, locale)
+    local = await local_resources.list_for(app.db, guild_id) if guild_id is not None else []
+    unknown = country if country and chosen is None else None
+    return resources_card(directory, chosen, audience, local, unknown)
+
+
+async def crisis_for(app: Stairwell, guild_id: int | None, locale: str | None, lead: str = SUPPORT_LEAD) -> Card:
+    """The crisis card for the person's country: the community's region, else their language."""
+    directory = app.content.directory
+    region = (await guilds.get(app.db, guild_id)).region if guild_id is not None else None
+    return crisis_card(directory.crisis_card(pick_country(directory, None, region, locale)), lead=lead)
 
 
 async def add_local(

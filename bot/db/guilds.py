@@ -99,3 +99,9 @@ async def delete_many(db: Database, guild_ids: list[int]) -> None:
 async def ensure(db: Database, guild_id: int) -> None:
     """Rows of other tables hang off the server's row so leaving the server deletes them too."""
     await db.execute("INSERT OR IGNORE INTO guilds (guild_id) VALUES (?)", (guild_id,))
+
+
+async def platform_of(db: Database, guild_id: int) -> str | None:
+    """The platform a server was claimed by; None for one no adapter has seen yet (or no such server)."""
+    row = await db.fetchone("SELECT platform FROM guilds WHERE guild_id = ?", (guild_id,))
+    return None if row is None else row[0]

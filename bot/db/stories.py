@@ -547,6 +547,8 @@ async def forget_author(db: Database, author_key: str) -> dict[str, int]:
             ("drafts", "DELETE FROM drafts WHERE author_key = ?"),
             ("submission_times", "DELETE FROM submission_times WHERE author_key = ?"),
             ("reflection_history", "DELETE FROM reflection_seen WHERE person_key = ?"),
+            # Which Telegram community's link the person came through (the same pseudonym).
+            ("community_links", "DELETE FROM telegram_members WHERE person_key = ?"),
         ):
             async with conn.execute(sql, (author_key,)) as cursor:
                 counts[name] = cursor.rowcount

@@ -18,8 +18,10 @@ from bot.core.app import Content, Stairwell, Timing
 from bot.core.clock import Clock
 from bot.core.flows.background import Background
 from bot.core.flows.daily_posts import Notice
-from bot.discord_app.errors import StairwellTree, where
-from bot.discord_app.platform import DiscordPlatform
+from bot.core.flows.routing import PlatformRouter
+from bot.discord_app.errors import StairwellTree
+from bot.discord_app.platform import PLATFORM, DiscordPlatform
+from bot.log_safety import where
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +49,10 @@ class StairwellBot(commands.Bot):
         clock: Clock | None = None,
         content: Content | None = None,
         background_tasks: bool = True,
+        app: Stairwell | None = None,
         timing: Timing | None = None,
     ) -> None:
+        """`app` shares one core (and one database) with other adapters in the process; it is then theirs to close."""
         intents = discord.Intents.none()
         intents.guilds = True
         super().__init__(
@@ -69,11 +73,17 @@ class StairwellBot(commands.Bot):
         self.run_id = secrets.token_hex(4)
         self.platform = DiscordPlatform(self)
         self._worker: asyncio.Task[None] | None = None
+        self._shared_app = app
 
     async def setup_hook(self) -> None:
-        self.app = await Stairwell.open(
-            self._db_path, self._secret, clock=self._clock, content=self._content, timing=self._timing
-        )
+        if self._shared_app is not None:
+            self.app = self._shared_app
+        else:
+            self.app = await Stairwell.open(
+                self._db_path, self._secret, clock=self._clock, content=self._content, timing=self._timing
+            )
+        # Background work reaches each server through its own platform: never a Telegram community through Discord.
+        self.router = PlatformRouter(self.app, {PLATFORM: self.platform})
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands()
@@ -90,13 +100,13 @@ class StairwellBot(commands.Bot):
             if notify is not None and notices:
                 await notify(notices)
 
-        await Background(self.app, self.platform, on_notices).run_forever()
+        await Background(self.app, self.router, on_notices).run_forever()
 
     async def close(self) -> None:
         if self._worker is not None:
             self._worker.cancel()
         await super().close()
-        if hasattr(self, "app"):
+        if hasattr(self, "app") and self._shared_app is None:
             await self.app.close()
 
     def command_hash(self) -> str:

@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import discord
 
-from bot.core import servers, support
+from bot.core import support
 from bot.discord_app.bot import app_of
 from bot.discord_app.render import embed, respond
 
-SUPPORT_LEAD = (
-    "Whatever you are carrying right now, you don't have to carry it alone. These lines are free and confidential."
-)
-
 
 async def crisis_embed(interaction: discord.Interaction, lead: str) -> discord.Embed:
-    app = app_of(interaction)
-    directory = app.content.directory
-    region = await servers.region(app, interaction.guild_id)
-    country = support.pick_country(directory, None, region, str(interaction.locale))
-    return embed(support.crisis_card(directory.crisis_card(country), lead=lead))
+    card = await support.crisis_for(app_of(interaction), interaction.guild_id, str(interaction.locale), lead)
+    return embed(card)
 
 
 async def send_crisis_card(interaction: discord.Interaction, lead: str) -> None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import logging
 import secrets
-import traceback
-from pathlib import Path
 
 import discord
 from discord import app_commands
 
 from bot.discord_app.render import respond
+from bot.log_safety import where
 
 log = logging.getLogger(__name__)
 
@@ -38,15 +37,6 @@ class StairwellTree(app_commands.CommandTree):
             await report_failure(interaction, error)
             return
         await _safe_respond(interaction, message)
-
-
-def where(error: BaseException) -> str:
-    """The innermost frame, because an exception's message may quote what a user wrote."""
-    frames = traceback.extract_tb(error.__traceback__)
-    if not frames:
-        return "unknown place"
-    frame = frames[-1]
-    return f"{Path(frame.filename).name}:{frame.lineno} in {frame.name}"
 
 
 class StairwellModal(discord.ui.Modal):

@@ -83,7 +83,7 @@ class DiscordPlatform:
         if message.thread and permissions.can_thread(channel):
             with contextlib.suppress(discord.HTTPException):
                 await sent.create_thread(name=message.thread[:100], auto_archive_duration=10080)
-        return PostRef(channel.id, sent.id)
+        return PostRef(where.guild_id, channel.id, sent.id)
 
     async def edit(self, ref: PostRef, message: Outgoing) -> bool:
         channel = self.bot.get_channel(ref.channel_id)
@@ -135,7 +135,7 @@ class DiscordPlatform:
                 for found in message.embeds:
                     texts += [found.title or "", found.footer.text or "" if found.footer else ""]
                 if any(marker in text for text in texts):
-                    return PostRef(channel.id, message.id)
+                    return PostRef(where.guild_id, channel.id, message.id)
         except (discord.HTTPException, TimeoutError) as error:
             raise PostUncertainError(type(error).__name__) from None
         return None

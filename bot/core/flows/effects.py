@@ -60,7 +60,7 @@ async def _post_report(app: Stairwell, platform: Platform, effect: PostReport) -
     if where is None:
         return
     refers = (
-        PostRef(story.published_channel_id, story.published_message_id)
+        PostRef(story.guild_id, story.published_channel_id, story.published_message_id)
         if story.published_channel_id is not None and story.published_message_id is not None
         else None
     )

@@ -58,7 +58,7 @@ def queue_choices(story: Story) -> tuple[Choice, ...]:
 async def refresh_queue_message(app: Stairwell, platform: Platform, story: Story) -> None:
     if story.queue_channel_id is None or story.queue_message_id is None:
         return
-    ref = PostRef(story.queue_channel_id, story.queue_message_id)
+    ref = PostRef(story.guild_id, story.queue_channel_id, story.queue_message_id)
     message = await queue_post(app, story)
     try:
         await platform.edit(ref, Outgoing(card=message.card, choices=message.choices))
@@ -157,7 +157,8 @@ async def close_queue_message(platform: Platform, story: Story, outcome: str) ->
         return
     try:
         await platform.edit(
-            PostRef(story.queue_channel_id, story.queue_message_id), Outgoing(card=closed_card(story, outcome))
+            PostRef(story.guild_id, story.queue_channel_id, story.queue_message_id),
+            Outgoing(card=closed_card(story, outcome)),
         )
     except PlatformError:
         log.warning("story %d: could not close its queue message", story.number)
@@ -167,7 +168,7 @@ async def delete_post(platform: Platform, story: Story) -> bool:
     if story.published_channel_id is None or story.published_message_id is None:
         return False
     try:
-        return await platform.delete(PostRef(story.published_channel_id, story.published_message_id))
+        return await platform.delete(PostRef(story.guild_id, story.published_channel_id, story.published_message_id))
     except PlatformError:
         log.warning("story %d: could not delete its post", story.number)
         return False

@@ -50,6 +50,9 @@ class Where:
 
 @dataclass(frozen=True, slots=True)
 class PostRef:
+    """A post the bot made; `guild_id` names its server, so work can go to that server's platform."""
+
+    guild_id: int
     channel_id: int
     message_id: int
 
@@ -78,6 +81,10 @@ class PlaceUnavailableError(PlatformError):
 
     The message says what is missing, in words moderators can act on.
     """
+
+
+class PlatformAbsentError(PlatformError):
+    """The server belongs to a platform this process does not run; its work waits until that platform runs."""
 
 
 class PostUncertainError(PlatformError):

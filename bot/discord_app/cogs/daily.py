@@ -54,7 +54,7 @@ class Daily(commands.Cog):
 
     async def tick(self) -> float:
         """Post every due run this process can claim (the core does it); returns seconds until the next tick."""
-        notices, wait = await daily_posts.run_due(self.bot.app, self.bot.platform)
+        notices, wait = await daily_posts.run_due(self.bot.app, self.bot.router)
         await self.deliver_notices(notices)
         return wait
 

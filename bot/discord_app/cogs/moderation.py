@@ -46,10 +46,10 @@ class Moderation(commands.Cog):
 
     async def tick(self) -> None:
         """One round of the story jobs now (tests and operators; the bot's worker runs them when due)."""
-        await jobs.tick(self.bot.app, self.bot.platform)
+        await jobs.tick(self.bot.app, self.bot.router)
 
     async def publish_due(self) -> None:
-        await jobs.publish_due(self.bot.app, self.bot.platform)
+        await jobs.publish_due(self.bot.app, self.bot.router)
 
     @mod_group.command(name="queue", description="Stories waiting for review: urgent first, then oldest.")
     async def queue(self, interaction: discord.Interaction) -> None:

@@ -11,9 +11,10 @@ from discord.ext import commands
 
 from bot.core import reflections
 from bot.core.reflections import UnknownThemeError
+from bot.core.support import SUPPORT_LEAD
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.cogs.share import ShareButton
-from bot.discord_app.crisis import SUPPORT_LEAD, send_crisis_card
+from bot.discord_app.crisis import send_crisis_card
 from bot.discord_app.render import embed, respond
 
 

@@ -6,7 +6,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core import servers, support
+from bot.core import support
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.render import respond
 
@@ -22,14 +22,10 @@ async def country_autocomplete(interaction: discord.Interaction, current: str) -
 
 async def resources_for(interaction: discord.Interaction, country: str | None, audience: str | None) -> None:
     """Shared by /resources and the Support buttons elsewhere."""
-    app = app_of(interaction)
-    directory = app.content.directory
-    guild_id = interaction.guild_id
-    region = await servers.region(app, guild_id)
-    chosen = support.pick_country(directory, country, region, str(interaction.locale))
-    local = await servers.local(app, guild_id)
-    unknown = country if country and chosen is None else None
-    await respond(interaction, support.resources_card(directory, chosen, audience, local, unknown))
+    card = await support.resources_for(
+        app_of(interaction), interaction.guild_id, country, audience, str(interaction.locale)
+    )
+    await respond(interaction, card)
 
 
 class Support(commands.Cog):

@@ -1,0 +1,135 @@
+"""Communities that live in a chat group (Telegram): binding a moderators' group, codes, members.
+
+The adapter checks who is an admin where (that needs the platform); the rules about codes, expiry and which
+chats may be used live here.
+"""
+
+from __future__ import annotations
+
+import secrets
+import string
+
+from bot.core.app import Stairwell
+from bot.core.cards import Card, Tone
+from bot.core.server_setup import SetupError
+from bot.db import telegram
+from bot.db.telegram import Community
+
+PAIRING_SECONDS = 3600
+_PAIRING_ALPHABET = string.ascii_uppercase.replace("O", "").replace("I", "") + "23456789"
+PAIRING_LENGTH = 8
+CODE_BYTES = 9  # 12 URL-safe characters: unguessable, well inside Telegram's 64 for a start payload
+
+
+class JoinError(Exception):
+    """A start link does not lead to a community; the message says what to do."""
+
+
+def deep_link(bot_username: str, code: str) -> str:
+    return f"https://t.me/{bot_username}?start={code}"
+
+
+def _pairing_code() -> str:
+    return "".join(secrets.choice(_PAIRING_ALPHABET) for _ in range(PAIRING_LENGTH))
+
+
+async def begin(app: Stairwell, group_chat_id: int, title: str) -> Community:
+    """The group becomes a community (once) and gets a fresh pairing code for its moderators' group."""
+    community = await telegram.by_group(app.db, group_chat_id)
+    if community is None:
+        await telegram.create(app.db, group_chat_id, title, secrets.token_urlsafe(CODE_BYTES))
+    else:
+        await telegram.set_title(app.db, community.guild_id, title)
+    found = await telegram.by_group(app.db, group_chat_id)
+    assert found is not None
+    expires = int(app.clock.now().timestamp()) + PAIRING_SECONDS
+    await telegram.set_pairing(app.db, found.guild_id, _pairing_code(), expires)
+    refreshed = await telegram.by_guild(app.db, found.guild_id)
+    assert refreshed is not None
+    return refreshed
+
+
+async def pairing_target(app: Stairwell, code: str) -> Community:
+    """The community a pairing code belongs to, if it is still valid."""
+    community = await telegram.by_pairing_code(app.db, code.strip().upper())
+    now = int(app.clock.now().timestamp())
+    if community is None or community.pairing_expires is None or community.pairing_expires <= now:
+        raise SetupError(
+            "That setup code is not valid (codes last an hour and work once). Run /setup in your community "
+            "group again for a new one."
+        )
+    return community
+
+
+async def bind_moderators(
+    app: Stairwell, community: Community, code: str, chat_id: int, *, public: bool
+) -> Community:
+    """The queue goes to a private group that is not the community itself, so members never see it."""
+    if chat_id == community.group_chat_id:
+        raise SetupError(
+            "This is the community group itself. Stories waiting for review must go to a separate, private "
+            "group of moderators: create one, add me, and send the code there."
+        )
+    if public:
+        raise SetupError(
+            "This group is public (it has a @username), so anyone could read stories waiting for review. "
+            "Use a private group for moderators."
+        )
+    now = int(app.clock.now().timestamp())
+    if not await telegram.bind_moderators(app.db, community.guild_id, code.strip().upper(), chat_id, now):
+        raise SetupError("That setup code was just used or has expired. Run /setup in your community group again.")
+    bound = await telegram.by_guild(app.db, community.guild_id)
+    assert bound is not None
+    return bound
+
+
+async def set_publish_chat(app: Stairwell, community: Community, chat_id: int | None) -> Community:
+    if chat_id is not None and chat_id == community.moderators_chat_id:
+        raise SetupError("Published stories cannot go to the moderators' group; choose the group or a channel.")
+    await telegram.set_publish_chat(app.db, community.guild_id, chat_id)
+    updated = await telegram.by_guild(app.db, community.guild_id)
+    assert updated is not None
+    return updated
+
+
+async def join(app: Stairwell, person_key: str, code: str) -> Community:
+    """Binds a member's private chat to the community whose link they followed."""
+    community = await telegram.by_code(app.db, code)
+    if community is None:
+        raise JoinError(
+            "That link doesn't lead to a Stairwell community (it may be old or cut short). Ask your group for "
+            "its current link, or use /reflect and /resources, which work without one."
+        )
+    await telegram.join(app.db, person_key, community.guild_id)
+    return community
+
+
+def pairing_card(community: Community) -> Card:
+    return Card(
+        title="Set up Stairwell for this group",
+        body=(
+            "Stories members share are read by moderators first, in a **private** group of their own.\n"
+            "1. Create a private group for your moderators (or use an existing one) and add me to it.\n"
+            f"2. Send this there: `/setup {community.pairing_code}`\n"
+            "The code works once, for an hour, and only for an admin of this group.\n"
+            "3. Optional: `/setup publish here` (in this group) or `/setup publish @yourchannel` chooses where "
+            "approved stories and daily reflections are posted."
+        ),
+        footer="Stairwell needs no admin rights in this group.",
+        tone=Tone.WARM,
+    )
+
+
+def status_card(community: Community, link: str, publish_name: str | None) -> Card:
+    lines = [
+        "**Moderators' group:** " + ("bound ✓" if community.moderators_chat_id else "not set — run /setup here"),
+        "**Stories and daily reflections:** " + (publish_name or "not posted anywhere yet (/setup publish)"),
+        "",
+        f"Members start here, in a private chat with me: {link}",
+    ]
+    return Card(
+        title=f"Stairwell in {community.title}",  # titles are plain text on every platform
+        body="\n".join(lines),
+        footer="Share the link with your group. Everything members write stays in their private chat with me.",
+        tone=Tone.OK if community.moderators_chat_id else Tone.NOTICE,
+    )

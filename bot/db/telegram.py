@@ -1,0 +1,148 @@
+"""SQL for Telegram communities: group ↔ community, members' pseudonyms, one-time notices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.db.connection import Database, Row
+
+PLATFORM = "telegram"  # the guilds.platform tag of every community here (and the prefix of members' keys)
+
+
+@dataclass(frozen=True, slots=True)
+class Community:
+    guild_id: int
+    group_chat_id: int
+    title: str
+    code: str
+    moderators_chat_id: int | None
+    publish_chat_id: int | None
+    pairing_code: str | None
+    pairing_expires: int | None
+
+
+_SELECT = (
+    "SELECT c.*, g.moderation_channel_id, g.stories_channel_id FROM telegram_communities c "
+    "JOIN guilds g ON g.guild_id = c.guild_id "
+)
+
+
+def _community(row: Row | None) -> Community | None:
+    if row is None:
+        return None
+    return Community(
+        guild_id=row["guild_id"],
+        group_chat_id=row["group_chat_id"],
+        title=row["title"],
+        code=row["code"],
+        moderators_chat_id=row["moderation_channel_id"],
+        publish_chat_id=row["stories_channel_id"],
+        pairing_code=row["pairing_code"],
+        pairing_expires=row["pairing_expires"],
+    )
+
+
+async def by_group(db: Database, chat_id: int) -> Community | None:
+    return _community(await db.fetchone(_SELECT + "WHERE c.group_chat_id = ?", (chat_id,)))
+
+
+async def by_code(db: Database, code: str) -> Community | None:
+    return _community(await db.fetchone(_SELECT + "WHERE c.code = ?", (code,)))
+
+
+async def by_pairing_code(db: Database, code: str) -> Community | None:
+    return _community(await db.fetchone(_SELECT + "WHERE c.pairing_code = ?", (code,)))
+
+
+async def by_guild(db: Database, guild_id: int) -> Community | None:
+    return _community(await db.fetchone(_SELECT + "WHERE c.guild_id = ?", (guild_id,)))
+
+
+async def moderated_from(db: Database, chat_id: int) -> list[Community]:
+    """Communities whose moderators' group is this chat."""
+    rows = await db.fetchall(_SELECT + "WHERE g.moderation_channel_id = ? ORDER BY c.guild_id", (chat_id,))
+    return [community for row in rows if (community := _community(row)) is not None]
+
+
+async def create(db: Database, group_chat_id: int, title: str, code: str) -> None:
+    """The community's guilds row first, so everything stored for it goes when it is removed."""
+    async with db.transaction() as conn:
+        # Tagged as Telegram's, so the background worker never sends its work through another platform.
+        await conn.execute(
+            "INSERT INTO guilds (guild_id, platform) VALUES (?, ?) "
+            "ON CONFLICT (guild_id) DO UPDATE SET platform = excluded.platform",
+            (group_chat_id, PLATFORM),
+        )
+        await conn.execute(
+            "INSERT INTO telegram_communities (guild_id, group_chat_id, title, code) VALUES (?, ?, ?, ?)",
+            (group_chat_id, group_chat_id, title, code),
+        )
+
+
+async def set_title(db: Database, guild_id: int, title: str) -> None:
+    await db.execute("UPDATE telegram_communities SET title = ? WHERE guild_id = ?", (title, guild_id))
+
+
+async def set_pairing(db: Database, guild_id: int, code: str | None, expires: int | None) -> None:
+    await db.execute(
+        "UPDATE telegram_communities SET pairing_code = ?, pairing_expires = ? WHERE guild_id = ?",
+        (code, expires, guild_id),
+    )
+
+
+async def bind_moderators(db: Database, guild_id: int, pairing_code: str, chat_id: int, now: int) -> bool:
+    """Uses the pairing code up; False if another binding used it first or it expired."""
+    async with db.transaction() as conn:
+        async with conn.execute(
+            "UPDATE telegram_communities SET pairing_code = NULL, pairing_expires = NULL "
+            "WHERE guild_id = ? AND pairing_code = ? AND pairing_expires > ?",
+            (guild_id, pairing_code, now),
+        ) as cursor:
+            if cursor.rowcount != 1:
+                return False
+        await conn.execute("UPDATE guilds SET moderation_channel_id = ? WHERE guild_id = ?", (chat_id, guild_id))
+    return True
+
+
+async def set_publish_chat(db: Database, guild_id: int, chat_id: int | None) -> None:
+    """Published stories and daily posts go to the same chat on Telegram."""
+    await db.execute(
+        "UPDATE guilds SET stories_channel_id = ?, daily_channel_id = ? WHERE guild_id = ?",
+        (chat_id, chat_id, guild_id),
+    )
+
+
+async def group_migrated(db: Database, old_chat_id: int, new_chat_id: int) -> None:
+    """A group became a supergroup: same community, new chat id (also where it was the publish chat)."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE telegram_communities SET group_chat_id = ? WHERE group_chat_id = ?", (new_chat_id, old_chat_id)
+        )
+        for column in ("moderation_channel_id", "stories_channel_id", "daily_channel_id"):
+            await conn.execute(f"UPDATE guilds SET {column} = ? WHERE {column} = ?", (new_chat_id, old_chat_id))
+
+
+async def join(db: Database, person_key: str, guild_id: int) -> None:
+    await db.execute(
+        "INSERT INTO telegram_members (person_key, guild_id) VALUES (?, ?) "
+        "ON CONFLICT (person_key) DO UPDATE SET guild_id = excluded.guild_id",
+        (person_key, guild_id),
+    )
+
+
+async def member_community(db: Database, person_key: str) -> int | None:
+    value = await db.fetchval("SELECT guild_id FROM telegram_members WHERE person_key = ?", (person_key,))
+    return None if value is None else int(value)
+
+
+async def note_problem(db: Database, guild_id: int, chat_id: int, problem: str) -> bool:
+    """True the first time this problem is seen for this chat (so moderators are told once)."""
+    added = await db.execute(
+        "INSERT OR IGNORE INTO telegram_notices (guild_id, chat_id, problem) VALUES (?, ?, ?)",
+        (guild_id, chat_id, problem),
+    )
+    return added == 1
+
+
+async def clear_problems(db: Database, chat_id: int) -> int:
+    return await db.execute("DELETE FROM telegram_notices WHERE chat_id = ?", (chat_id,))

@@ -1,0 +1,1 @@
+"""The Telegram adapter (aiogram 3): members in private chats, communities in groups."""

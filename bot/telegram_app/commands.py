@@ -1,0 +1,65 @@
+"""The command menu Telegram shows (setMyCommands), and /help built from the same list."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+
+from aiogram import Bot
+from aiogram.types import BotCommand, BotCommandScopeAllChatAdministrators, BotCommandScopeAllPrivateChats
+
+from bot.core.app import Stairwell
+from bot.core.cards import Card, Tone
+from bot.db import meta
+
+log = logging.getLogger(__name__)
+
+PRIVATE = (
+    ("start", "Begin here, or join your community through its link"),
+    ("reflect", "A clinician's own words and a question to sit with"),
+    ("resources", "Crisis lines and support lines for healthcare workers"),
+    ("help", "What I can do"),
+    ("about", "What Stairwell is, and urgent help"),
+    ("privacy", "What Stairwell stores and how to delete it"),
+)
+GROUP_ADMINS = (("setup", "Set up Stairwell for this group (admins)"),)
+PRIVATE_NAMES = tuple(name for name, _ in PRIVATE)
+_HASH_KEY = "telegram_command_hash"
+
+
+def help_card() -> Card:
+    lines = [f"/{name} — {summary}" for name, summary in PRIVATE]
+    lines += [
+        "",
+        "**In /reflect** you can name a theme: `/reflect loss`.",
+        "**In /resources** you can name a country and who the lines are for: `/resources GB ems`.",
+        "",
+        "**Group admins:** /setup in your group connects it to Stairwell and a private group of moderators.",
+    ]
+    return Card(
+        title="Stairwell — what I can do",
+        body="\n".join(lines),
+        footer="Stairwell is peer support, not a crisis service. In danger now? Call your local emergency number.",
+        tone=Tone.CALM,
+    )
+
+
+async def set_menu(bot: Bot, app: Stairwell) -> bool:
+    """Only when the menu changed since it was last set, like the Discord command sync."""
+    payload = json.dumps({"private": PRIVATE, "admins": GROUP_ADMINS})
+    digest = hashlib.sha256(payload.encode()).hexdigest()
+    key = f"{_HASH_KEY}:{bot.id}"  # per bot, so a new token gets its menu
+    if await meta.get_value(app.db, key) == digest:
+        return False
+    await bot.set_my_commands(
+        [BotCommand(command=name, description=text) for name, text in PRIVATE],
+        scope=BotCommandScopeAllPrivateChats(),
+    )
+    await bot.set_my_commands(
+        [BotCommand(command=name, description=text) for name, text in GROUP_ADMINS],
+        scope=BotCommandScopeAllChatAdministrators(),
+    )
+    await meta.set_value(app.db, key, digest)
+    log.info("telegram command menu set")
+    return True

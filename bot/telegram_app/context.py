@@ -1,0 +1,79 @@
+"""What every Telegram handler is given: the core, the paced sender, the admin cache, and how to reply."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from aiogram.enums import ParseMode
+from aiogram.methods import EditMessageText, SendMessage
+from aiogram.types import InlineKeyboardMarkup, LinkPreviewOptions, Message
+
+from bot.core.app import Stairwell
+from bot.core.cards import Card
+from bot.db.telegram import PLATFORM
+from bot.telegram_app.admins import Admins
+from bot.telegram_app.problems import Notices
+from bot.telegram_app.render import card_messages, plain
+from bot.telegram_app.sender import Sender
+
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+GROUP_HINT_SECONDS = 60.0
+
+
+@dataclass
+class Telegram:
+    app: Stairwell
+    sender: Sender
+    admins: Admins
+    notices: Notices
+    username: str = ""  # the bot's @username, known once connected
+    clock: Callable[[], float] = time.monotonic
+    _hinted: dict[int, float] = field(default_factory=dict)  # group → when it was last pointed to a private chat
+
+    def person_key(self, user_id: int) -> str:
+        return self.app.identity.author_key(PLATFORM, user_id)
+
+    def hint_due(self, chat_id: int, every: float = GROUP_HINT_SECONDS) -> bool:
+        now = self.clock()
+        if now - self._hinted.get(chat_id, -every) < every:
+            return False
+        self._hinted[chat_id] = now
+        return True
+
+    def bot_link(self, payload: str | None = None) -> str:
+        return f"https://t.me/{self.username}" + (f"?start={payload}" if payload else "")
+
+    async def send(
+        self, chat_id: int, content: Card | str, keyboard: InlineKeyboardMarkup | None = None
+    ) -> Sequence[Message]:
+        """A card (split if it is long; the buttons go under the last part) or one plain line."""
+        texts = card_messages(content) if isinstance(content, Card) else [plain(content)]
+        sent = []
+        for index, text in enumerate(texts):
+            markup = keyboard if index == len(texts) - 1 else None
+            method = SendMessage(
+                chat_id=chat_id,
+                text=text,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=NO_PREVIEW,
+                reply_markup=markup,
+            )
+            sent.append(await self.sender.call(chat_id, method))
+        return sent
+
+    async def replace(
+        self, chat_id: int, message_id: int, card: Card, keyboard: InlineKeyboardMarkup | None = None
+    ) -> None:
+        """Edit a card in place (short cards only: an edit is one message)."""
+        text = "\n\n".join(card_messages(card))
+        method = EditMessageText(
+            chat_id=chat_id,
+            message_id=message_id,
+            text=text,
+            parse_mode=ParseMode.HTML,
+            link_preview_options=NO_PREVIEW,
+            reply_markup=keyboard,
+        )
+        await self.sender.call(chat_id, method)

@@ -1,0 +1,11 @@
+"""One router per feature, in the order the dispatcher tries them; new ones for each dispatcher."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+
+def routers() -> list[Router]:
+    from bot.telegram_app.handlers import info, reflect, setup
+
+    return [setup.router(), reflect.router(), info.router()]

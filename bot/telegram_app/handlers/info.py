@@ -1,0 +1,105 @@
+"""/start (with a community's link), /help, /about, /privacy, /resources, and private commands sent in groups."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.enums import ChatType
+from aiogram.filters import Command, CommandObject, CommandStart
+from aiogram.types import Message
+
+from bot.core import chat_communities, support
+from bot.core.cards import Card, Tone, literal
+from bot.core.chat_communities import JoinError
+from bot.core.info import TELEGRAM_ABOUT, TELEGRAM_PRIVACY
+from bot.db import telegram
+from bot.telegram_app.commands import PRIVATE_NAMES, help_card
+from bot.telegram_app.context import Telegram
+
+WELCOME = (
+    "Welcome to Stairwell — peer support for healthcare workers who lose patients. What you do here stays in "
+    "this private chat."
+)
+
+
+async def start(message: Message, command: CommandObject, tg: Telegram) -> None:
+    assert message.from_user is not None
+    payload = (command.args or "").strip()
+    lines = [WELCOME]
+    if payload:
+        try:
+            community = await chat_communities.join(tg.app, tg.person_key(message.from_user.id), payload)
+        except JoinError as error:
+            await tg.send(message.chat.id, str(error))
+            return
+        lines.append(f"You came from **{literal(community.title)}**: this private chat now belongs to it.")
+    elif await telegram.member_community(tg.app.db, tg.person_key(message.from_user.id)) is None:
+        lines.append("If your group uses Stairwell, open its link once so what you share goes to the right place.")
+    card = help_card()
+    await tg.send(
+        message.chat.id, Card(title=card.title, body="\n\n".join(lines) + "\n\n" + card.body, footer=card.footer)
+    )
+
+
+async def help_(message: Message, tg: Telegram) -> None:
+    await tg.send(message.chat.id, help_card())
+
+
+async def about(message: Message, tg: Telegram) -> None:
+    await tg.send(message.chat.id, TELEGRAM_ABOUT)
+
+
+async def privacy(message: Message, tg: Telegram) -> None:
+    await tg.send(message.chat.id, TELEGRAM_PRIVACY)
+
+
+def parse_resources(args: str | None) -> tuple[str | None, str | None]:
+    """`/resources GB ems` → ("GB", "ems"): a word naming an audience is the audience, the rest the country."""
+    country_words, audience = [], None
+    for word in (args or "").split():
+        if word.casefold() in support.AUDIENCE_LABELS:
+            audience = word.casefold()
+        else:
+            country_words.append(word)
+    return (" ".join(country_words)[:64] or None), audience
+
+
+async def resources(message: Message, command: CommandObject, tg: Telegram) -> None:
+    assert message.from_user is not None
+    country, audience = parse_resources(command.args)
+    guild_id = await telegram.member_community(tg.app.db, tg.person_key(message.from_user.id))
+    card = await support.resources_for(tg.app, guild_id, country, audience, message.from_user.language_code)
+    await tg.send(message.chat.id, card)
+
+
+async def in_group(message: Message, tg: Telegram) -> None:
+    """Nothing personal happens in a group: point to the private chat (with this community's link if any).
+
+    Once a minute per group at most, so a burst of commands cannot fill the group (or the send queue).
+    """
+    if not tg.hint_due(message.chat.id):
+        return
+    community = await telegram.by_group(tg.app.db, message.chat.id)
+    link = tg.bot_link(community.code if community else None)
+    await tg.send(
+        message.chat.id,
+        Card(
+            title="Let's talk in private",
+            body=f"I answer in a private chat, so nobody here sees what you ask or write: {link}",
+            tone=Tone.CALM,
+        ),
+    )
+
+
+def router() -> Router:
+    """A new router each time: a router belongs to one dispatcher, and a restart builds a new one."""
+    info = Router(name="info")
+    private = F.chat.type == ChatType.PRIVATE
+    info.message.register(start, private, CommandStart())
+    info.message.register(help_, private, Command("help"))
+    info.message.register(about, private, Command("about"))
+    info.message.register(privacy, private, Command("privacy"))
+    info.message.register(resources, private, Command("resources"))
+    info.message.register(
+        in_group, F.chat.type.in_({ChatType.GROUP, ChatType.SUPERGROUP}), Command(*PRIVATE_NAMES)
+    )
+    return info

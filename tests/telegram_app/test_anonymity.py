@@ -1,0 +1,60 @@
+"""After every flow there is, a member's Telegram id and names are nowhere but the chat_id of their own chat."""
+
+import json
+import logging
+from pathlib import Path
+
+from tests.telegram_app.test_setup import bind
+
+
+def traces(user) -> list[str]:
+    return [str(user.id), user.first_name, user.username]
+
+
+async def test_no_id_or_name_in_logs_database_or_other_calls(tg, caplog):
+    caplog.set_level(logging.DEBUG)
+    community = tg.api.group(-1001000, "Night Shift", owner=tg.admin)
+    mods = tg.api.group(-1002000, "Mods", owner=tg.admin)
+    code = await bind(tg, community, mods)
+    await tg.api.message(tg.admin, "/setup publish here", chat=community)
+
+    await tg.api.message(tg.member, f"/start {code}")
+    await tg.api.message(tg.member, "/reflect")
+    await tg.api.press(tg.member, tg.api.last_sent(tg.member.id), "Another")
+    await tg.api.press(tg.member, tg.api.last_sent(tg.member.id), "Support")
+    await tg.api.message(tg.member, "/resources GB nurses")
+    await tg.api.message(tg.member, "/help")
+    await tg.api.message(tg.member, "/reflect", chat=community)
+    tg.api.fail_next("sendMessage", 429, "Too Many Requests", retry_after=2, chat_id=tg.member.id)
+    tg.api.fail_next("sendMessage", 403, "Forbidden: bot was blocked by the user", chat_id=tg.member.id)
+    await tg.api.message(tg.member, "/about")
+    await tg.restart()
+    await tg.api.message(tg.member, "/privacy")
+
+    people = [tg.member, tg.admin]
+    logged = caplog.text
+    for person in people:
+        for trace in traces(person):
+            assert trace not in logged, trace
+
+    await tg.app.db.conn.commit()
+    rows = []
+    for (table,) in await tg.app.db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'"):
+        rows += [tuple(row) for row in await tg.app.db.fetchall(f"SELECT * FROM {table}")]
+    stored = json.dumps(rows, default=str)
+    raw = b"".join(path.read_bytes() for path in Path(tg.db_path).parent.glob("stairwell.sqlite3*"))
+    for person in people:
+        for trace in traces(person):
+            assert trace not in stored, trace
+            assert trace.encode() not in raw, trace
+    assert rows, "the flows stored something"
+
+    for call in tg.api.calls:
+        params = dict(call.params)
+        if params.get("chat_id") == tg.member.id:
+            params.pop("chat_id")
+        if call.method == "getChatAdministrators":
+            continue
+        text = json.dumps(params, ensure_ascii=False)
+        for trace in traces(tg.member):
+            assert trace not in text, (call.method, trace)
