@@ -10,7 +10,6 @@ from pathlib import Path
 from bot.core.clock import Clock, SystemClock
 from bot.core.identity import Identity
 from bot.core.resources import Directory, load_directory
-from bot.core.screening.risk import model
 from bot.core.testimonies import Library, load_library
 from bot.db.connection import Database
 from bot.db.migrate import open_database
@@ -28,6 +27,14 @@ class Content:
         testimonies = folder / "testimonies.toml" if folder else None
         resources = folder / "resources.toml" if folder else None
         return cls(load_library(testimonies), load_directory(resources))
+
+
+def _load_screens() -> object:
+    """In a thread while the adapter connects: the screens' modules compile many patterns on import."""
+    from bot.core.screening import identifiers  # noqa: F401  (imported for its compiled patterns)
+    from bot.core.screening.risk import model
+
+    return model()
 
 
 @dataclass(frozen=True)
@@ -70,7 +77,7 @@ class Stairwell:
         app = cls(
             db=db, identity=Identity(secret), content=content, clock=clock or SystemClock(), timing=timing or Timing()
         )
-        app._model_loading = asyncio.get_running_loop().run_in_executor(None, model)
+        app._model_loading = asyncio.get_running_loop().run_in_executor(None, _load_screens)
         return app
 
     def wake(self) -> None:

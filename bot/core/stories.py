@@ -7,17 +7,19 @@ import random
 from collections import OrderedDict
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
-from bot.core.screening.crisis import CrisisLevel, CrisisResult
-from bot.core.screening.identifiers import Identifier, find_identifiers, redact, summarize
-from bot.core.screening.risk import screen_crisis
 from bot.core.story_states import Status, sources
 from bot.core.story_text import StoryTextError, clean, clean_warning
 from bot.db import guilds
 from bot.db import stories as store
 from bot.db.stories import Draft, Story
+
+if TYPE_CHECKING:  # the screens load in a thread at start (bot.core.app), not when this module is imported
+    from bot.core.screening.crisis import CrisisResult
+    from bot.core.screening.identifiers import Identifier
 
 DAY = 86_400
 # Neutral on purpose: a blocked author must not be able to tell a block from the daily limit.
@@ -102,6 +104,8 @@ QUOTE_LIMIT = 300
 
 def _quoted(text: str, span: tuple[int, int], identifiers: tuple[Identifier, ...]) -> str:
     """The sentence behind a signal, redacted: moderators must not read an identifier the story hides."""
+    from bot.core.screening.identifiers import Identifier, redact
+
     start, end = span
     inside = tuple(
         Identifier(
@@ -138,6 +142,9 @@ async def screened(app: Stairwell, draft: Draft) -> Screened:
 
 
 def screen(draft: Draft) -> Screened:
+    from bot.core.screening.identifiers import find_identifiers, redact
+    from bot.core.screening.risk import screen_crisis
+
     cleaned = clean(draft.text)
     identifiers = tuple(find_identifiers(cleaned.text))
     crisis = screen_crisis(cleaned.text)
@@ -172,6 +179,8 @@ async def start(
     An urgent story is queued at once, redacted, so a human sees it soon. Unusable text raises
     DraftTextError carrying the draft, so the author can edit it rather than start again.
     """
+    from bot.core.screening.crisis import CrisisLevel
+
     now = int(app.clock.now().timestamp())
     draft_id = await store.save_draft(
         app.db, guild_id, author_key, text, clean_warning(content_warning), for_reflection, notify, now
@@ -220,6 +229,8 @@ async def _create(
     urgent: bool,
     limit: int | None,
 ) -> Story | None:
+    from bot.core.screening.identifiers import summarize
+
     low, high = app.timing.queue_delay
     queue_after = moment if urgent or high <= 0 else moment + random.randint(low, high)
     return await store.create_from_draft(
@@ -245,6 +256,9 @@ async def draft_for(app: Stairwell, draft_id: int, author_key: str) -> Draft | N
 
 def preview_card(screened: Screened) -> Card:
     """What the author sees before choosing: the text a moderator would read."""
+    from bot.core.screening.crisis import CrisisLevel
+    from bot.core.screening.identifiers import summarize
+
     draft = screened.draft
     lines = []
     if screened.identifiers:
