@@ -136,16 +136,20 @@ async def test_run_builds_a_bot_that_connects_and_answers(tmp_path):
     settings = load_settings(environ={"DISCORD_TOKEN": TOKEN, "STAIRWELL_DB": str(tmp_path / "run.sqlite3")})
     bot = _make_bot(settings)
 
-    async with simcord.run(bot) as env:
-        guild = env.create_guild()
-        channel = guild.create_text_channel("general")
-        member = guild.add_member(env.create_user("ana"))
-        result = await member.slash(channel, "about")
+    try:
+        async with simcord.run(bot) as env:
+            guild = env.create_guild()
+            channel = guild.create_text_channel("general")
+            member = guild.add_member(env.create_user("ana"))
+            result = await member.slash(channel, "about")
 
-        assert bot.is_ready()
-        assert bot.intents.value == discord.Intents(guilds=True).value
-        assert bot.allowed_mentions.to_dict() == discord.AllowedMentions.none().to_dict()
-        assert result.ephemeral and result.response.embeds[0].title == "About Stairwell"
+            assert bot.is_ready()
+            assert bot.intents.value == discord.Intents(guilds=True).value
+            assert bot.allowed_mentions.to_dict() == discord.AllowedMentions.none().to_dict()
+            assert result.ephemeral and result.response.embeds[0].title == "About Stairwell"
+    finally:
+        # SimCord detaches without closing: the database's worker threads would keep pytest from exiting.
+        await bot.close()
 
 
 def subcommands(parser):

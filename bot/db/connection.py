@@ -89,12 +89,19 @@ class Database:
         return cls(conn, path, reader)
 
     async def close(self) -> None:
-        if self.reader is not None:
-            await self.reader.close()
-        await self.conn.close()
+        """Both connections, whatever happens: a worker thread left running would keep the process alive."""
+        try:
+            if self.reader is not None:
+                await self.reader.close()
+        finally:
+            await self.conn.close()
 
     def _read_connection(self, sql: str) -> aiosqlite.Connection | None:
-        """The reader for a plain SELECT outside this task's transaction; None means the writer, locked."""
+        """The reader for a plain SELECT outside this task's transaction; None means the writer, locked.
+
+        Reads on it run to completion in one call (execute_fetchall): a statement left open would keep
+        its read transaction, and with it an old snapshot, for every read that follows.
+        """
         if self.reader is None or self._inside() or sql.lstrip()[:6].upper() != "SELECT":
             return None
         return self.reader
@@ -146,16 +153,15 @@ class Database:
     async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
         reader = self._read_connection(sql)
         if reader is not None:
-            async with reader.execute(sql, tuple(params)) as cursor:
-                return await cursor.fetchone()
+            rows = await reader.execute_fetchall(sql, tuple(params))
+            return next(iter(rows), None)
         async with self._turn(), self.conn.execute(sql, tuple(params)) as cursor:
             return await cursor.fetchone()
 
     async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
         reader = self._read_connection(sql)
         if reader is not None:
-            async with reader.execute(sql, tuple(params)) as cursor:
-                return list(await cursor.fetchall())
+            return list(await reader.execute_fetchall(sql, tuple(params)))
         async with self._turn(), self.conn.execute(sql, tuple(params)) as cursor:
             return list(await cursor.fetchall())
 

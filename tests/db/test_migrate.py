@@ -92,3 +92,24 @@ async def test_the_story_counter_starts_above_every_number_already_used(tmp_path
 
     assert await db.fetchval("SELECT last_story_number FROM guilds WHERE guild_id = 7") == 4
     await db.close()
+
+
+async def test_reads_see_writes_while_other_reads_are_in_flight(tmp_path):
+    import asyncio
+
+    from bot.db.migrate import open_database
+
+    db = await open_database(str(tmp_path / "r.sqlite3"))
+    try:
+
+        async def writer_then_reader(n: int) -> bool:
+            await db.execute("INSERT INTO guilds (guild_id) VALUES (?)", (n,))
+            return await db.fetchone("SELECT guild_id FROM guilds WHERE guild_id = ?", (n,)) is not None
+
+        async def reader() -> None:
+            await db.fetchall("SELECT * FROM guilds")
+
+        results = await asyncio.gather(*(writer_then_reader(n) for n in range(200)), *(reader() for _ in range(200)))
+        assert all(results[:200])
+    finally:
+        await db.close()
