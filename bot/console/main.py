@@ -37,7 +37,6 @@ async def run_session(app: Stairwell, stdin: TextIO = sys.stdin, out: TextIO = s
         enable_line_editing()
         read_line = input
     session = Session(app, out, (line.rstrip("\n") for line in stdin), interactive=interactive, read_line=read_line)
-    app.warm_up()
     if interactive:
         session.print(BANNER)
     while True:

@@ -53,7 +53,7 @@ class Stairwell:
     timing: Timing = field(default_factory=Timing)
     # Called when a flow records work for the background worker (a queue post, a publication, a schedule).
     on_work: Callable[[], None] | None = field(default=None, repr=False)
-    # The screens are built in a thread once the adapter is ready, so neither start-up nor the first share waits.
+    # The screens are built in a thread when the first share form opens, so start-up never waits for them.
     _warming: asyncio.Future[None] | None = field(default=None, repr=False)
 
     @classmethod
@@ -81,7 +81,8 @@ class Stairwell:
             self.on_work()
 
     def warm_up(self) -> None:
-        """Build the screens in a thread (once); adapters call this when they are ready for users."""
+        """Build the screens in a thread (once). A share calls this as its form opens; until then nothing
+        needs them, and building them at start would compete with it for the interpreter."""
         if self._warming is None:
             self._warming = asyncio.get_running_loop().run_in_executor(None, warm)
 

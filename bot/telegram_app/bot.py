@@ -60,7 +60,6 @@ class TelegramAdapter:
             ) from error
         self.context.username = me.username or ""
         await commands.set_menu(self.bot, self.context.app)
-        self.context.app.warm_up()
         log.info("telegram ready as @%s", self.context.username)
 
     async def run_polling(self, *, handle_as_tasks: bool = True) -> None:

@@ -36,6 +36,7 @@ async def open_form(app: Stairwell, actor: Actor) -> Result:
         await stories.check_can_share(app, actor.guild_id, actor.author_key)
     except ShareRefusedError as refusal:
         return private(str(refusal))
+    app.warm_up()  # the screens build while the story is being written
     return Result(Reply(form=Form(FormKind.STORY)))
 
 

@@ -26,10 +26,8 @@ class Lifecycle(commands.Cog):
     async def on_ready(self) -> None:
         """Servers that removed the bot while it was offline sent no event: erase their data now.
 
-        Servers Discord reports as unavailable (an outage) are still listed, so they are kept. Ready is also when
-        the screens start building in the background.
+        Servers Discord reports as unavailable (an outage) are still listed, so they are kept.
         """
-        self.bot.app.warm_up()
         await reconcile_servers(self.bot.app.db, PLATFORM, [guild.id for guild in self.bot.guilds])
 
     @commands.Cog.listener()
