@@ -15,9 +15,10 @@ _SHORT = "[…]"
 _SHORTEST = "…"
 
 
-def _label(identifier: Identifier, short: bool) -> str:
+def _fitting_label(identifier: Identifier) -> str:
+    """The usual label when it is no longer than what it hides; else "[…]", or "…" for a tiny span."""
     label = REDACTION_LABELS[identifier.type]
-    if not short or len(label) <= len(identifier.text):
+    if len(label) <= len(identifier.text):
         return label
     return _SHORT if len(identifier.text) >= len(_SHORT) else _SHORTEST
 
@@ -25,20 +26,7 @@ def _label(identifier: Identifier, short: bool) -> str:
 def redact_within(text: str, identifiers: Sequence[Identifier], limit: int = MAX_LENGTH) -> str:
     """The usual labels while they fit; otherwise a label longer than what it hides becomes "[…]".
 
-    Every short label is no longer than its span, so text within the limit stays within it.
+    Every fitting label is no longer than its span, so text within the limit stays within it.
     """
     full = redact_spans(text, identifiers)
-    if len(full) <= limit:
-        return full
-    pieces: list[str] = []
-    position = 0
-    for identifier in sorted(identifiers, key=lambda item: (item.start, -item.end)):
-        if identifier.end <= position:
-            continue
-        start = max(identifier.start, position)
-        pieces.append(text[position:start])
-        if identifier.start >= position:
-            pieces.append(_label(identifier, short=True))
-        position = identifier.end
-    pieces.append(text[position:])
-    return "".join(pieces)
+    return full if len(full) <= limit else redact_spans(text, identifiers, _fitting_label)

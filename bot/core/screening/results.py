@@ -8,7 +8,7 @@ start, while the adapter connects.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -112,9 +112,12 @@ class Identifier:
             raise ValueError(f"bad span {self.start}:{self.end} for {self.text!r}")
 
 
-def redact_spans(text: str, identifiers: Sequence[Identifier]) -> str:
-    """Replace each identifier by its label. Overlapping spans (say, one a moderator added) are merged
-    and take the label of the one that starts first."""
+def redact_spans(
+    text: str, identifiers: Sequence[Identifier], label: Callable[[Identifier], str] | None = None
+) -> str:
+    """Replace each identifier by its label (`REDACTION_LABELS`, or what `label` says). Overlapping spans (say,
+    one a moderator added) are merged and take the label of the one that starts first."""
+    label = label or (lambda identifier: REDACTION_LABELS[identifier.type])
     for identifier in identifiers:
         if text[identifier.start : identifier.end] != identifier.text:
             raise ValueError(f"{identifier!r} does not match the text it is meant to redact")
@@ -125,7 +128,7 @@ def redact_spans(text: str, identifiers: Sequence[Identifier]) -> str:
             continue
         if identifier.start >= position:
             pieces.append(text[position : identifier.start])
-            pieces.append(REDACTION_LABELS[identifier.type])
+            pieces.append(label(identifier))
         position = identifier.end
     pieces.append(text[position:])
     return "".join(pieces)
