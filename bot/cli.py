@@ -15,7 +15,7 @@ from typing import Any
 from bot import __version__
 from bot.config import ConfigError, Settings, configure_logging, load_settings, log_file_beside
 from bot.core.errors import ContentError
-from bot.db.connection import Database, DatabaseOpenError
+from bot.db.connection import Database, DatabaseOpenError, is_postgres_url
 from bot.db.migrate import MigrationError
 
 log = logging.getLogger("stairwell")
@@ -24,7 +24,7 @@ log = logging.getLogger("stairwell")
 def _settings(args: argparse.Namespace, *, log_to_file: bool = False) -> Settings:
     settings = load_settings(env_file=args.env_file)
     configure_logging(settings.log_level, log_file_beside(settings.db_path) if log_to_file else None)
-    if settings.db_path != ":memory:" and not Path(settings.db_path).exists():
+    if settings.db_path != ":memory:" and not is_postgres_url(settings.db_path) and not Path(settings.db_path).exists():
         print(
             f"stairwell: no database at {Path(settings.db_path).resolve()} yet; creating a new, empty one there.",
             file=sys.stderr,
@@ -112,7 +112,7 @@ async def _migrate(args: argparse.Namespace) -> None:
 
     settings = _settings(args)
     async with _database(settings) as db:
-        print(f"Database {settings.db_path} is at schema version {await current_version(db)}.")
+        print(f"Database {db.path} is at schema version {await current_version(db)}.")
 
 
 async def _backup(args: argparse.Namespace) -> None:
@@ -121,7 +121,7 @@ async def _backup(args: argparse.Namespace) -> None:
     settings = _settings(args)
     async with _database(settings) as db:
         await backup(db, Path(args.path))
-    print(f"Backed up {settings.db_path} to {args.path}.")
+    print(f"Backed up {db.path} to {args.path}.")
 
 
 async def _content_check(args: argparse.Namespace) -> None:
