@@ -1,4 +1,4 @@
-"""`stairwell` command line: run | console | migrate | sync | backup | content check | screen | eval."""
+"""`stairwell` command line: run | console | migrate | sync | backup | copy-data | content check | screen | eval."""
 
 from __future__ import annotations
 
@@ -124,6 +124,24 @@ async def _backup(args: argparse.Namespace) -> None:
     print(f"Backed up {db.path} to {args.path}.")
 
 
+async def _copy_data(args: argparse.Namespace) -> None:
+    from bot.db.copy import copy_data
+    from bot.db.migrate import open_database
+
+    source = await open_database(args.source)
+    try:
+        target = await open_database(args.target)
+        try:
+            copied = await copy_data(source, target)
+        finally:
+            await target.close()
+    finally:
+        await source.close()
+    print(f"Copied {sum(copied.values())} rows in {len(copied)} tables from {source.path} to {target.path}.")
+    for table, count in copied.items():
+        print(f"  {table}: {count}")
+
+
 async def _content_check(args: argparse.Namespace) -> None:
     from bot.core.app import Content
     from bot.core.testimonies import verify_quotes
@@ -204,10 +222,23 @@ def _parser() -> argparse.ArgumentParser:
         sub, "sync", "push the slash commands to Discord now", "Normally they sync only when they changed."
     ).set_defaults(handler=_sync)
     backup_parser = _command(
-        sub, "backup", "consistent copy of the database while it runs", "Uses SQLite's online backup."
+        sub,
+        "backup",
+        "consistent copy of the database while it runs",
+        "Uses SQLite's online backup; for PostgreSQL it prints the pg_dump command to use.",
     )
     backup_parser.add_argument("path", help="new file to write the copy to")
     backup_parser.set_defaults(handler=_backup)
+    copy = _command(
+        sub,
+        "copy-data",
+        "copy every table between SQLite and PostgreSQL",
+        "Both are migrated first; the target must be empty. One transaction per table, row counts checked. "
+        "Stop the bot while copying.",
+    )
+    copy.add_argument("--from", dest="source", required=True, metavar="PATH_OR_URL", help="the database to read")
+    copy.add_argument("--to", dest="target", required=True, metavar="PATH_OR_URL", help="the empty database to fill")
+    copy.set_defaults(handler=_copy_data)
     content = _command(sub, "content", "content files", "Testimonies and support resources.").add_subparsers(
         dest="action", required=True, metavar="ACTION"
     )

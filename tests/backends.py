@@ -28,11 +28,12 @@ SKIP_REASON = (
 
 
 def _binaries() -> Path | None:
-    found = shutil.which("pg_ctl")
-    if found:
-        return Path(found).parent
+    """Debian keeps the server's tools (initdb, pg_ctl, createdb) together under /usr/lib/postgresql/N/bin."""
     candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
-    return Path(candidates[-1]).parent if candidates else None
+    if candidates:
+        return Path(candidates[-1]).parent
+    found = shutil.which("initdb")
+    return Path(found).parent if found else None
 
 
 def _free_port() -> int:
@@ -91,7 +92,11 @@ class PostgresCluster:
         """A new database for one test: the migrated template's copy, or empty."""
         name = f"test_{next(self._numbers)}"
         template = "stairwell_template" if migrated else "template0"
-        asyncio.run(self._admin(f"CREATE DATABASE {name} TEMPLATE {template}"))
+        subprocess.run(
+            [str(self.bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+             "-T", template, name],
+            check=True, capture_output=True,
+        )
         return self.url(name)
 
 
