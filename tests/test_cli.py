@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import discord
+import pytest
 import simcord
 
 from bot.cli import _make_bot
@@ -225,3 +226,21 @@ def test_a_bad_database_path_is_one_clear_line_for_every_command(tmp_path):
         lines = [line for line in err.splitlines() if not line.startswith("stairwell: no database at")]
         assert process.returncode == 2, (process.args, err)
         assert len(lines) == 1 and lines[0].startswith("stairwell: ") and expected in lines[0], (process.args, err)
+
+
+def test_the_installed_command_runs_from_any_folder(tmp_path):
+    """The README's first command is `.venv/bin/stairwell console`: the package must install, not only import
+    from the checkout (a wrong wheel setting once left the script unable to find `bot`)."""
+    script = os.path.join(os.path.dirname(sys.executable), "stairwell")
+    if not os.path.exists(script):
+        pytest.skip("stairwell is not installed in this environment (pip install -e . installs it)")
+    result = subprocess.run(
+        [script, "--version"],
+        env={"PATH": os.environ["PATH"]},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("stairwell ")
