@@ -138,7 +138,8 @@ async def screened(app: Stairwell, draft: Draft) -> Screened:
 
 def screen(draft: Draft) -> Screened:
     cleaned = clean(draft.text)
-    # Imported here, not at the top: the screens build their patterns at import, in `warm()`'s thread at start.
+    # Imported here, not at the top: the screens build their patterns at import, which `Stairwell.warm_up` does
+    # in a thread as the first share form opens, so start-up never waits for them.
     from bot.core.screening.identifiers import find_identifiers
     from bot.core.screening.risk import screen_crisis
 

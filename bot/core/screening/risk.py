@@ -12,9 +12,8 @@ from functools import cache
 
 from bot.core.screening.crisis import screen_rules
 from bot.core.screening.crisis_model import CrisisModel, ModelScore
-from bot.core.screening.results import CrisisLevel, CrisisResult, Signal
+from bot.core.screening.results import RANK, CrisisLevel, CrisisResult, Signal
 
-_RANK = {CrisisLevel.NONE: 0, CrisisLevel.CONCERN: 1, CrisisLevel.URGENT: 2}
 MODEL_SIGNAL = "model"
 _EXPLAIN = {
     CrisisLevel.URGENT: "the wording is close to messages where the writer was at risk",
@@ -53,8 +52,8 @@ def screen_with(loaded: CrisisModel, text: str) -> CrisisResult:
     if not text or text.isspace():
         return rules
     level, span = model_level(loaded.score(text), loaded)
-    if _RANK[level] <= _RANK[rules.level]:
+    if RANK[level] <= RANK[rules.level]:
         return rules
     signal = Signal(MODEL_SIGNAL, level, _EXPLAIN[level], span)
-    signals = tuple(sorted((signal, *rules.signals), key=lambda s: -_RANK[s.level]))
+    signals = tuple(sorted((signal, *rules.signals), key=lambda s: -RANK[s.level]))
     return CrisisResult(level, signals)
