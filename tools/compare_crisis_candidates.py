@@ -30,7 +30,7 @@ import train_crisis_model as trainer  # noqa: E402
 
 from bot.core.screening import crisis_model  # noqa: E402
 from bot.core.screening.crisis import screen_rules  # noqa: E402
-from bot.core.screening.evaluation import CrisisReport, crisis_lines  # noqa: E402
+from bot.core.screening.evaluation import crisis_lines, evaluate_crisis  # noqa: E402
 from bot.core.screening.results import CrisisLevel  # noqa: E402
 from bot.core.screening.risk import screen_with  # noqa: E402
 
@@ -48,15 +48,6 @@ def with_pieces(text: str) -> list[int]:
                 zlib.crc32(marked[at : at + 4].encode(), 0x5A5A) & crisis_model._MASK for at in range(len(marked) - 3)
             )
     return features
-
-
-def report(rows: list[dict[str, str]], level_of: Callable[[str], CrisisLevel]) -> CrisisReport:
-    result = CrisisReport()
-    for row in rows:
-        text, label = row["text"], row["label"]
-        result.counts[label] += 1
-        result.cells[label, level_of(text).value, "long" if len(text) >= 600 else "short"] += 1
-    return result
 
 
 LevelOf = Callable[[str], CrisisLevel]
@@ -153,7 +144,7 @@ def main() -> None:
             print(f"\n== {name}: skipped ({error.name} is not installed)")
             continue
         print(f"\n== {name}")
-        print("\n".join(crisis_lines(report(rows, level_of), misses=0)))
+        print("\n".join(crisis_lines(evaluate_crisis(rows, level_of), misses=0)))
 
 
 if __name__ == "__main__":

@@ -29,7 +29,6 @@ from enum import Enum
 
 from bot.core.screening.results import RANK, CrisisLevel, CrisisResult, Signal
 
-_RANK = RANK
 _U = CrisisLevel.URGENT
 _C = CrisisLevel.CONCERN
 
@@ -2583,7 +2582,7 @@ def screen_rules(text: str) -> CrisisResult:
     # matching the same words are one piece of evidence.
     if len(found) < 2 or _distinct_spans([(hit[1], end) for hit, end in zip(found, ends, strict=True)]) < 2:
         found = [hit for hit in found if not hit[0].vague]
-    found.sort(key=lambda hit: (-_RANK[hit[0].signal.level], hit[1]))
+    found.sort(key=lambda hit: (-RANK[hit[0].signal.level], hit[1]))
     signals: dict[str, Signal] = {}
     for rule, _, term in found:
         if rule.code not in signals:

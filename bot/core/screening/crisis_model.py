@@ -3,11 +3,11 @@
 Rules explain but miss what people really write: a decision with a date and no method word, a goodbye
 to the team, a sentence buried in paragraph three. This layer catches wording *close to* messages where
 the writer was at risk. It needs no dependency: the model is two weight vectors in one file shipped in
-the package (built by ``stairwell train-screen``), read with the standard library, never downloaded.
+the package (built by tools/train_crisis_model.py), read with the standard library, never downloaded.
 
-Long texts are scored sentence by sentence: every window of one to three consecutive sentences, and the
-whole text, is scored and the most severe wins, so one risk sentence in a long story still counts. A
-window's score comes from per-sentence sums, so the cost is one pass over the words.
+Long texts are scored in parts: the whole text, and in a longer one every run of five consecutive
+sentences (less a penalty, so a part must be clearer than a whole message); the most severe wins, so one
+risk sentence in a long story can still count. Runs add up per-sentence sums, so the cost is one pass.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -66,11 +66,15 @@ def _band(text: str) -> str:
     return "long" if len(text) >= LONG else "short"
 
 
-def evaluate_crisis(rows: Sequence[dict[str, object]]) -> CrisisReport:
+def evaluate_crisis(
+    rows: Sequence[dict[str, object]], level_of: Callable[[str], CrisisLevel] | None = None
+) -> CrisisReport:
+    """The shipped screen's figures, or another screen's (tools compare candidate models this way)."""
+    level_of = level_of or (lambda text: screen_crisis(text).level)
     report = CrisisReport()
     for row in rows:
         text, label = str(row["text"]), str(row["label"])
-        predicted = screen_crisis(text).level.value
+        predicted = level_of(text).value
         report.counts[label] += 1
         report.cells[label, predicted, _band(text)] += 1
         worse_miss = label != "none" and predicted == "none"
