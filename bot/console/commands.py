@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from bot.console.shell import CONSOLE_GUILD, CONSOLE_PLATFORM, REGISTRY, Invocation, Session, UsageError, command
-from bot.core import reflections, server_setup, servers, support
-from bot.core.flows import setup
-from bot.core.info import ABOUT, PRIVACY
+from bot.console.answer import actor, deliver
+from bot.console.shell import CONSOLE_GUILD, REGISTRY, Invocation, Session, UsageError, command
+from bot.core import server_setup, servers, support
+from bot.core.flows import info, setup
+from bot.core.flows import reflect as reflect_flows
+from bot.core.flows import resources as resource_flows
 from bot.core.server_setup import SetupError
 
 
@@ -15,18 +17,19 @@ def register() -> None:
 
 @command("help", "List the commands.")
 async def help_(session: Session, _: Invocation) -> None:
-    lines = [f"/{name:<24} {found.summary}" for name, found in sorted(REGISTRY.items())]
-    session.print("Commands (options as in Discord, e.g. /resources country:GB):\n" + "\n".join(lines) + "\n/quit")
+    listed = [(name, found.summary) for name, found in sorted(REGISTRY.items())] + [("quit", "Leave the console.")]
+    hint = "Options are written as in the slash commands, e.g. `/resources country:GB audience:ems`."
+    await deliver(session, await info.help_(session.app, actor(session), listed, hint=hint))
 
 
 @command("about", "What Stairwell is.")
 async def about(session: Session, _: Invocation) -> None:
-    session.print(ABOUT)
+    await deliver(session, await info.about(session.app, actor(session)))
 
 
 @command("privacy", "What Stairwell stores and how to delete it.")
 async def privacy(session: Session, _: Invocation) -> None:
-    session.print(PRIVACY)
+    await deliver(session, await info.privacy(session.app, actor(session)))
 
 
 @command("setup show", "This (console) server's settings.")
@@ -62,17 +65,10 @@ async def setup_region(session: Session, args: Invocation) -> None:
 
 @command("resources", "Support lines: /resources [country:GB] [audience:ems]")
 async def resources(session: Session, args: Invocation) -> None:
-    directory = session.app.content.directory
-    asked = args.get("country", 0)
-    audience = args.get("audience", 1)
-    if audience is not None and audience not in support.AUDIENCE_LABELS:
-        session.print(f"Unknown audience {audience!r}. Choose from: {', '.join(support.AUDIENCE_LABELS)}.")
-        return
-    region = await servers.region(session.app, CONSOLE_GUILD)
-    country = support.pick_country(directory, asked, region, None)
-    local = await servers.local(session.app, CONSOLE_GUILD)
-    unknown = asked if asked and country is None else None
-    session.print(support.resources_card(directory, country, audience, local, unknown))
+    result = await resource_flows.resources(
+        session.app, actor(session), args.get("country", 0), args.get("audience", 1)
+    )
+    await deliver(session, result)
 
 
 @command("setup resource add", "Add local support: /setup resource add name:... contact:... [hours:...]")
@@ -103,14 +99,8 @@ async def setup_resource_remove(session: Session, args: Invocation) -> None:
 @command("reflect", "A reflection just for you: /reflect [theme]")
 async def reflect(session: Session, args: Invocation) -> None:
     theme = " ".join(args.words) or args.get("theme")
-    try:
-        theme_id = reflections.resolve_theme(session.app, theme)
-    except reflections.UnknownThemeError as error:
-        session.print(str(error))
-        return
-    key = session.app.identity.author_key(CONSOLE_PLATFORM, session.user)
-    chosen = await reflections.next_reflection(session.app, key, theme_id)
-    session.print(reflections.reflection_card(chosen))
+    # The card's buttons are commands here: /reflect again for another, /resources for support, /share.
+    await deliver(session, await reflect_flows.reflect(session.app, actor(session), theme), offer_choices=False)
 
 
 @command("setup channels", "Where the queue, stories and daily posts go (in the console: this terminal).")

@@ -32,13 +32,3 @@ class Card:
     fields: tuple[tuple[str, str], ...] = field(default=())
     footer: str | None = None
     tone: Tone = Tone.CALM
-
-    def as_text(self) -> str:
-        """The console's (and any plain-text platform's) rendering."""
-        parts = [f"== {self.title} =="]
-        if self.body:
-            parts.append(self.body)
-        parts.extend(f"-- {name}\n{value}" for name, value in self.fields)
-        if self.footer:
-            parts.append(f"({self.footer})")
-        return "\n".join(parts)

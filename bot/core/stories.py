@@ -360,7 +360,7 @@ async def take_down(app: Stairwell, story_id: int, author_key: str | None, moder
     return removed
 
 
-def forget_summary(counts: dict[str, int], posts_removed: int, *, where: str = "Discord") -> str:
+def forget_summary(counts: dict[str, int], posts_removed: int, *, where: str) -> str:
     """What /forgetme reports in every adapter: counts only, and why a server's block outlives it.
 
     `where` names the place published posts were removed from, as the person knows it.

@@ -9,7 +9,7 @@ from bot.core.flows.results import Actor, Result
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.checks import is_moderator
 from bot.discord_app.errors import NotAllowed
-from bot.discord_app.platform import PLATFORM
+from bot.discord_app.platform import PLATFORM, TERMS
 from bot.discord_app.render import NO_PINGS, embed, respond
 
 
@@ -33,6 +33,7 @@ async def actor(interaction: discord.Interaction, *, moderator: bool = False) ->
         server_name=interaction.guild.name if interaction.guild else "the server",
         is_moderator=allowed,
         locale=str(interaction.locale),
+        terms=TERMS,
     )
 
 

@@ -10,11 +10,22 @@ import discord
 
 from bot.core.cards import Card
 from bot.core.flows.port import ChoiceStyle, Outgoing, Place, PlaceUnavailableError, PostRef, PostUncertainError, Where
+from bot.core.terms import Terms
 from bot.discord_app import permissions
 from bot.discord_app.render import NO_PINGS, embed
 
 log = logging.getLogger(__name__)
 PLATFORM = "discord"
+# Discord's own words for what the core's text names (the admin right, the account's id, ...).
+TERMS = Terms(
+    account="Discord account",
+    account_id="Discord ID",
+    admin_right="Manage Server",
+    moderator_right="Manage Messages",
+    language="your Discord language",
+    stories_place="Discord",
+    platform_sees="Discord itself sees your use of commands, as with any bot.",
+)
 # A busy channel is searched this far back for a post made before a crash; pages are fetched as needed.
 SEARCH_LIMIT = 2000
 PURPOSE = {Place.QUEUE: "moderation", Place.STORIES: "stories", Place.DAILY: "daily"}

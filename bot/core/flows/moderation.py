@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core import moderation, stories
+from bot.core import moderation, stories, support
 from bot.core.app import Stairwell
 from bot.core.flows import places
 from bot.core.flows.port import Choice, ChoiceStyle, Place
@@ -21,7 +21,6 @@ from bot.core.flows.results import (
     Result,
     private,
 )
-from bot.core.flows.support import crisis_card
 from bot.core.moderation import Action, ModerationError
 from bot.core.story_text import StoryTextError
 from bot.db import stories as store
@@ -153,7 +152,7 @@ async def send_support(app: Stairwell, actor: Actor, story_id: int) -> Result:
             f"The author of story #{story.number} chose not to get messages, so this can't be delivered to them "
             "directly. The crisis lines wait for them in their `/mystories`."
         )
-    card = await crisis_card(app, actor.guild_id, None, stories.URGENT_LEAD)
+    card = await support.crisis_for(app, actor.guild_id, None, stories.URGENT_LEAD)
     note = moderation.support_note(story, actor.server_name)
     return Result(
         Reply(f"The crisis lines and a short note were sent to the author of story #{story.number}, anonymously."),

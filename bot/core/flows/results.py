@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from bot.core.cards import Card
 from bot.core.flows.port import Choice
+from bot.core.terms import Terms
 from bot.db.stories import Draft, Story
 
 
@@ -15,7 +16,8 @@ class Actor:
     """The person acting, as the adapter knows them.
 
     `author_key` and `sealed` come from the core's Identity (the adapter never stores either);
-    `name` is how the platform shows this person to moderators (a mention in Discord).
+    `name` is how the platform shows this person to moderators (a mention in Discord);
+    `terms` are the platform's own words, for the text the core writes back.
     """
 
     platform: str
@@ -27,6 +29,7 @@ class Actor:
     server_name: str = "the server"
     is_moderator: bool = False
     locale: str | None = None
+    terms: Terms = field(default_factory=Terms)
 
 
 class FormKind(StrEnum):
