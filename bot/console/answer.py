@@ -29,6 +29,7 @@ def actor(session: Session) -> Actor:
         name=MODERATOR,
         server_name=SERVER,
         is_moderator=True,
+        is_admin=True,
         terms=TERMS,
     )
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from bot.console.answer import actor, deliver
 from bot.console.shell import CONSOLE_GUILD, REGISTRY, Invocation, Session, UsageError, command
-from bot.core import server_setup, servers, support
 from bot.core.flows import info, setup
 from bot.core.flows import reflect as reflect_flows
 from bot.core.flows import resources as resource_flows
-from bot.core.server_setup import SetupError
+from bot.core.flows.port import Place
+from bot.core.flows.setup import Channel
 
 
 def register() -> None:
@@ -32,35 +32,31 @@ async def privacy(session: Session, _: Invocation) -> None:
     await deliver(session, await info.privacy(session.app, actor(session)))
 
 
+class ConsoleView:
+    """The console server's one place is this terminal; it has no roles (you are the moderator)."""
+
+    def channel(self, channel_id: int, place: Place) -> Channel | None:
+        return Channel(channel_id, "this console")
+
+    def role(self, role_id: int) -> str | None:
+        return None
+
+
 @command("setup show", "This (console) server's settings.")
 async def setup_show(session: Session, _: Invocation) -> None:
-    settings = await servers.settings(session.app, CONSOLE_GUILD)
-    region = session.app.content.directory.countries.get(settings.region or "")
-    # The console's placeholder channel (id 1) is this terminal itself.
-    card = server_setup.settings_card(settings, {1: "this console"}, {}, region)
-    session.print(card)
+    await deliver(session, await setup.show(session.app, actor(session), ConsoleView()))
 
 
 @command("setup timezone", "Set the time zone: /setup timezone Europe/London")
 async def setup_timezone(session: Session, args: Invocation) -> None:
     name = args.require("name", 0, "/setup timezone <IANA name, e.g. Europe/London>")
-    try:
-        zone = await server_setup.set_timezone(session.app.db, CONSOLE_GUILD, name)
-    except SetupError as error:
-        session.print(str(error))
-        return
-    session.print(f"Saved: this server's time zone is {zone}.")
+    await deliver(session, await setup.timezone(session.app, actor(session), name))
 
 
 @command("setup region", "Set the default country for /resources: /setup region GB")
 async def setup_region(session: Session, args: Invocation) -> None:
     value = args.require("country", 0, "/setup region <country code or name, e.g. GB>")
-    try:
-        name = await server_setup.set_region(session.app.db, session.app.content.directory, CONSOLE_GUILD, value)
-    except SetupError as error:
-        session.print(str(error))
-        return
-    session.print(f"Saved: /resources shows lines for {name} first.")
+    await deliver(session, await setup.region(session.app, actor(session), value))
 
 
 @command("resources", "Support lines: /resources [country:GB] [audience:ems]")
@@ -75,25 +71,21 @@ async def resources(session: Session, args: Invocation) -> None:
 async def setup_resource_add(session: Session, args: Invocation) -> None:
     name = args.get("name", 0) or session.ask("Name: ") or ""
     contact = args.get("contact", 1) or session.ask("How to reach it: ") or ""
-    try:
-        await support.add_local(
-            session.app.db, CONSOLE_GUILD, name, contact, args.get("hours"), args.get("description")
-        )
-    except support.ResourceInputError as error:
-        session.print(str(error))
-        return
-    session.print(f"Added {name.strip()}. It now shows first in /resources here.")
+    result = await setup.add_resource(
+        session.app, actor(session), name, contact, args.get("hours"), args.get("description")
+    )
+    await deliver(session, result)
 
 
 @command("setup resource remove", "Remove local support: /setup resource remove <name>")
 async def setup_resource_remove(session: Session, args: Invocation) -> None:
-    wanted = args.require("resource", 0, "/setup resource remove <name>").casefold()
-    for found in await servers.local(session.app, CONSOLE_GUILD):
-        if found.name.casefold() == wanted:
-            await servers.remove_local(session.app, CONSOLE_GUILD, found.id)
-            session.print(f"Removed {found.name}.")
-            return
-    session.print("No local resource has that name. /resources lists them first.")
+    wanted = " ".join(args.words) or args.require("resource", 0, "/setup resource remove <name>")
+    await deliver(session, await setup.remove_resource(session.app, actor(session), wanted))
+
+
+@command("setup resource list", "This server's local support resources.")
+async def setup_resource_list(session: Session, _: Invocation) -> None:
+    await deliver(session, await setup.list_resources(session.app, actor(session)))
 
 
 @command("reflect", "A reflection just for you: /reflect [theme]")
@@ -133,9 +125,9 @@ async def setup_sharing(session: Session, args: Invocation) -> None:
         numbers[name] = int(value) if value is not None else None
     result = await setup.sharing(
         session.app,
-        CONSOLE_GUILD,
+        actor(session),
         enabled=None if enabled_text is None else enabled_text.lower() in ("on", "yes", "true"),
         per_day=numbers["per-day"],
         purge_days=numbers["purge-days"],
     )
-    session.print(result.reply.text or "")
+    await deliver(session, result)

@@ -19,7 +19,7 @@ TERMS = Terms(
     account_id="console user name",
     admin_right="access to this console",
     moderator_right="access to this console",
-    language="your language",
+    language="language",
     stories_place="the stories channel",
     platform_sees="The console sends nothing anywhere: what you type stays in this terminal and its database.",
 )

@@ -19,9 +19,11 @@ class Terms:
     admin_right: str = "the right to manage this server"
     # The right that makes someone a moderator without the moderator role ("Manage Messages").
     moderator_right: str = "the right to manage messages"
-    # Where a member's language comes from, when no country is chosen ("your Discord language").
-    language: str = "your app's language"
+    # Where a member's language comes from, when no country is chosen ("Discord language").
+    language: str = "app language"
     # Where published posts are, as the member knows it ("the stories channel").
     stories_place: str = "the stories channel"
+    # Said after a moderator role is saved: how members of the role get to see the moderators' commands.
+    moderator_role_hint: str = ""
     # What the platform itself learns, whatever Stairwell does (the end of /privacy).
     platform_sees: str = "The platform itself sees who uses which command, as with any bot."

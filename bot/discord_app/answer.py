@@ -32,6 +32,7 @@ async def actor(interaction: discord.Interaction, *, moderator: bool = False) ->
         name=user.mention,
         server_name=interaction.guild.name if interaction.guild else "the server",
         is_moderator=allowed,
+        is_admin=isinstance(user, discord.Member) and user.guild_permissions.manage_guild,
         locale=str(interaction.locale),
         terms=TERMS,
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import discord
 
+from bot.core.flows.setup import Channel
+
 POSTING = ("view_channel", "send_messages", "embed_links")
 THREADS = ("create_public_threads", "send_messages_in_threads")
 NEEDED = {
@@ -37,3 +39,15 @@ def can_thread(channel: discord.abc.GuildChannel | discord.Thread) -> bool:
 def is_public(channel: discord.abc.GuildChannel) -> bool:
     """True when @everyone can read it: no place for stories still under review."""
     return channel.permissions_for(channel.guild.default_role).view_channel
+
+
+def seen(channel: discord.abc.GuildChannel, purpose: str) -> Channel:
+    """A channel as the core's setup rules need it: what the bot lacks there, whether everyone can read it."""
+    return Channel(
+        id=channel.id,
+        label=channel.mention,
+        missing=tuple(missing(channel, purpose)),
+        can_post=can_post(channel),
+        can_thread=can_thread(channel),
+        public=is_public(channel),
+    )

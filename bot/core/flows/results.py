@@ -28,6 +28,8 @@ class Actor:
     name: str
     server_name: str = "the server"
     is_moderator: bool = False
+    # May change the server's settings (/setup): the platform's admin right.
+    is_admin: bool = False
     locale: str | None = None
     terms: Terms = field(default_factory=Terms)
 

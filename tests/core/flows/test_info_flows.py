@@ -85,3 +85,21 @@ async def test_help_lists_what_the_adapter_gives(app):
 
 def card_text(card) -> str:
     return "\n".join([card.title, card.body, *(f"{n}\n{v}" for n, v in card.fields), card.footer or ""])
+
+
+async def test_setup_flows_refuse_without_the_admin_right_in_the_platforms_words(app):
+    from dataclasses import replace
+
+    from bot.core.flows import setup
+
+    member = replace(person(app), terms=Terms(admin_right="Manage Server"))
+    for result in (
+        await setup.timezone(app, member, "Europe/London"),
+        await setup.region(app, member, "GB"),
+        await setup.add_resource(app, member, "A", "B", None, None),
+        await setup.sharing(app, member, enabled=False, per_day=None, purge_days=None),
+        await setup.channels(app, member, {}),
+    ):
+        assert result.reply.text == "Only people with **Manage Server** can change Stairwell's settings."
+    admin = replace(member, is_admin=True)
+    assert "Europe/London" in ((await setup.timezone(app, admin, "Europe/London")).reply.text or "")
