@@ -55,3 +55,26 @@ async def test_local_resources_are_added_listed_and_removed(app):
     assert "Moderator role: not set (access to this console is used)" in output
     assert "\\" not in output and "**" not in output and "`" not in output
     assert await local_resources.list_for(app.db, 1) == []
+
+
+async def test_daily_in_the_console_posts_now_under_the_daily_heading(app):
+    output = await run(
+        app,
+        "/daily now",
+        "/daily setup 9:00 weekends",
+        "/daily setup 09:00 weekdays",
+        "/daily status",
+        "/daily now",
+        "/daily skip",
+        "/daily pause",
+        "/daily resume",
+    )
+
+    assert "Daily reflections aren't set up in this server yet: run /daily setup first." in output
+    assert "Choose daily (every day) or weekdays (Monday to Friday)." in output
+    assert "Saved: daily reflections go to this console." in output
+    assert "Posting a daily reflection in this console now" in output
+    assert "[daily channel]\n== Today's reflection ==" in output
+    assert "Extra reflection (1)" in output
+    assert "Paused: no daily reflections" in output and "Resumed." in output
+    assert "**" not in output and "`" not in output

@@ -107,7 +107,8 @@ class PingModerators:
 @dataclass(frozen=True, slots=True)
 class TellModerators:
     guild_id: int
-    text: str
+    text: str | None = None
+    card: Card | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +116,23 @@ class PostReport:
     story: Story
 
 
+@dataclass(frozen=True, slots=True)
+class PostDailyNow:
+    """A recorded `/daily now` request, made by the daily-post job (exactly once)."""
+
+    extra_id: int
+
+
 Effect = (
-    QueueStory | CloseQueue | RemovePost | NotifyAuthor | TellModerators | PostReport | RefreshQueue | PingModerators
+    QueueStory
+    | CloseQueue
+    | RemovePost
+    | NotifyAuthor
+    | TellModerators
+    | PostReport
+    | RefreshQueue
+    | PingModerators
+    | PostDailyNow
 )
 
 
@@ -129,3 +145,10 @@ class Result:
 def private(text: str, *, replace: bool = False) -> Result:
     """A private answer with nothing to do afterwards."""
     return Result(Reply(text, replace=replace))
+
+
+def not_a_moderator(actor: Actor) -> Result:
+    """Buttons and forms skip the platform's command checks, so every moderator flow refuses here too."""
+    return private(
+        f"Only this server's Stairwell moderators (the moderator role, or {actor.terms.moderator_right}) can do that."
+    )
