@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.core.app import Stairwell
-from bot.core.cards import Card, Tone
+from bot.core.cards import Card, Tone, literal, spoiler
 from bot.core.reflections import FOOTER, reflection_card
 from bot.core.testimonies import Reflection
 from bot.db import daily as store
@@ -267,8 +267,7 @@ def item_card(item: Item) -> Card:
 def community_card(story: CommunityReflection) -> Card:
     """Like a testimony: content warning first with the text behind a spoiler, then a neutral prompt."""
     if story.content_warning:
-        hidden = story.text.replace("||", "|\u200b|")  # a "||" in the text would end the spoiler early
-        lines = [f"**Content warning:** {story.content_warning}", f"||{hidden}||"]
+        lines = [f"**Content warning:** {literal(story.content_warning)}", spoiler(story.text)]
     else:
         lines = ["\n".join(f"> {line}" for line in story.text.splitlines())]
     lines += [f"— {COMMUNITY_ATTRIBUTION}", "", f"**{COMMUNITY_PROMPT}**"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.core.app import Stairwell
-from bot.core.cards import Card, Tone
+from bot.core.cards import Card, Tone, literal
 from bot.core.redaction import redact_within
 from bot.core.screening.results import CrisisLevel, CrisisResult, Identifier, redact_spans, summarize
 from bot.core.story_states import Status, sources
@@ -262,7 +262,7 @@ def preview_card(screened: Screened) -> Card:
     lines.append(screened.redacted)
     fields = []
     if draft.content_warning:
-        fields.append(("Content warning", draft.content_warning))
+        fields.append(("Content warning", literal(draft.content_warning)))
     fields.append(
         (
             "Your choices",
