@@ -68,7 +68,8 @@ def privacy_card(terms: Terms) -> Card:
                 "• For each story you share: its number, its text as you approved it (redacted), content warning, "
                 "your two choices, status, screening results (the crisis level; signals quote a sentence, "
                 "redacted; counts of identifiers replaced), the day (not the time) it arrived, when it was "
-                "resolved, a moderator's reason and replies, and where its posts are.\n"
+                "resolved, a moderator's reason and replies, and where its posts are; while it waits for the "
+                "moderators, when its queue post is due (a few minutes after it arrived, erased once it is made).\n"
                 "• Only if you asked to hear the outcome, and for at most 30 days after the story is resolved: "
                 f"your {terms.account_id}, encrypted (it holds no time), so the bot can tell you the outcome or "
                 "pass on a reply.",

@@ -290,3 +290,11 @@ async def test_send_support_and_mark_urgent_in_the_console(app):
     assert "== You don't have to carry this alone ==" in output
     assert "Story #1 is marked urgent" in output and "already marked urgent" in output
     assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).crisis_level == "urgent"
+
+
+async def test_the_time_a_queue_post_was_due_is_erased_once_it_is_made(app):
+    await run(app, *share_lines(STORY))
+
+    story = await store.by_number(app.db, CONSOLE_GUILD, 1)
+    assert story.queue_state == "posted" and story.queue_message_id is not None
+    assert story.queue_after is None  # it was a few minutes after the story arrived
