@@ -195,7 +195,7 @@ async def publish_due(session: Session) -> int:
     return await jobs.publish_due(session.app, session.platform, guild_id=CONSOLE_GUILD)
 
 
-@command("tick", "Run the background jobs now, skipping the publication delay (the console's shortcut).")
+@command("tick", "Run the background jobs now, skipping the queue and publication delays (a console shortcut).")
 async def tick(session: Session, _: Invocation) -> None:
     app = session.app
     await jobs.skip_delays(app, CONSOLE_GUILD)

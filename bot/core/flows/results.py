@@ -53,7 +53,10 @@ class Form:
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """What only the actor sees. `replace` answers by replacing the message the button was on."""
+    """What only the actor sees. `replace` answers by replacing the message the button was on.
+
+    `text` is in the cards' markup (bot/core/cards.py), like a card's body: adapters render both the same way.
+    """
 
     text: str | None = None
     cards: tuple[Card, ...] = ()
