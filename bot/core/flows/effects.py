@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from bot.core import publishing
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
 from bot.core.flows import daily_posts, jobs, places
@@ -18,6 +19,7 @@ from bot.core.flows.results import (
     QueueStory,
     RefreshQueue,
     RemovePost,
+    ResumePublishing,
     TellModerators,
 )
 from bot.db import stories as store
@@ -52,6 +54,8 @@ async def carry_out(app: Stairwell, platform: Platform, effects: tuple[Effect, .
             await jobs.refresh_queue_message(app, platform, effect.story)
         elif isinstance(effect, PingModerators):
             await jobs.ping_moderators(app, platform, effect.guild_id, effect.text)
+        elif isinstance(effect, ResumePublishing):
+            await publishing.resume_blocked(app, effect.guild_id)
         elif isinstance(effect, PostDailyNow):
             for notice in await daily_posts.post_extra(app, platform, effect.extra_id):
                 await jobs.tell_moderators(app, platform, notice.guild_id, card=notice.card)

@@ -22,7 +22,8 @@ async def privacy(app: Stairwell, actor: Actor) -> Result:
 
 async def help_(app: Stairwell, actor: Actor, commands: Sequence[tuple[str, str]], *, hint: str = "") -> Result:
     """The commands this platform offers, `(usage, what it does)` as the adapter lists them, and a closing hint."""
-    lines = [f"`/{usage}` — {summary}" for usage, summary in commands]
+    # Plain, not code: a command written plainly is one tap on Telegram.
+    lines = [f"/{usage} — {summary}" for usage, summary in commands]
     body = "\n".join(lines) + (f"\n\n{hint}" if hint else "")
     card = Card(title="Stairwell — what I can do", body=body, footer=HELP_FOOTER, tone=Tone.CALM)
     return Result(Reply(cards=(card,)))

@@ -120,6 +120,13 @@ class PostReport:
 
 
 @dataclass(frozen=True, slots=True)
+class ResumePublishing:
+    """Approved stories parked for a missing stories channel are due again (the channel was just set)."""
+
+    guild_id: int
+
+
+@dataclass(frozen=True, slots=True)
 class PostDailyNow:
     """A recorded `/daily now` request, made by the daily-post job (exactly once)."""
 
@@ -136,6 +143,7 @@ Effect = (
     | RefreshQueue
     | PingModerators
     | PostDailyNow
+    | ResumePublishing
 )
 
 

@@ -10,11 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.core import publishing, server_setup, support
+from bot.core import server_setup, support
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone, literal
 from bot.core.flows.port import Place
-from bot.core.flows.results import Actor, Reply, Result, private
+from bot.core.flows.results import Actor, Reply, Result, ResumePublishing, private
 from bot.core.server_setup import SetupError
 from bot.core.support import ResourceInputError
 from bot.core.terms import Terms
@@ -100,10 +100,10 @@ async def channels(app: Stairwell, actor: Actor, chosen: Mapping[Place, Channel]
     await guilds.update(
         app.db, actor.guild_id, **{f"{PURPOSES[place]}_channel_id": channel.id for place, channel in chosen.items()}
     )
-    if Place.STORIES in chosen:
-        await publishing.resume_blocked(app, actor.guild_id)  # stories parked for a missing channel go out now
     done = ", ".join(f"{PURPOSES[place]} → {channel.label}" for place, channel in chosen.items())
-    return private(f"Saved: {done}.")
+    # Stories parked for a missing stories channel go out now, after the answer.
+    resume = (ResumePublishing(actor.guild_id),) if Place.STORIES in chosen else ()
+    return Result(Reply(f"Saved: {done}."), resume)
 
 
 async def moderator_role(app: Stairwell, actor: Actor, role_id: int, label: str, *, everyone: bool) -> Result:
@@ -128,7 +128,6 @@ async def timezone(app: Stairwell, actor: Actor, name: str) -> Result:
         zone = await server_setup.set_timezone(app.db, actor.guild_id, name)
     except SetupError as error:
         return private(str(error))
-    app.wake()  # a daily post may now be due at another time
     return private(f"Saved: this server's time zone is **{zone}**.")
 
 

@@ -80,7 +80,7 @@ async def test_about_and_privacy_use_the_platforms_words_and_never_name_another(
 
 async def test_help_lists_what_the_adapter_gives(app):
     result = await info_flows.help_(app, person(app), [("reflect", "A reflection."), ("about", "What it is.")])
-    assert result.reply.cards[0].body.splitlines()[:2] == ["`/reflect` — A reflection.", "`/about` — What it is."]
+    assert result.reply.cards[0].body.splitlines()[:2] == ["/reflect — A reflection.", "/about — What it is."]
 
 
 def card_text(card) -> str:
