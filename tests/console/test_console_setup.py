@@ -78,3 +78,8 @@ async def test_daily_in_the_console_posts_now_under_the_daily_heading(app):
     assert "Extra reflection (1)" in output
     assert "Paused: no daily reflections" in output and "Resumed." in output
     assert "**" not in output and "`" not in output
+
+
+async def test_setup_sharing_without_options_names_the_settings_not_discords_option_names(app):
+    output = await run(app, "/setup sharing")
+    assert "Give at least one setting: sharing on or off, the daily limit per person, or the retention days." in output

@@ -161,7 +161,9 @@ async def sharing(
             return private(f"Retention is a whole number of days from 1 to {MAX_PURGE_DAYS}.")
         values["purge_after_days"] = purge_days
     if not values:
-        return private("Give at least one option: `enabled`, `per_day` or `purge_days`.")
+        return private(
+            "Give at least one setting: sharing on or off, the daily limit per person, or the retention days."
+        )
     await guilds.update(app.db, actor.guild_id, **values)
     settings = await guilds.get(app.db, actor.guild_id)
     return private(
