@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import discord
 
-from bot.core.flows.setup import Channel
+from bot.core.flows.port import Place
+from bot.core.flows.setup import PURPOSES, Channel
 
 POSTING = ("view_channel", "send_messages", "embed_links")
 THREADS = ("create_public_threads", "send_messages_in_threads")
@@ -51,3 +52,18 @@ def seen(channel: discord.abc.GuildChannel, purpose: str) -> Channel:
         can_thread=can_thread(channel),
         public=is_public(channel),
     )
+
+
+class GuildView:
+    """What the core's /setup show and /daily now ask of a server: its channels (with the bot's permissions), roles."""
+
+    def __init__(self, guild: discord.Guild) -> None:
+        self.guild = guild
+
+    def channel(self, channel_id: int, place: Place) -> Channel | None:
+        found = self.guild.get_channel(channel_id)
+        return seen(found, PURPOSES[place]) if found is not None else None
+
+    def role(self, role_id: int) -> str | None:
+        found = self.guild.get_role(role_id)
+        return found.mention if found is not None else None

@@ -16,7 +16,7 @@ from bot.discord_app import permissions
 from bot.discord_app.answer import actor, deliver
 from bot.discord_app.bot import StairwellBot
 from bot.discord_app.checks import require_moderator
-from bot.discord_app.cogs.server_setup import GuildView
+from bot.discord_app.permissions import GuildView
 from bot.discord_app.render import NO_PINGS, embed
 
 log = logging.getLogger(__name__)

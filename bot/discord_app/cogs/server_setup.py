@@ -9,33 +9,18 @@ from discord.ext import commands
 from bot.core import timezones
 from bot.core.flows import setup as flows
 from bot.core.flows.port import Place
-from bot.core.flows.setup import Channel
 from bot.discord_app import permissions
 from bot.discord_app.answer import actor, deliver
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.checks import require_manage_server
 from bot.discord_app.cogs.support import country_autocomplete
 from bot.discord_app.errors import StairwellModal
+from bot.discord_app.permissions import GuildView
 from bot.discord_app.platform import PURPOSE
 
 
 async def timezone_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
     return [app_commands.Choice(name=zone, value=zone) for zone in timezones.suggest(current)]
-
-
-class GuildView:
-    """What the core's /setup show asks of a server: its channels (with the bot's permissions) and roles."""
-
-    def __init__(self, guild: discord.Guild) -> None:
-        self.guild = guild
-
-    def channel(self, channel_id: int, place: Place) -> Channel | None:
-        found = self.guild.get_channel(channel_id)
-        return permissions.seen(found, PURPOSE[place]) if found is not None else None
-
-    def role(self, role_id: int) -> str | None:
-        found = self.guild.get_role(role_id)
-        return found.mention if found is not None else None
 
 
 class LocalResourceModal(StairwellModal, title="Add a local support resource"):
