@@ -198,11 +198,14 @@ def test_a_new_database_and_a_new_secret_key_are_announced(tmp_path):
 
 def test_a_bad_database_path_is_one_clear_line_for_every_command(tmp_path):
     (tmp_path / "afile").write_text("")
+    (tmp_path / "notes.txt").write_text("not a database at all")
     key = {"STAIRWELL_SECRET_KEY": "k" * 40, "DISCORD_TOKEN": TOKEN}
     cases = [
         (("migrate",), str(tmp_path), "is a directory"),
         (("backup", str(tmp_path / "copy.sqlite3")), str(tmp_path / "afile" / "s.sqlite3"), "is a file, not a folder"),
         (("console",), "/proc/stairwell-test.sqlite3", "cannot open the database"),
+        # SQLite opens any file; only the first statement finds it is not a database (the console then hung).
+        (("console",), str(tmp_path / "notes.txt"), "is not a SQLite database"),
         (("run",), "/proc/missing/s.sqlite3", "cannot open the database"),
         (("sync",), str(tmp_path / "afile" / "deeper" / "s.sqlite3"), "is a file, not a folder"),
     ]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bot.console.platform import PLATFORM
+from bot.console.platform import PLATFORM, TERMS
 from bot.console.shell import CONSOLE_GUILD, Session
+from bot.core.cards import literal
 from bot.core.flows import forms
 from bot.core.flows.choices import choose
 from bot.core.flows.effects import carry_out
@@ -28,6 +29,8 @@ def actor(session: Session) -> Actor:
         name=MODERATOR,
         server_name=SERVER,
         is_moderator=True,
+        is_admin=True,
+        terms=TERMS,
     )
 
 
@@ -48,7 +51,7 @@ def ask_form(session: Session, form: Form) -> dict[str, FormValue] | None:
             continue
         if field.kind is FieldKind.PARAGRAPH:
             if field.default:
-                session.print(f"{field.label} as it is now:\n{field.default}")
+                session.print(f"{field.label} as it is now:\n{literal(str(field.default))}")
             text = session.read_block(field.description or field.label)
             if text is None:
                 return None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from bot.console.shell import CONSOLE_GUILD, CONSOLE_PLATFORM, REGISTRY, Invocation, Session, UsageError, command
-from bot.core import reflections, server_setup, servers, support
-from bot.core.flows import setup
-from bot.core.info import ABOUT, PRIVACY
-from bot.core.server_setup import SetupError
+from bot.console.answer import actor, deliver
+from bot.console.shell import CONSOLE_GUILD, REGISTRY, Invocation, Session, UsageError, command
+from bot.core.flows import info, setup
+from bot.core.flows import reflect as reflect_flows
+from bot.core.flows import resources as resource_flows
+from bot.core.flows.port import Place
+from bot.core.flows.setup import Channel
 
 
 def register() -> None:
@@ -15,102 +17,82 @@ def register() -> None:
 
 @command("help", "List the commands.")
 async def help_(session: Session, _: Invocation) -> None:
-    lines = [f"/{name:<24} {found.summary}" for name, found in sorted(REGISTRY.items())]
-    session.print("Commands (options as in Discord, e.g. /resources country:GB):\n" + "\n".join(lines) + "\n/quit")
+    listed = [(name, found.summary) for name, found in sorted(REGISTRY.items())] + [("quit", "Leave the console.")]
+    hint = "Options are written as in the slash commands, e.g. `/resources country:GB audience:ems`."
+    await deliver(session, await info.help_(session.app, actor(session), listed, hint=hint))
 
 
 @command("about", "What Stairwell is.")
 async def about(session: Session, _: Invocation) -> None:
-    session.print(ABOUT)
+    await deliver(session, await info.about(session.app, actor(session)))
 
 
 @command("privacy", "What Stairwell stores and how to delete it.")
 async def privacy(session: Session, _: Invocation) -> None:
-    session.print(PRIVACY)
+    await deliver(session, await info.privacy(session.app, actor(session)))
+
+
+class ConsoleView:
+    """The console server's one place is this terminal; it has no roles (you are the moderator)."""
+
+    def channel(self, channel_id: int, place: Place) -> Channel | None:
+        return Channel(channel_id, "this console")
+
+    def role(self, role_id: int) -> str | None:
+        return None
 
 
 @command("setup show", "This (console) server's settings.")
 async def setup_show(session: Session, _: Invocation) -> None:
-    settings = await servers.settings(session.app, CONSOLE_GUILD)
-    region = session.app.content.directory.countries.get(settings.region or "")
-    # The console's placeholder channel (id 1) is this terminal itself.
-    card = server_setup.settings_card(settings, {1: "this console"}, {}, region)
-    session.print(card)
+    await deliver(session, await setup.show(session.app, actor(session), ConsoleView()))
 
 
 @command("setup timezone", "Set the time zone: /setup timezone Europe/London")
 async def setup_timezone(session: Session, args: Invocation) -> None:
     name = args.require("name", 0, "/setup timezone <IANA name, e.g. Europe/London>")
-    try:
-        zone = await server_setup.set_timezone(session.app.db, CONSOLE_GUILD, name)
-    except SetupError as error:
-        session.print(str(error))
-        return
-    session.print(f"Saved: this server's time zone is {zone}.")
+    await deliver(session, await setup.timezone(session.app, actor(session), name))
 
 
 @command("setup region", "Set the default country for /resources: /setup region GB")
 async def setup_region(session: Session, args: Invocation) -> None:
     value = args.require("country", 0, "/setup region <country code or name, e.g. GB>")
-    try:
-        name = await server_setup.set_region(session.app.db, session.app.content.directory, CONSOLE_GUILD, value)
-    except SetupError as error:
-        session.print(str(error))
-        return
-    session.print(f"Saved: /resources shows lines for {name} first.")
+    await deliver(session, await setup.region(session.app, actor(session), value))
 
 
 @command("resources", "Support lines: /resources [country:GB] [audience:ems]")
 async def resources(session: Session, args: Invocation) -> None:
-    directory = session.app.content.directory
-    asked = args.get("country", 0)
-    audience = args.get("audience", 1)
-    if audience is not None and audience not in support.AUDIENCE_LABELS:
-        session.print(f"Unknown audience {audience!r}. Choose from: {', '.join(support.AUDIENCE_LABELS)}.")
-        return
-    region = await servers.region(session.app, CONSOLE_GUILD)
-    country = support.pick_country(directory, asked, region, None)
-    local = await servers.local(session.app, CONSOLE_GUILD)
-    unknown = asked if asked and country is None else None
-    session.print(support.resources_card(directory, country, audience, local, unknown))
+    result = await resource_flows.resources(
+        session.app, actor(session), args.get("country", 0), args.get("audience", 1)
+    )
+    await deliver(session, result)
 
 
 @command("setup resource add", "Add local support: /setup resource add name:... contact:... [hours:...]")
 async def setup_resource_add(session: Session, args: Invocation) -> None:
     name = args.get("name", 0) or session.ask("Name: ") or ""
     contact = args.get("contact", 1) or session.ask("How to reach it: ") or ""
-    try:
-        await support.add_local(
-            session.app.db, CONSOLE_GUILD, name, contact, args.get("hours"), args.get("description")
-        )
-    except support.ResourceInputError as error:
-        session.print(str(error))
-        return
-    session.print(f"Added {name.strip()}. It now shows first in /resources here.")
+    result = await setup.add_resource(
+        session.app, actor(session), name, contact, args.get("hours"), args.get("description")
+    )
+    await deliver(session, result)
 
 
 @command("setup resource remove", "Remove local support: /setup resource remove <name>")
 async def setup_resource_remove(session: Session, args: Invocation) -> None:
-    wanted = args.require("resource", 0, "/setup resource remove <name>").casefold()
-    for found in await servers.local(session.app, CONSOLE_GUILD):
-        if found.name.casefold() == wanted:
-            await servers.remove_local(session.app, CONSOLE_GUILD, found.id)
-            session.print(f"Removed {found.name}.")
-            return
-    session.print("No local resource has that name. /resources lists them first.")
+    wanted = " ".join(args.words) or args.require("resource", 0, "/setup resource remove <name>")
+    await deliver(session, await setup.remove_resource(session.app, actor(session), wanted))
+
+
+@command("setup resource list", "This server's local support resources.")
+async def setup_resource_list(session: Session, _: Invocation) -> None:
+    await deliver(session, await setup.list_resources(session.app, actor(session)))
 
 
 @command("reflect", "A reflection just for you: /reflect [theme]")
 async def reflect(session: Session, args: Invocation) -> None:
     theme = " ".join(args.words) or args.get("theme")
-    try:
-        theme_id = reflections.resolve_theme(session.app, theme)
-    except reflections.UnknownThemeError as error:
-        session.print(str(error))
-        return
-    key = session.app.identity.author_key(CONSOLE_PLATFORM, session.user)
-    chosen = await reflections.next_reflection(session.app, key, theme_id)
-    session.print(reflections.reflection_card(chosen))
+    # The card's buttons are commands here: /reflect again for another, /resources for support, /share.
+    await deliver(session, await reflect_flows.reflect(session.app, actor(session), theme), offer_choices=False)
 
 
 @command("setup channels", "Where the queue, stories and daily posts go (in the console: this terminal).")
@@ -143,9 +125,9 @@ async def setup_sharing(session: Session, args: Invocation) -> None:
         numbers[name] = int(value) if value is not None else None
     result = await setup.sharing(
         session.app,
-        CONSOLE_GUILD,
+        actor(session),
         enabled=None if enabled_text is None else enabled_text.lower() in ("on", "yes", "true"),
         per_day=numbers["per-day"],
         purge_days=numbers["purge-days"],
     )
-    session.print(result.reply.text or "")
+    await deliver(session, result)

@@ -1,75 +1,48 @@
-"""Console versions of /daily: the console server has no channels, so posts are printed."""
+"""Console versions of /daily over the core's daily flows; the daily channel is this terminal."""
 
 from __future__ import annotations
 
-from bot.console.shell import CONSOLE_GUILD, Invocation, Session, command
-from bot.core import daily
-from bot.core.daily import DailyError
-
-_DAYS = {"daily": "daily", "every": "daily", "everyday": "daily", "weekdays": "weekdays"}
+from bot.console.answer import actor, deliver
+from bot.console.commands import ConsoleView
+from bot.console.shell import Invocation, Session, command
+from bot.core.flows import daily
+from bot.core.flows.setup import ONE_CHANNEL, Channel
 
 
 @command("daily setup", "Schedule the daily reflection: /daily setup 09:00 weekdays")
 async def daily_setup(session: Session, args: Invocation) -> None:
-    usage = "/daily setup <HH:MM> [daily|weekdays]"
-    time_text = args.require("time", 0, usage)
-    days = _DAYS.get((args.get("days", 1) or "daily").strip().lower())
-    if days is None:
-        session.print(f"Days are `daily` or `weekdays`. Usage: {usage}")
-        return
-    now = session.app.clock.now()
-    try:
-        schedule = await daily.configure(session.app, CONSOLE_GUILD, None, time_text, days, now)
-    except DailyError as error:
-        session.print(str(error))
-        return
-    session.print("Saved.\n" + daily.schedule_summary(schedule, now))
+    time_text = args.require("time", 0, "/daily setup <HH:MM> [daily|weekdays]")
+    here = Channel(ONE_CHANNEL, "this console")
+    await deliver(
+        session, await daily.setup(session.app, actor(session), here, time_text, args.get("days", 1) or "daily")
+    )
 
 
 @command("daily preview", "Show the next daily reflection without posting it.")
 async def daily_preview(session: Session, _: Invocation) -> None:
-    post, when = await daily.preview(session.app, CONSOLE_GUILD, session.app.clock.now())
-    session.print(when)
-    session.print(post.card)
+    await deliver(session, await daily.preview(session.app, actor(session)))
 
 
-@command("daily now", "Print a daily reflection now (it counts in the rotation).")
+@command("daily now", "Post a daily reflection now, printed under [daily channel] (it counts in the rotation).")
 async def daily_now(session: Session, _: Invocation) -> None:
-    try:
-        post, _schedule = await daily.post_now(session.app, CONSOLE_GUILD, session.app.clock.now())
-    except DailyError as error:
-        session.print(str(error))
-        return
-    session.print(post.card)
-    notice = await daily.record_used(session.app, CONSOLE_GUILD, post.key)
-    if notice is not None:
-        session.print(notice)
+    await deliver(session, await daily.now(session.app, actor(session), ConsoleView()))
 
 
 @command("daily pause", "Stop daily reflections until /daily resume.")
 async def daily_pause(session: Session, _: Invocation) -> None:
-    try:
-        await daily.pause(session.app, CONSOLE_GUILD)
-    except DailyError as error:
-        session.print(str(error))
-        return
-    session.print("Paused: no daily reflections until /daily resume.")
+    await deliver(session, await daily.pause(session.app, actor(session)))
 
 
 @command("daily resume", "Start daily reflections again.")
 async def daily_resume(session: Session, _: Invocation) -> None:
-    now = session.app.clock.now()
-    try:
-        schedule = await daily.resume(session.app, CONSOLE_GUILD, now)
-    except DailyError as error:
-        session.print(str(error))
-        return
-    session.print("Resumed.\n" + daily.schedule_summary(schedule, now))
+    await deliver(session, await daily.resume(session.app, actor(session)))
 
 
 @command("daily skip", "Skip the next daily reflection only.")
 async def daily_skip(session: Session, _: Invocation) -> None:
-    try:
-        session.print(await daily.skip(session.app, CONSOLE_GUILD, session.app.clock.now()))
-    except DailyError as error:
-        session.print(str(error))
+    await deliver(session, await daily.skip(session.app, actor(session)))
+
+
+@command("daily status", "When the next daily reflection is posted, and whether it is paused.")
+async def daily_status(session: Session, _: Invocation) -> None:
+    await deliver(session, await daily.status(session.app, actor(session)))

@@ -4,21 +4,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.console.render import card_markup
 from bot.core.cards import Card
 from bot.core.flows.port import Outgoing, Place, PostRef, Where
+from bot.core.terms import Terms
 
 if TYPE_CHECKING:
     from bot.console.shell import Session
 
 PLATFORM = "console"
+# The console's words for what the core's text names: one person at a terminal, every place this terminal.
+TERMS = Terms(
+    account="console user",
+    account_id="console user name",
+    admin_right="access to this console",
+    moderator_right="access to this console",
+    language="language",
+    stories_place="the stories channel",
+    platform_sees="The console sends nothing anywhere: what you type stays in this terminal and its database.",
+)
 HEADINGS = {Place.QUEUE: "[moderation queue]", Place.STORIES: "[stories channel]", Place.DAILY: "[daily channel]"}
 
 
 def render(message: Outgoing) -> str:
-    """Plain text: the card, then the buttons' labels in brackets (the console's commands do their work)."""
+    """The card's markup (the session prints it as plain text), then the buttons' labels in brackets
+    (the console's commands do their work)."""
     parts = [message.text] if message.text else []
     if message.card is not None:
-        parts.append(message.card.as_text())
+        parts.append(card_markup(message.card))
     if message.choices:
         parts.append(" ".join(f"[{choice.label}]" for choice in message.choices))
     return "\n".join(parts)
@@ -51,7 +64,7 @@ class ConsolePlatform:
         opened = self.session.app.identity.unseal(sealed)
         if opened is None or opened[0] != PLATFORM:
             return False
-        self.session.print(f"[DM to the author] {text}" + (f"\n{card.as_text()}" if card else ""))
+        self.session.print(f"[DM to the author] {text}" + (f"\n{card_markup(card)}" if card else ""))
         return True
 
     async def find_post(self, where: Where, marker: str) -> PostRef | None:

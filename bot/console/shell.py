@@ -8,11 +8,15 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from bot.console.platform import ConsolePlatform
+from bot.console.render import card_markup, parts
 from bot.core.app import Stairwell
 from bot.core.cards import Card
 
 CONSOLE_GUILD = 1
 CONSOLE_PLATFORM = "console"
+SPOILER_WARNING = "[content warning — press Enter to show]"
+SPOILER_SCRIPTED = "[content warning — hidden text follows]"
+SPOILER_END = "[end of hidden text]"
 
 
 class UsageError(Exception):
@@ -55,8 +59,26 @@ class Session:
         self.platform = ConsolePlatform(self)
 
     def print(self, reply: str | Card) -> None:
-        text = reply.as_text() if isinstance(reply, Card) else reply
-        self.out.write(text.rstrip() + "\n\n")
+        """The core's markup (a card, or a line) as plain text; hidden text waits for Enter at a terminal.
+
+        A script cannot press Enter, so there the hidden text follows its warning at once, marked off.
+        """
+        markup = card_markup(reply) if isinstance(reply, Card) else reply
+        shown: list[str] = []
+        for part in parts(markup):
+            if not part.hidden:
+                shown.append(part.text)
+                continue
+            before = "".join(shown).rstrip(" ")
+            shown.clear()
+            if self.interactive:
+                self.out.write(before + ("" if before.endswith("\n") or not before else "\n"))
+                self.ask(SPOILER_WARNING + " ")
+                before = ""
+            else:
+                before += ("" if before.endswith("\n") or not before else "\n") + SPOILER_SCRIPTED + "\n"
+            self.out.write(before + part.text.strip("\n") + "\n" + SPOILER_END + "\n")
+        self.out.write("".join(shown).strip("\n").rstrip() + "\n\n")
         self.out.flush()
 
     def ask(self, prompt: str) -> str | None:

@@ -8,7 +8,9 @@ The console has no channels, so what Discord would post elsewhere is printed und
 from __future__ import annotations
 
 from bot.console.answer import MODERATOR, actor, deliver, yes
+from bot.console.render import card_markup
 from bot.console.shell import CONSOLE_GUILD, Invocation, Session, UsageError, command
+from bot.core.cards import literal
 from bot.core.flows import authors, jobs, moderation, setup, share
 from bot.core.flows.results import Result, private
 from bot.core.moderation import Action, queue_card
@@ -69,7 +71,7 @@ async def forgetme(session: Session, _: Invocation) -> None:
     if (session.ask("Type DELETE to confirm: ") or "").strip() != "DELETE":
         session.print("Nothing was deleted.")
         return
-    await deliver(session, await authors.forget(session.app, actor(session), where="the stories channel"))
+    await deliver(session, await authors.forget(session.app, actor(session)))
 
 
 # -- moderation --------------------------------------------------------------------------------------------
@@ -80,7 +82,7 @@ async def mod_queue(session: Session, _: Invocation) -> None:
     await deliver(session, await moderation.queue(session.app, actor(session)))
     for story in await moderation.waiting(session.app, CONSOLE_GUILD):
         # The moderation channel is this terminal, so the stories are reviewed here.
-        session.print("[moderation queue]\n" + queue_card(story).as_text())
+        session.print("[moderation queue]\n" + card_markup(queue_card(story)))
 
 
 @command("mod log", "Recent moderator actions (story numbers only).")
@@ -109,7 +111,7 @@ async def mod_edit(session: Session, args: Invocation) -> None:
     if story is None:
         await deliver(session, opened)
         return
-    session.print(f"Story #{story.number} as it is now:\n{story.text or ''}")
+    session.print(f"Story #{story.number} as it is now:\n{literal(story.text or '')}")
     text = session.read_block("The text to publish (redact anything that could identify someone)")
     if text is None:
         session.print(f"Nothing was changed; story #{story.number} is still waiting.")
@@ -193,7 +195,7 @@ async def publish_due(session: Session) -> int:
     return await jobs.publish_due(session.app, session.platform, guild_id=CONSOLE_GUILD)
 
 
-@command("tick", "Run the background jobs now, skipping the publication delay (the console's shortcut).")
+@command("tick", "Run the background jobs now, skipping the queue and publication delays (a console shortcut).")
 async def tick(session: Session, _: Invocation) -> None:
     app = session.app
     await jobs.skip_delays(app, CONSOLE_GUILD)

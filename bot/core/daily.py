@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.core.app import Stairwell
-from bot.core.cards import Card, Tone
+from bot.core.cards import Card, Tone, literal, spoiler
 from bot.core.reflections import FOOTER, reflection_card
 from bot.core.testimonies import Reflection
 from bot.db import daily as store
@@ -177,7 +177,7 @@ async def configure(
     await store.save(app.db, guild_id, channel_id, local_time, days, _ts(first))
     app.wake()  # the worker may be asleep for longer than the first run is away
     log.info("daily.configured")
-    return await _require(app, guild_id)
+    return await require(app, guild_id)
 
 
 def _upcoming(schedule: Schedule, now: datetime) -> datetime:
@@ -185,7 +185,7 @@ def _upcoming(schedule: Schedule, now: datetime) -> datetime:
     return _at(schedule.next_run) if schedule.next_run > _ts(now) else decide(schedule, now).following
 
 
-async def _require(app: Stairwell, guild_id: int) -> Schedule:
+async def require(app: Stairwell, guild_id: int) -> Schedule:
     schedule = await store.get(app.db, guild_id)
     if schedule is None:
         raise DailyError("Daily reflections aren't set up in this server yet: run `/daily setup` first.")
@@ -221,7 +221,7 @@ async def timezone_changed(db: Database, guild_id: int) -> None:
 
 
 async def pause(app: Stairwell, guild_id: int) -> None:
-    await _require(app, guild_id)
+    await require(app, guild_id)
     await store.set_paused(app.db, guild_id, True)
     log.info("daily.paused")
 
@@ -232,18 +232,18 @@ async def resume(app: Stairwell, guild_id: int, now: datetime) -> Schedule:
     The retry goes through the normal decision, so it posts only within the catch-up window
     and only if today has no post yet.
     """
-    schedule = await _require(app, guild_id)
+    schedule = await require(app, guild_id)
     upcoming = next_run(schedule.local_time, schedule.days, zone_of(schedule.timezone), now)
     retry_now = schedule.blocked_reason is not None and not schedule.paused
     await store.resume(app.db, guild_id, _ts(now) if retry_now else _ts(upcoming))
     app.wake()
     log.info("daily.resumed")
-    return await _require(app, guild_id)
+    return await require(app, guild_id)
 
 
 async def skip(app: Stairwell, guild_id: int, now: datetime) -> str:
     """Skip exactly one upcoming post; says which, and when the one after is."""
-    schedule = await _require(app, guild_id)
+    schedule = await require(app, guild_id)
     zone = zone_of(schedule.timezone)
     skipped = _upcoming(schedule, now)
     after = next_run(schedule.local_time, schedule.days, zone, skipped)
@@ -267,8 +267,7 @@ def item_card(item: Item) -> Card:
 def community_card(story: CommunityReflection) -> Card:
     """Like a testimony: content warning first with the text behind a spoiler, then a neutral prompt."""
     if story.content_warning:
-        hidden = story.text.replace("||", "|\u200b|")  # a "||" in the text would end the spoiler early
-        lines = [f"**Content warning:** {story.content_warning}", f"||{hidden}||"]
+        lines = [f"**Content warning:** {literal(story.content_warning)}", spoiler(story.text)]
     else:
         lines = ["\n".join(f"> {line}" for line in story.text.splitlines())]
     lines += [f"— {COMMUNITY_ATTRIBUTION}", "", f"**{COMMUNITY_PROMPT}**"]
@@ -448,7 +447,7 @@ async def block(app: Stairwell, claimed: Claim, problem: str) -> Card | None:
         log.info("daily.still_blocked")
         return None
     log.info("daily.blocked")
-    schedule = await _require(app, claimed.guild_id)
+    schedule = await require(app, claimed.guild_id)
     when = describe_when(_at(schedule.next_run), zone_of(schedule.timezone))
     return Card(
         title="The daily reflection could not be posted",
@@ -485,12 +484,51 @@ async def preview(app: Stairwell, guild_id: int, now: datetime) -> tuple[Post, s
     return post, f"Preview of the next daily reflection.\n{schedule_summary(schedule, now)}"
 
 
-async def post_now(app: Stairwell, guild_id: int, now: datetime) -> tuple[Post, Schedule]:
-    """An extra post, outside the schedule, for `/daily now`.
+def extra_marker(extra_id: int) -> str:
+    """In an extra post's footer; unlike a scheduled post's marker, and never one id inside another."""
+    return f"Extra reflection ({extra_id})"
+
+
+async def request_now(app: Stairwell, guild_id: int, now: datetime) -> tuple[int, Schedule]:
+    """`/daily now`: an extra post, outside the schedule, recorded for the daily-post job to make once.
 
     It counts in the rotation but does not touch the schedule: today's scheduled post (if it is
     still to come) goes out as usual, since a moderator's extra post should not cancel the one
     members expect at the usual time. `/daily skip` is there for that.
     """
-    schedule = await _require(app, guild_id)
-    return await next_post(app, guild_id, now.astimezone(zone_of(schedule.timezone)).date()), schedule
+    schedule = await require(app, guild_id)
+    day = now.astimezone(zone_of(schedule.timezone)).date()
+    # No wake: the adapter makes the post right after answering; the worker only finishes one a crash left.
+    extra_id = await store.request_extra(app.db, guild_id, day.isoformat())
+    log.info("daily.extra_requested")
+    return extra_id, schedule
+
+
+async def claim_extra(app: Stairwell, extra_id: int, now: datetime) -> store.ExtraPost | None:
+    return await store.claim_extra(app.db, extra_id, _ts(now), _ts(now) + LEASE)
+
+
+async def extra_due(app: Stairwell, now: datetime, limit: int = BATCH) -> list[int]:
+    return await store.extra_due(app.db, _ts(now), limit)
+
+
+async def extra_post(app: Stairwell, extra: store.ExtraPost) -> Post:
+    """The next item with the request's marker (the same item again after a crash: it is used only once out)."""
+    post = await next_post(app, extra.guild_id, date.fromisoformat(extra.local_date), scheduled=False)
+    footer = f"{post.card.footer} · {extra_marker(extra.id)}" if post.card.footer else extra_marker(extra.id)
+    return replace(post, card=replace(post.card, footer=footer))
+
+
+async def extra_retry_later(app: Stairwell, extra: store.ExtraPost, now: datetime, delay: int = 60) -> None:
+    await store.hold_extra(app.db, extra.id, _ts(now) + delay)
+    log.warning("daily.extra_retry")
+
+
+async def extra_done(app: Stairwell, extra: store.ExtraPost, post: Post | None) -> Card | None:
+    """Posted (`post`), or given up when the channel cannot be used (None); returns a low-stock notice."""
+    await store.finish_extra(app.db, extra.id)
+    if post is None:
+        log.warning("daily.extra_given_up")
+        return None
+    log.info("daily.extra_posted")
+    return await record_used(app, extra.guild_id, post.key)

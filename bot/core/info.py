@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core.cards import Card, Tone
+from bot.core.terms import Terms
 
 INTRO = (
     "Stairwell is peer support for healthcare workers — doctors, nurses, EMTs, paramedics and "
@@ -20,80 +21,89 @@ URGENT_HELP = (
     "use `/resources` for a crisis line in your country. You deserve support today.",
 )
 
-ABOUT = Card(
-    title="About Stairwell",
-    body=(
-        "Stairwell is peer support for healthcare workers — doctors, nurses, EMTs, paramedics and "
-        'students — who lose patients. Its name comes from a doctor who said they had "cried in '
-        'stairwells and hallways" between patients.\n\n'
-        "**What you can do here**\n"
-        "• `/reflect` — a clinician's own words and a question to sit with, just for you.\n"
-        "• `/share` — tell what happened to you, anonymously. A moderator reads it before anything is posted.\n"
-        "• `/resources` — crisis lines and support lines for clinicians in your country.\n"
-        "• A daily reflection in this server, at the server's local time."
-    ),
-    fields=(
-        PEER_SUPPORT,
-        (
-            "How anonymity works",
-            "Stories are stored under a keyed pseudonym, never your name or ID. Moderators see the story, "
-            "never who wrote it. Possible patient identifiers are found and offered for redaction before "
-            "anyone reads it. See `/privacy` for the details.",
-        ),
-        URGENT_HELP,
-    ),
-    footer="Stairwell is open source. Be gentle with each other.",
-    tone=Tone.WARM,
+WHAT_YOU_CAN_DO = (
+    "**What you can do here**\n"
+    "• `/reflect` — a clinician's own words and a question to sit with, just for you.\n"
+    "• `/share` — tell what happened to you, anonymously. A moderator reads it before anything is posted.\n"
+    "• `/resources` — crisis lines and support lines for clinicians in your country.\n"
+    "• A daily reflection in this server, at the server's local time."
 )
 
-PRIVACY = Card(
-    title="What Stairwell stores, and how to delete it",
-    body=(
-        "Stairwell keeps as little as it can, and never your name or username. Your Discord ID is "
-        "turned into a keyed pseudonym (an HMAC with this installation's secret key) before anything is stored."
-    ),
-    fields=(
-        (
-            "About you",
-            "• Your pseudonym, with which reflections you have seen (so `/reflect` does not repeat) and when you "
-            "shared in the last day (for the daily limit).\n"
-            "• Drafts: what you typed, before redaction, until you submit or cancel (a day at most).\n"
-            "• For each story you share: its text as you approved it (redacted), content warning, your two "
-            "choices, status, screening results (signals quote a sentence, redacted), the day (not the time) it "
-            "arrived, when it was resolved, a moderator's reason and replies.\n"
-            "• Only if you asked to hear the outcome, and for at most 30 days after the story is resolved: your "
-            "Discord ID, encrypted (it holds no time), so the bot can tell you the outcome or pass on a reply.",
+
+def about_card(terms: Terms) -> Card:
+    """/about: the same words on every platform that offers sharing (`terms` names the platform's parts)."""
+    return Card(
+        title="About Stairwell",
+        body=INTRO + "\n\n" + WHAT_YOU_CAN_DO,
+        fields=(
+            PEER_SUPPORT,
+            (
+                "How anonymity works",
+                f"Stories are stored under a keyed pseudonym, never your name or {terms.account_id}. Moderators see "
+                "the story, never who wrote it. Possible patient identifiers are found and offered for redaction "
+                "before anyone reads it. See `/privacy` for the details.",
+            ),
+            URGENT_HELP,
         ),
-        (
-            "How long",
-            "Rejected, withdrawn and removed stories lose their text, content warning, reason and replies after "
-            "7 days (servers can change this); every resolved story loses its screening signals then too. "
-            "Published stories stay until you or a moderator remove them. Reflection history stays until you use "
-            "`/forgetme`. A server's settings, log and blocks stay until Stairwell leaves it.",
+        footer="Stairwell is open source. Be gentle with each other.",
+        tone=Tone.WARM,
+    )
+
+
+def privacy_card(terms: Terms) -> Card:
+    """/privacy, field by field as the database keeps it (the README's privacy section says the same)."""
+    return Card(
+        title="What Stairwell stores, and how to delete it",
+        body=(
+            f"Stairwell keeps as little as it can, and never your name or username. Your {terms.account_id} is "
+            "turned into a keyed pseudonym (an HMAC with this installation's secret key) before anything is stored."
         ),
-        (
-            "Who can see it",
-            "Moderators of the server see the (redacted) story, screening results and story number — never "
-            "who wrote it, not even a stable tag. Published stories are public in the server. Moderator "
-            "actions are logged with the moderator's name and the story number only. Logs never hold IDs, "
-            "names or anything you wrote.",
+        fields=(
+            (
+                "About you",
+                "• Your pseudonym, with which reflections you have seen and when (so `/reflect` does not repeat), "
+                "and when you shared in the last day (for the daily limit).\n"
+                "• Drafts: what you typed, before redaction, with your choices, until you submit or cancel (a day "
+                "at most).\n"
+                "• For each story you share: its number, its text as you approved it (redacted), content warning, "
+                "your two choices, status, screening results (the crisis level; signals quote a sentence, "
+                "redacted; counts of identifiers replaced), the day (not the time) it arrived, when it was "
+                "resolved, a moderator's reason and replies, and where its posts are; while it waits for the "
+                "moderators, when its queue post is due (a few minutes after it arrived, erased once it is made).\n"
+                "• Only if you asked to hear the outcome, and for at most 30 days after the story is resolved: "
+                f"your {terms.account_id}, encrypted (it holds no time), so the bot can tell you the outcome or "
+                "pass on a reply.",
+            ),
+            (
+                "How long",
+                "Rejected, withdrawn and removed stories lose their text, content warning, reason and replies "
+                "after 7 days (servers can change this); every resolved story loses its screening signals then "
+                "too. Published stories stay until you or a moderator remove them. Reflection history stays until "
+                "you use `/forgetme`. A server's settings, log and blocks stay until Stairwell leaves it.",
+            ),
+            (
+                "Who can see it",
+                "Moderators of the server see the (redacted) story, screening results and story number — never "
+                "who wrote it, not even a stable tag. Published stories are public in the server. Moderator "
+                f"actions are logged with the moderator's {terms.account_id} and the story number only. Logs never "
+                "hold IDs, names or anything you wrote.",
+            ),
+            (
+                "Deleting it",
+                "`/mystories` lets you withdraw a queued story or remove a published one. `/forgetme` deletes "
+                "everything about you in every server: stories, posts, drafts, replies, reflection history and the "
+                "encrypted IDs. Only a block a server's moderators placed is kept (it holds your pseudonym, no text "
+                "and no ID). When Stairwell leaves a server, everything stored for that server is deleted.",
+            ),
+            (
+                "The limits",
+                "Someone holding both the database and the secret key could check whether a given "
+                f"{terms.account} wrote a story, and read the encrypted IDs of authors whose stories are "
+                f"still within their 30 days. {terms.platform_sees}",
+            ),
         ),
-        (
-            "Deleting it",
-            "`/mystories` lets you withdraw a queued story or remove a published one. `/forgetme` deletes "
-            "everything about you in every server: stories, posts, drafts, replies, reflection history and the "
-            "encrypted IDs. Only a block a server's moderators placed is kept (it holds no text and no ID). When "
-            "Stairwell leaves a server, everything stored for that server is deleted.",
-        ),
-        (
-            "The limits",
-            "Someone holding both the database and the secret key could check whether a given Discord account "
-            "wrote a story, and read the encrypted IDs of authors whose stories are still within their 30 days. "
-            "Discord itself sees your use of commands, as with any bot.",
-        ),
-    ),
-    tone=Tone.CALM,
-)
+        tone=Tone.CALM,
+    )
 
 
 # Telegram: members talk to the bot in a private chat; a community is a group. Sharing and daily posts come

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from bot.core.app import Stairwell
-from bot.core.cards import Card, Tone
+from bot.core.cards import Card, Tone, literal, spoiler
 from bot.core.story_states import Status, sources
 from bot.core.story_text import StoryTextError, clean, clean_warning
 from bot.db import stories as store
@@ -56,8 +56,8 @@ def queue_card(story: Story) -> Card:
     text = story.text or "(text erased under the retention policy)"
     lines = []
     if story.content_warning:
-        lines.append(f"**Content warning:** {story.content_warning}")
-    lines.append(f"||{text}||" if (story.content_warning or urgent) else text)
+        lines.append(f"**Content warning:** {literal(story.content_warning)}")
+    lines.append(spoiler(text) if (story.content_warning or urgent) else text)
     if story.crisis_signals:
         kind = "possible crisis" if urgent else "signs of distress"
         screening = f"{kind}: " + "; ".join(story.crisis_signals)
@@ -89,28 +89,28 @@ def outcome_line(status: str, moderator: str | None, reason: str | None = None) 
     if status == "approved":
         line += " It will appear in the stories channel within a few minutes."
     if reason:
-        line += f" Reason given to the author: {reason}"
+        line += f" Reason given to the author: {literal(reason)}"
     return line
 
 
 def approved_notice(story: Story, server: str) -> str:
     """What the author is told privately; the same words on every platform."""
     return (
-        f"Your story #{story.number} in {server} was approved and will be published anonymously in a few minutes. "
-        "Thank you for sharing it."
+        f"Your story #{story.number} in {literal(server)} was approved and will be published anonymously in a few "
+        "minutes. Thank you for sharing it."
     )
 
 
 def rejected_notice(story: Story, server: str) -> str:
-    reason = f" The moderators said: {story.reject_reason}" if story.reject_reason else ""
+    reason = f" The moderators said: {literal(story.reject_reason)}" if story.reject_reason else ""
     return (
-        f"Your story #{story.number} in {server} won't be published.{reason} Thank you for trusting us with it; "
-        "`/mystories` has the details, and `/resources` lists people you can talk to."
+        f"Your story #{story.number} in {literal(server)} won't be published.{reason} Thank you for trusting us "
+        "with it; `/mystories` has the details, and `/resources` lists people you can talk to."
     )
 
 
 def reply_notice(story: Story, server: str, text: str) -> str:
-    return f"A moderator in {server} replied about your story #{story.number}:\n\n{text}"
+    return f"A moderator in {literal(server)} replied about your story #{story.number}:\n\n{text}"
 
 
 async def pending_story(app: Stairwell, guild_id: int, story_id: int) -> Story:
@@ -232,7 +232,7 @@ async def block_author(app: Stairwell, guild_id: int, story_id: int, moderator_i
 def support_note(story: Story, server: str) -> str:
     """Sent with the crisis card when a moderator chooses Send support; warm, and asks nothing back."""
     return (
-        f"A moderator in {server} read your story #{story.number} and wanted to make sure you have people to "
+        f"A moderator in {literal(server)} read your story #{story.number} and wanted to make sure you have people to "
         "talk to. You don't have to carry this alone, and you don't need to reply. These lines are free and "
         "confidential."
     )

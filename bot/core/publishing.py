@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.app import Stairwell
-from bot.core.cards import Card, Tone
+from bot.core.cards import Card, Tone, literal, spoiler
 from bot.core.story_states import Status, sources
 from bot.db import guilds
 from bot.db import stories as store
@@ -17,7 +17,7 @@ FOOTER = "Have a story of your own? /share · Need support? /resources"
 def published_card(story: Story) -> Card:
     """Content warning as a header, the story behind a spoiler when there is one."""
     text = story.text or ""
-    body = f"**Content warning:** {story.content_warning}\n||{text}||" if story.content_warning else text
+    body = f"**Content warning:** {literal(story.content_warning)}\n{spoiler(text)}" if story.content_warning else text
     return Card(title=ATTRIBUTION, body=body, footer=f"Story #{story.number} · {FOOTER}", tone=Tone.WARM)
 
 

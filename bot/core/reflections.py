@@ -43,6 +43,18 @@ def resolve_theme(app: Stairwell, theme: str | None) -> str | None:
     return found
 
 
+def theme_number(app: Stairwell, theme: str | None) -> int:
+    """A theme as a small number a button can carry (0 for all themes); `theme_of` turns it back."""
+    themes = list(app.content.library.themes)
+    return themes.index(theme) + 1 if theme in themes else 0
+
+
+def theme_of(app: Stairwell, number: int) -> str | None:
+    """None (all themes) for 0 or a number no theme has any more."""
+    themes = list(app.content.library.themes)
+    return themes[number - 1] if 0 < number <= len(themes) else None
+
+
 async def next_reflection(app: Stairwell, person_key: str, theme: str | None = None) -> Reflection:
     """Unseen first; once all of the pool is seen, start over without repeating the last one."""
     pool = app.content.library.reflections(theme)

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from bot.core import daily, timezones
-from bot.core.cards import Card, Tone
 from bot.core.resources import Directory
 from bot.db import guilds
 from bot.db.connection import Database
-from bot.db.guilds import GuildSettings
 
 
 class SetupError(Exception):
@@ -41,41 +37,3 @@ async def set_region(db: Database, directory: Directory, guild_id: int, value: s
         )
     await guilds.update(db, guild_id, region=code)
     return directory.countries[code]
-
-
-def settings_card(
-    settings: GuildSettings,
-    names: Mapping[int, str],
-    problems: Mapping[str, list[str]],
-    region_name: str | None,
-) -> Card:
-    """`names` maps channel and role IDs to display names; `problems` lists missing permissions per channel."""
-
-    def channel_line(label: str, key: str, channel_id: int | None) -> str:
-        if channel_id is None:
-            return f"**{label}:** not set"
-        line = f"**{label}:** #{names.get(channel_id, 'deleted channel')}"
-        missing = problems.get(key)
-        return line + (f"\n  ⚠ I am missing: {', '.join(missing)}" if missing else " ✓")
-
-    role = settings.moderator_role_id
-    lines = [
-        channel_line("Moderation channel", "moderation", settings.moderation_channel_id),
-        channel_line("Stories channel", "stories", settings.stories_channel_id),
-        channel_line("Daily reflection channel", "daily", settings.daily_channel_id),
-        "**Moderator role:** "
-        + (f"@{names.get(role, 'deleted role')}" if role else "not set (Manage Messages is used)"),
-        f"**Time zone:** {settings.timezone}",
-        f"**Region for resources:** {region_name or 'not set (each member’s Discord language, else international)'}",
-        f"**Story sharing:** {'on' if settings.sharing_enabled else 'off'} · {settings.submissions_per_day} per person "
-        f"a day · rejected/withdrawn text erased after {settings.purge_after_days} days",
-    ]
-    any_problem = any(problems.values())
-    return Card(
-        title="Stairwell settings for this server",
-        body="\n".join(lines),
-        footer="Fix missing permissions in the channel's settings, then run /setup show again."
-        if any_problem
-        else "Change any of these with the other /setup commands.",
-        tone=Tone.NOTICE if any_problem else Tone.OK,
-    )

@@ -1,11 +1,10 @@
-"""A server's stored settings and local resources, for adapters (which never import bot.db)."""
+"""A server's stored settings and bot-wide values, for adapters (which never import bot.db)."""
 
 from __future__ import annotations
 
 from bot.core.app import Stairwell
-from bot.db import guilds, local_resources, meta
+from bot.db import guilds, meta
 from bot.db.guilds import GuildSettings
-from bot.db.local_resources import LocalResource
 
 
 async def settings(app: Stairwell, guild_id: int) -> GuildSettings:
@@ -13,25 +12,8 @@ async def settings(app: Stairwell, guild_id: int) -> GuildSettings:
 
 
 async def update(app: Stairwell, guild_id: int, **values: object) -> None:
+    """Settings written directly, without the setup flows' checks (benchmarks and tools)."""
     await guilds.update(app.db, guild_id, **values)
-
-
-async def forget(app: Stairwell, guild_id: int) -> None:
-    """The bot left the server: everything stored for it goes (the privacy statement promises it)."""
-    await guilds.delete(app.db, guild_id)
-
-
-async def region(app: Stairwell, guild_id: int | None) -> str | None:
-    return (await guilds.get(app.db, guild_id)).region if guild_id else None
-
-
-async def local(app: Stairwell, guild_id: int | None) -> list[LocalResource]:
-    return await local_resources.list_for(app.db, guild_id) if guild_id else []
-
-
-async def remove_local(app: Stairwell, guild_id: int, resource_id: int) -> str | None:
-    """The removed resource's name, or None when it was not there."""
-    return await local_resources.remove(app.db, guild_id, resource_id)
 
 
 async def stored_value(app: Stairwell, key: str) -> str | None:

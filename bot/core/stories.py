@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.core.app import Stairwell
-from bot.core.cards import Card, Tone
+from bot.core.cards import Card, Tone, literal
 from bot.core.redaction import redact_within
 from bot.core.screening.results import CrisisLevel, CrisisResult, Identifier, redact_spans, summarize
 from bot.core.story_states import Status, sources
@@ -262,7 +262,7 @@ def preview_card(screened: Screened) -> Card:
     lines.append(screened.redacted)
     fields = []
     if draft.content_warning:
-        fields.append(("Content warning", draft.content_warning))
+        fields.append(("Content warning", literal(draft.content_warning)))
     fields.append(
         (
             "Your choices",
@@ -360,7 +360,7 @@ async def take_down(app: Stairwell, story_id: int, author_key: str | None, moder
     return removed
 
 
-def forget_summary(counts: dict[str, int], posts_removed: int, *, where: str = "Discord") -> str:
+def forget_summary(counts: dict[str, int], posts_removed: int, *, where: str) -> str:
     """What /forgetme reports in every adapter: counts only, and why a server's block outlives it.
 
     `where` names the place published posts were removed from, as the person knows it.

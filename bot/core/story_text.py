@@ -20,8 +20,11 @@ _MASS_MENTION = re.compile(r"@(everyone|here)\b", re.IGNORECASE)
 _ROLE_MENTION = re.compile(r"<@&\d+>")
 _USER_MENTION = re.compile(r"<@!?\d+>")
 _CHANNEL_MENTION = re.compile(r"<#\d+>")
+# Invitations to other servers and groups: Discord's, and Telegram's (t.me/+code, t.me/joinchat/code).
 _INVITE = re.compile(
-    r"(?:https?://)?(?:www\.)?(?:discord(?:app)?\.com/invite|discord\.gg|dsc\.gg)/[\w-]+", re.IGNORECASE
+    r"(?:https?://)?(?:www\.)?"
+    r"(?:(?:discord(?:app)?\.com/invite|discord\.gg|dsc\.gg)/|(?:t|telegram)\.me/(?:\+|joinchat/))[\w-]+",
+    re.IGNORECASE,
 )
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 # A full-width at sign reads the same and pings nobody on any platform, and keeps the length:

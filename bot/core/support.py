@@ -30,7 +30,7 @@ class ResourceInputError(Exception):
 
 
 def pick_country(directory: Directory, asked: str | None, region: str | None, locale: str | None) -> str | None:
-    """The person's choice, else the server's region, else their Discord language, else international."""
+    """The person's choice, else the server's region, else their app language, else international."""
     if asked:
         return directory.normalize_country(asked)
     return region or directory.country_from_locale(locale)

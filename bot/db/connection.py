@@ -39,16 +39,23 @@ def _why(path: Path, error: BaseException) -> str:
         return f"{folder} is a file, not a folder: choose another path for STAIRWELL_DB."
     if folder is not None and (isinstance(error, PermissionError) or not os.access(folder, os.W_OK | os.X_OK)):
         return f"the folder {folder} is not writable by this user: fix its permissions or choose another path."
+    if isinstance(error, sqlite3.DatabaseError) and "not a database" in str(error):
+        return "it is not a SQLite database (another kind of file?): choose another path for STAIRWELL_DB."
     reason = getattr(error, "strerror", None) or str(error)
     return f"{reason}: check that the folder can be written to, or choose another path for STAIRWELL_DB."
 
 
 async def _connect(path: str, pragmas: Iterable[str]) -> aiosqlite.Connection:
     conn = await aiosqlite.connect(path, isolation_level=None)
-    conn.row_factory = aiosqlite.Row
-    for pragma in pragmas:
-        async with conn.execute(pragma):
-            pass
+    try:
+        conn.row_factory = aiosqlite.Row
+        for pragma in pragmas:
+            async with conn.execute(pragma):
+                pass
+    except BaseException:
+        # A file that is not a database fails only here; an open connection's thread would keep the process alive.
+        await conn.close()
+        raise
     return conn
 
 

@@ -93,10 +93,11 @@ async def due(db: Database, now: int, limit: int) -> list[Schedule]:
 
 
 async def earliest_run(db: Database) -> int | None:
-    """The soonest next run of any active schedule, for the loop's sleep."""
+    """The soonest next run of any active schedule (or extra post waiting), for the loop's sleep."""
     value = await db.fetchval(
         "SELECT min(at) FROM (SELECT min(next_run) AS at FROM daily_schedules WHERE paused = 0 "
-        "UNION ALL SELECT min(claimed_until) FROM daily_schedules WHERE claimed_for IS NOT NULL)"
+        "UNION ALL SELECT min(claimed_until) FROM daily_schedules WHERE claimed_for IS NOT NULL "
+        "UNION ALL SELECT min(claimed_until) FROM daily_extra_posts WHERE done = 0)"
     )
     return None if value is None else int(value)
 
@@ -285,3 +286,49 @@ async def mark_used(db: Database, guild_id: int, key: str) -> int:
         ) as cursor:
             row = await cursor.fetchone()
         return int(row[0]) if row else 0
+
+
+# --- Extra posts (/daily now), through their own outbox --------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ExtraPost:
+    id: int
+    guild_id: int
+    local_date: str
+    channel_id: int | None
+    attempts: int
+
+
+async def request_extra(db: Database, guild_id: int, local_date: str) -> int:
+    """Record the intent first; the post is made by whoever claims it (at once, or the worker after a crash)."""
+    return await db.insert("INSERT INTO daily_extra_posts (guild_id, local_date) VALUES (?, ?)", (guild_id, local_date))
+
+
+async def claim_extra(db: Database, extra_id: int, now: int, lease_until: int) -> ExtraPost | None:
+    """Take the request for one attempt; None when it is done or another worker holds it."""
+    row = await db.fetchone(
+        "UPDATE daily_extra_posts SET claimed_until = ?, attempts = attempts + 1 "
+        "WHERE id = ? AND done = 0 AND claimed_until <= ? "
+        "RETURNING id, guild_id, local_date, attempts, "
+        "(SELECT daily_channel_id FROM guilds WHERE guilds.guild_id = daily_extra_posts.guild_id)",
+        (lease_until, extra_id, now),
+    )
+    return None if row is None else ExtraPost(row[0], row[1], row[2], row[4], row[3])
+
+
+async def extra_due(db: Database, now: int, limit: int) -> list[int]:
+    """Requests no worker holds: left by a crash, or held after an ambiguous error."""
+    rows = await db.fetchall(
+        "SELECT id FROM daily_extra_posts WHERE done = 0 AND claimed_until <= ? ORDER BY id LIMIT ?", (now, limit)
+    )
+    return [int(row[0]) for row in rows]
+
+
+async def hold_extra(db: Database, extra_id: int, until: int) -> None:
+    await db.execute("UPDATE daily_extra_posts SET claimed_until = ? WHERE id = ? AND done = 0", (until, extra_id))
+
+
+async def finish_extra(db: Database, extra_id: int) -> None:
+    """Posted, or given up for a missing channel: never tried again."""
+    await db.execute("UPDATE daily_extra_posts SET done = 1 WHERE id = ?", (extra_id,))

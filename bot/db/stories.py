@@ -401,10 +401,13 @@ async def claim_queue(db: Database, story_id: int, now: int, lease: int) -> Stor
 
 
 async def queue_posted(db: Database, story_id: int, channel_id: int, message_id: int) -> Story | None:
-    """Records the post; returns the story as it is now (it may have been resolved meanwhile)."""
+    """Records the post; returns the story as it is now (it may have been resolved meanwhile).
+
+    The due time goes: it was a few minutes after the story arrived, a time nothing else keeps.
+    """
     row = await db.fetchone(
-        "UPDATE stories SET queue_state = 'posted', queue_claimed_until = NULL, queue_channel_id = ?, "
-        "queue_message_id = ? WHERE id = ? RETURNING *",
+        "UPDATE stories SET queue_state = 'posted', queue_after = NULL, queue_claimed_until = NULL, "
+        "queue_channel_id = ?, queue_message_id = ? WHERE id = ? RETURNING *",
         (channel_id, message_id, story_id),
     )
     return None if row is None else _story(row)
@@ -420,7 +423,10 @@ async def retry_queue(db: Database, story_id: int, at: int) -> None:
 
 async def drop_queue_post(db: Database, story_id: int) -> None:
     """A story resolved before its queue post went out: there is nothing left to post."""
-    await db.execute("UPDATE stories SET queue_state = 'posted', queue_claimed_until = NULL WHERE id = ?", (story_id,))
+    await db.execute(
+        "UPDATE stories SET queue_state = 'posted', queue_after = NULL, queue_claimed_until = NULL WHERE id = ?",
+        (story_id,),
+    )
 
 
 async def due_now(db: Database, guild_id: int, now: int) -> int:

@@ -9,7 +9,7 @@ from bot.core.flows.results import Actor, Result
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.checks import is_moderator
 from bot.discord_app.errors import NotAllowed
-from bot.discord_app.platform import PLATFORM
+from bot.discord_app.platform import PLATFORM, TERMS
 from bot.discord_app.render import NO_PINGS, embed, respond
 
 
@@ -32,7 +32,9 @@ async def actor(interaction: discord.Interaction, *, moderator: bool = False) ->
         name=user.mention,
         server_name=interaction.guild.name if interaction.guild else "the server",
         is_moderator=allowed,
+        is_admin=isinstance(user, discord.Member) and user.guild_permissions.manage_guild,
         locale=str(interaction.locale),
+        terms=TERMS,
     )
 
 

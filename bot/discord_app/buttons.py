@@ -27,7 +27,7 @@ def view_for(choices: tuple[Choice, ...]) -> discord.ui.View:
 
 class FlowButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"stairwell:(?P<kind>mod|draft|mine):(?P<action>[a-z-]+):(?P<target>\d+)",
+    template=r"stairwell:(?P<kind>mod|draft|mine|reflect|support|share):(?P<action>[a-z-]+):(?P<target>\d+)",
 ):
     """Works after a restart: `stairwell:<kind>:<action>:<id>` is all a click needs."""
 

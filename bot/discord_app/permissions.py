@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import discord
 
+from bot.core.flows.port import Place
+from bot.core.flows.setup import PURPOSES, Channel
+
 POSTING = ("view_channel", "send_messages", "embed_links")
 THREADS = ("create_public_threads", "send_messages_in_threads")
 NEEDED = {
@@ -37,3 +40,30 @@ def can_thread(channel: discord.abc.GuildChannel | discord.Thread) -> bool:
 def is_public(channel: discord.abc.GuildChannel) -> bool:
     """True when @everyone can read it: no place for stories still under review."""
     return channel.permissions_for(channel.guild.default_role).view_channel
+
+
+def seen(channel: discord.abc.GuildChannel, purpose: str) -> Channel:
+    """A channel as the core's setup rules need it: what the bot lacks there, whether everyone can read it."""
+    return Channel(
+        id=channel.id,
+        label=channel.mention,
+        missing=tuple(missing(channel, purpose)),
+        can_post=can_post(channel),
+        can_thread=can_thread(channel),
+        public=is_public(channel),
+    )
+
+
+class GuildView:
+    """What the core's /setup show and /daily now ask of a server: its channels (with the bot's permissions), roles."""
+
+    def __init__(self, guild: discord.Guild) -> None:
+        self.guild = guild
+
+    def channel(self, channel_id: int, place: Place) -> Channel | None:
+        found = self.guild.get_channel(channel_id)
+        return seen(found, PURPOSES[place]) if found is not None else None
+
+    def role(self, role_id: int) -> str | None:
+        found = self.guild.get_role(role_id)
+        return found.mention if found is not None else None

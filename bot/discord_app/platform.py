@@ -9,15 +9,30 @@ from typing import Any
 import discord
 
 from bot.core.cards import Card
-from bot.core.flows.port import ChoiceStyle, Outgoing, Place, PlaceUnavailableError, PostRef, PostUncertainError, Where
+from bot.core.flows.port import ChoiceStyle, Outgoing, PlaceUnavailableError, PostRef, PostUncertainError, Where
+from bot.core.flows.setup import PURPOSES as PURPOSE
+from bot.core.terms import Terms
 from bot.discord_app import permissions
 from bot.discord_app.render import NO_PINGS, embed
 
 log = logging.getLogger(__name__)
 PLATFORM = "discord"
+# Discord's own words for what the core's text names (the admin right, the account's id, ...).
+TERMS = Terms(
+    account="Discord account",
+    account_id="Discord ID",
+    admin_right="Manage Server",
+    moderator_right="Manage Messages",
+    language="Discord language",
+    stories_place="Discord",
+    moderator_role_hint=(
+        "Discord shows `/mod` and `/daily` only to people with Manage Messages by default: to let this role see "
+        "them, allow it under Server Settings → Integrations → Stairwell."
+    ),
+    platform_sees="Discord itself sees your use of commands, as with any bot.",
+)
 # A busy channel is searched this far back for a post made before a crash; pages are fetched as needed.
 SEARCH_LIMIT = 2000
-PURPOSE = {Place.QUEUE: "moderation", Place.STORIES: "stories", Place.DAILY: "daily"}
 STYLES = {
     ChoiceStyle.PRIMARY: discord.ButtonStyle.primary,
     ChoiceStyle.SUCCESS: discord.ButtonStyle.success,

@@ -36,7 +36,8 @@ async def test_scripted_session_answers_each_command(db_path, content):
     assert "not a time zone I know" in output
     assert "Saved: this server's time zone is Europe/London." in output
     assert "Saved: /resources shows lines for United Kingdom first." in output
-    assert "**Time zone:** Europe/London" in output
+    assert "Time zone: Europe/London" in output
+    assert "**" not in output and "`" not in output and "||" not in output
     assert "Unknown command '/nonsense'" in output
     assert (stored.timezone, stored.region) == ("Europe/London", "GB")
 

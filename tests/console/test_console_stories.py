@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 
 from bot.console.main import run_session
+from bot.console.render import plain
 from bot.console.shell import CONSOLE_GUILD
 from bot.core import moderation, stories
 from bot.core.app import Stairwell
@@ -50,7 +51,7 @@ async def test_share_preview_submit_queue_approve_then_tick_publishes(app, clock
     approved = await run(app, "/mod queue", "/mod approve 1")
 
     assert "== Moderation queue — 1 waiting ==" in approved
-    assert "Done — story #1: **Approved by console moderator.** It will appear in the stories channel" in approved
+    assert "Done — story #1: Approved by console moderator. It will appear in the stories channel" in approved
     assert "[DM to the author] Your story #1 in the console server was approved" in approved
     assert "[stories channel]" not in approved  # delayed: publication time must not reveal who was online
     assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).status == "approved"
@@ -109,7 +110,7 @@ async def test_reject_with_reason_shows_in_mystories(app):
 
     output = await run(app, "/mod reject 1 It names a colleague; please share it without that.", "/mystories")
 
-    assert "Done — story #1: **Rejected by console moderator.** Reason given to the author: It names" in output
+    assert "Done — story #1: Rejected by console moderator. Reason given to the author: It names" in output
     assert (
         "[DM to the author] Your story #1 in the console server won't be published. The moderators said: It names"
         in output
@@ -142,8 +143,10 @@ async def test_forgetme_deletes_rows(app, clock):
 
     assert "[moderation queue]\n== Story #2 ==\nDeleted at its author's request." in output
     assert (
-        stories.forget_summary(
-            {"stories": 2, "drafts": 0, "reflection_history": 1, "reflections": 1}, 1, where="the stories channel"
+        plain(
+            stories.forget_summary(
+                {"stories": 2, "drafts": 0, "reflection_history": 1, "reflections": 1}, 1, where="the stories channel"
+            )
         )
         in output
     )
@@ -177,7 +180,7 @@ async def test_reply_is_shown_as_a_dm_and_in_mystories(app):
         "Thank you for writing this."
         in output
     )
-    assert "was sent and is in their `/mystories`" in output
+    assert "was sent and is in their /mystories" in output
     assert "Moderator replied: Thank you for writing this. How are you doing today?" in output
     assert await app.db.fetchval("SELECT delivered FROM story_replies") == 1
 
@@ -210,7 +213,10 @@ async def test_edit_and_approve_with_a_content_warning(app, clock):
 
     assert "Story #1 as it is now:\n" + STORY in output
     assert "Approved by console moderator" in output
-    assert "**Content warning:** death of a young patient\n||A shorter version of the story, edited.||" in published
+    assert (
+        "Content warning: death of a young patient\n[content warning — hidden text follows]\n"
+        "A shorter version of the story, edited.\n[end of hidden text]"
+    ) in published
     assert "#1 · edit · console moderator" in await run(app, "/mod log")
 
 
@@ -219,8 +225,8 @@ async def test_block_then_share_again_gets_the_neutral_message_until_unblocked(a
 
     output = await run(app, "/mod block 1", "y", "/share", "/mod unblock 1", "/mod unblock 1")
 
-    assert "Author blocked by console moderator**; the story was rejected." in output
-    assert stories.NOT_NOW in output
+    assert "Author blocked by console moderator; the story was rejected." in output
+    assert plain(stories.NOT_NOW) in output
     assert "The author of story #1 can share again." in output
     assert "The author of story #1 is not blocked." in output
     assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).status == "rejected"
@@ -259,7 +265,7 @@ async def test_every_setup_subcommand_answers_and_sharing_settings_are_saved(app
     assert "you are both the member and the server's moderator" in output
     assert "Saved: sharing is off, up to 5 per person a day, rejected or withdrawn text erased after 30 days." in output
     assert "The daily limit is a whole number from 1 to 20." in output
-    assert "`per-day` is a whole number." in output
+    assert "per-day is a whole number." in output
     assert "Story sharing isn't set up" in output  # sharing off: refused before the form
     settings = await guilds.get(app.db, CONSOLE_GUILD)
     assert (settings.sharing_enabled, settings.submissions_per_day, settings.purge_after_days) == (False, 5, 30)
@@ -284,3 +290,11 @@ async def test_send_support_and_mark_urgent_in_the_console(app):
     assert "== You don't have to carry this alone ==" in output
     assert "Story #1 is marked urgent" in output and "already marked urgent" in output
     assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).crisis_level == "urgent"
+
+
+async def test_the_time_a_queue_post_was_due_is_erased_once_it_is_made(app):
+    await run(app, *share_lines(STORY))
+
+    story = await store.by_number(app.db, CONSOLE_GUILD, 1)
+    assert story.queue_state == "posted" and story.queue_message_id is not None
+    assert story.queue_after is None  # it was a few minutes after the story arrived

@@ -116,7 +116,7 @@ async def test_daily_now_posts_with_a_thread_and_keeps_todays_scheduled_post(wor
     result = await world.mod.slash(world.general, "daily now")
 
     assert result.ephemeral
-    assert "Posted" in result.response.content
+    assert f"Posting a daily reflection in {world.daily.mention} now" in result.response.content
     assert "Next post: **Saturday 21 November at 09:00 (America/New_York)**" in result.response.content
     [posted] = posts(world.daily)
     assert posted.embeds[0].title == core.DAILY_TITLE

@@ -1,4 +1,7 @@
-from bot.core.info import ABOUT, PRIVACY
+from bot.core.info import about_card, privacy_card
+from bot.discord_app.platform import TERMS
+
+ABOUT, PRIVACY = about_card(TERMS), privacy_card(TERMS)
 
 
 async def test_about_is_private_and_says_it_is_not_a_crisis_service(world):
@@ -28,3 +31,23 @@ async def test_privacy_names_what_is_erased_with_the_text_and_that_sealed_ids_ho
     text = " ".join(field.value for field in result.response.embeds[0].fields)
     assert "lose their text, content warning, reason and replies after 7 days" in text
     assert "screening signals" in text and "holds no time" in text and "before redaction" in text
+
+
+async def test_privacy_uses_discords_words(world):
+    result = await world.member.slash(world.general, "privacy")
+
+    embed = result.response.embeds[0]
+    text = embed.description + " ".join(field.value for field in embed.fields)
+    assert "Your Discord ID is turned into a keyed pseudonym" in text
+    assert "a given Discord account" in text and "Discord itself sees" in text
+
+
+async def test_help_lists_every_command_with_its_own_description(world):
+    result = await world.member.slash(world.general, "help")
+
+    assert result.ephemeral
+    body = result.response.embeds[0].description
+    for command in world.bot.tree.walk_commands():
+        if not hasattr(command, "commands"):
+            assert f"/{command.qualified_name} — {command.description}" in body
+    assert "/setup channels —" in body and "/help —" in body

@@ -65,3 +65,14 @@ async def test_support_button_sends_the_crisis_card(world):
     embed = support.response.embeds[0]
     assert "988" in embed.description
     assert "call your local emergency number: 911" in embed.description
+
+
+async def test_share_button_opens_the_story_form(world):
+    from tests.discord_app.conftest import configure
+
+    await configure(world)
+    result = await reflect(world)
+
+    opened = await world.member.click(result.response.message, label="Share my own story")
+
+    assert opened.modal is not None

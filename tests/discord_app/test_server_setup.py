@@ -39,10 +39,10 @@ async def test_admin_sets_channels_role_timezone_and_show_reflects_them(world):
     shown = await world.admin.slash(world.general, "setup show")
     assert shown.ephemeral
     body = shown.response.embeds[0].description
-    assert "#stairwell-mod ✓" in body
-    assert "#stories ✓" in body
+    assert f"{world.mod_channel.mention} ✓" in body
+    assert f"{world.stories.mention} ✓" in body
     assert "America/New_York" in body
-    assert "@Stairwell Mods" in body
+    assert f"**Moderator role:** {world.mod_role.mention}" in body
 
 
 async def test_unknown_timezone_is_refused_with_suggestions(world):
@@ -75,7 +75,7 @@ async def test_show_names_permissions_the_bot_lacks(world):
 
     shown = await world.admin.slash(world.general, "setup show")
 
-    assert "#locked\n  ⚠ I am missing: Embed Links" in shown.response.embeds[0].description
+    assert f"{locked.mention}\n  ⚠ I am missing: Embed Links" in shown.response.embeds[0].description
 
 
 async def test_forced_failure_gives_a_friendly_private_error(world, monkeypatch):
@@ -95,3 +95,24 @@ async def test_leaving_a_server_deletes_its_data(world):
     await configure(world)
     await world.bot.get_cog("Lifecycle").on_guild_remove(world.bot.get_guild(world.guild.id))
     assert await world.db.fetchval("SELECT count(*) FROM guilds WHERE guild_id = ?", (world.guild.id,)) == 0
+
+
+async def test_the_console_has_every_setup_subcommand_of_the_tree(world):
+    import bot.console.main  # noqa: F401  (registers the console's commands)
+    from bot.console.shell import REGISTRY
+    from tests.console.test_console_setup import DISCORD_SETUP
+
+    tree = {c.qualified_name for c in world.bot.tree.walk_commands() if not hasattr(c, "commands")}
+    assert {name for name in tree if name.startswith("setup")} == DISCORD_SETUP
+    assert set(REGISTRY) >= DISCORD_SETUP
+
+
+async def test_resource_list_and_moderator_role_hint(world):
+    await configure(world)
+    empty = await world.admin.slash(world.general, "setup resource list")
+    assert "no local resources yet" in empty.response.content
+    saved = await world.admin.slash(world.general, "setup moderator-role", role=world.mod_role)
+    assert f"members of {world.mod_role.mention} are Stairwell moderators" in saved.response.content
+    assert "Server Settings → Integrations" in saved.response.content
+    everyone = await world.admin.slash(world.general, "setup moderator-role", role=world.guild.default_role)
+    assert "can't be the moderator role" in everyone.response.content

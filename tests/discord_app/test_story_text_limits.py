@@ -80,3 +80,43 @@ async def test_emoji_joined_by_zero_width_joiners_survive_and_other_invisible_ch
     shown = preview.response.embeds[0].description
     assert "👩\u200d⚕️" in shown and "🏳\ufe0f\u200d🌈" in shown
     assert "Hidden." in shown
+
+
+async def test_a_double_bar_in_a_story_cannot_end_its_spoiler_and_warning_marks_show_as_typed(ready):
+    world = ready
+    preview = await share(world, "Before || after, " + STORY, content_warning="**loss** of a || patient")
+    await world.member.click(preview.response.message, label="Submit")
+
+    queued = world.mod_channel.last_message.embeds[0].description
+    assert queued.count("||") == 2 and queued.startswith("**Content warning:** \\*\\*loss\\*\\* of a \\|\\| patient")
+    await world.mod.click(world.mod_channel.last_message, label="Approve")
+    await publish(world)
+
+    [post] = posts(world.stories)
+    description = post.embeds[0].description
+    assert description.count("||") == 2 and description.endswith("||")
+    assert "Before |\u200b| after" in description
+
+
+async def test_telegram_invite_links_are_removed_from_the_warning_and_the_story(ready):
+    world = ready
+    preview = await share(world, "Join t.me/joinchat/AbCdEf. " + STORY, content_warning="grief, t.me/+XyZ123abc")
+    await world.member.click(preview.response.message, label="Submit")
+
+    story = await store.by_number(world.db, world.guild.id, 1)
+    assert "t.me" not in story.text and "t.me" not in (story.content_warning or "")
+    assert "t.me" not in str(world.mod_channel.last_message.embeds[0].to_dict())
+
+
+async def test_a_moderators_content_warning_loses_its_invite_links_too(ready):
+    world = ready
+    preview = await share(world, STORY)
+    await world.member.click(preview.response.message, label="Submit")
+
+    form = await world.mod.click(world.mod_channel.last_message, label="Approve with content warning")
+    await world.mod.submit_modal(form, {"content_warning": "loss, see discord.gg/abcdef"})
+    await publish(world)
+
+    [post] = posts(world.stories)
+    assert "discord.gg" not in post.embeds[0].description
+    assert "discord.gg" not in (await store.by_number(world.db, world.guild.id, 1)).content_warning

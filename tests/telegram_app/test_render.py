@@ -1,5 +1,6 @@
 from bot.core.cards import Card, literal
-from bot.core.info import ABOUT
+from bot.core.info import about_card
+from bot.core.terms import Terms
 from bot.telegram_app.render import MESSAGE_LIMIT, card_messages, markup_to_html, neutralise_mentions, visible_length
 
 WJ = "\u2060"
@@ -45,4 +46,4 @@ def test_a_long_card_is_split_into_valid_messages():
 
 
 def test_the_about_card_fits_one_message():
-    assert len(card_messages(ABOUT)) == 1
+    assert len(card_messages(about_card(Terms()))) == 1

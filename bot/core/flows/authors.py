@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from bot.core import stories
+from bot.core import stories, support
 from bot.core.app import Stairwell
 from bot.core.cards import Card
 from bot.core.flows.port import Choice
 from bot.core.flows.results import Actor, CloseQueue, Effect, RemovePost, Reply, Result, private
-from bot.core.flows.support import crisis_card
 from bot.db import stories as store
 
 log = logging.getLogger(__name__)
@@ -37,7 +36,7 @@ async def my_stories(app: Stairwell, actor: Actor) -> Result:
     cards: tuple[Card, ...] = (card,)
     if actor.guild_id is not None and await store.has_support(app.db, actor.author_key, actor.guild_id):
         # A moderator's Send support waits here for an author who chose no messages.
-        cards += (await crisis_card(app, actor.guild_id, actor.locale, stories.URGENT_LEAD),)
+        cards += (await support.crisis_for(app, actor.guild_id, actor.locale, stories.URGENT_LEAD),)
     return Result(Reply(cards=cards, choices=choices))
 
 
@@ -55,8 +54,8 @@ async def remove(app: Stairwell, actor: Actor, story_id: int) -> Result:
     return Result(Reply(REMOVED), (RemovePost(story),))
 
 
-async def forget(app: Stairwell, actor: Actor, *, where: str) -> Result:
-    """Everything under this pseudonym, in every server; `where` names the platform the posts leave."""
+async def forget(app: Stairwell, actor: Actor) -> Result:
+    """Everything under this pseudonym, in every server; the actor's terms name where the posts leave."""
     found, counts = await stories.forget(app, actor.author_key)
     effects: list[Effect] = []
     posts = 0
@@ -67,4 +66,4 @@ async def forget(app: Stairwell, actor: Actor, *, where: str) -> Result:
         if story.status == "pending":
             effects.append(CloseQueue(story, DELETED_OUTCOME))
     log.info("an author used /forgetme: %d stories deleted", len(found))
-    return Result(Reply(stories.forget_summary(counts, posts, where=where)), tuple(effects))
+    return Result(Reply(stories.forget_summary(counts, posts, where=actor.terms.stories_place)), tuple(effects))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.app import Stairwell
-from bot.core.flows import authors, moderation, share
+from bot.core.flows import authors, moderation, reflect, share
 from bot.core.flows.port import Choice
 from bot.core.flows.results import Actor, Result
 
@@ -13,6 +13,12 @@ MODERATOR_KINDS = frozenset({"mod"})
 
 async def choose(app: Stairwell, actor: Actor, choice: Choice) -> Result:
     """One path for every button, from any adapter."""
+    if choice.kind == "reflect":
+        return await reflect.another(app, actor, choice.target)
+    if choice.kind == "support":
+        return await reflect.support_card(app, actor)
+    if choice.kind == "share":
+        return await share.open_form(app, actor)
     if choice.kind == "draft":
         return await share.draft_action(app, actor, choice.target, choice.action)
     if choice.kind == "mine":

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from bot.core import daily
 from bot.core.app import Stairwell
-from bot.core.cards import Card
+from bot.core.cards import Card, Tone
 from bot.core.daily import Claim
 from bot.core.flows.port import Outgoing, Place, PlaceUnavailableError, Platform, PlatformError, Where
 
@@ -33,6 +33,8 @@ async def run_due(app: Stairwell, platform: Platform) -> tuple[list[Notice], flo
         taken = await daily.claim(app, schedule, now)
         if taken is not None:
             notices += await _post(app, platform, taken, look_first=False)
+    for extra_id in await daily.extra_due(app, now):
+        notices += await post_extra(app, platform, extra_id)
     wait = 0.0 if len(due) == daily.BATCH else await daily.seconds_until_next(app, app.clock.now())
     return notices, wait
 
@@ -57,3 +59,36 @@ async def _post(app: Stairwell, platform: Platform, claimed: Claim, *, look_firs
             return [Notice(claimed.guild_id, notice, owner_fallback=False)] if notice else []
     blocked = await daily.block(app, claimed, f"{problem}. Choose or fix it with `/daily setup`.")
     return [Notice(claimed.guild_id, blocked, owner_fallback=True)] if blocked else []
+
+
+async def post_extra(app: Stairwell, platform: Platform, extra_id: int) -> list[Notice]:
+    """A `/daily now` request, exactly once: claimed with a lease, looked for after any earlier attempt."""
+    extra = await daily.claim_extra(app, extra_id, app.clock.now())
+    if extra is None:
+        return []  # done, or another worker has it
+    if extra.channel_id is None:
+        await daily.extra_done(app, extra, None)
+        return [Notice(extra.guild_id, _not_posted(f"{NO_CHANNEL}. Choose one with `/daily setup`."), False)]
+    where = Where(extra.guild_id, Place.DAILY, extra.channel_id)
+    post = await daily.extra_post(app, extra)
+    try:
+        found = await platform.find_post(where, daily.extra_marker(extra.id)) if extra.attempts > 1 else None
+        if found is None:
+            outgoing = Outgoing(card=post.card, thread=post.thread_name)
+            await platform.post(where, outgoing, nonce=f"daily-extra-{extra.id}")
+    except PlaceUnavailableError as error:
+        await daily.extra_done(app, extra, None)
+        return [Notice(extra.guild_id, _not_posted(f"{error}."), owner_fallback=False)]
+    except PlatformError:
+        await daily.extra_retry_later(app, extra, app.clock.now())
+        return []
+    notice = await daily.extra_done(app, extra, post)
+    return [Notice(extra.guild_id, notice, owner_fallback=False)] if notice else []
+
+
+def _not_posted(problem: str) -> Card:
+    return Card(
+        title="The extra daily reflection could not be posted",
+        body=f"{problem}\n\nA moderator asked for it with `/daily now`; fix the channel and ask again.",
+        tone=Tone.NOTICE,
+    )

@@ -4,26 +4,29 @@ from __future__ import annotations
 
 import logging
 
+from bot.core import publishing
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
-from bot.core.flows import jobs, places
+from bot.core.flows import daily_posts, jobs, places
 from bot.core.flows.port import Choice, ChoiceStyle, Outgoing, Place, Platform, PlatformError, PostRef
 from bot.core.flows.results import (
     CloseQueue,
     Effect,
     NotifyAuthor,
     PingModerators,
+    PostDailyNow,
     PostReport,
     QueueStory,
     RefreshQueue,
     RemovePost,
+    ResumePublishing,
     TellModerators,
 )
 from bot.db import stories as store
 
 log = logging.getLogger(__name__)
 
-DMS_CLOSED = "I couldn't message the author (their DMs are closed); it waits for them in their `/mystories`."
+DMS_CLOSED = "I couldn't message the author privately; it waits for them in their `/mystories`."
 
 
 async def carry_out(app: Stairwell, platform: Platform, effects: tuple[Effect, ...]) -> tuple[str, ...]:
@@ -44,13 +47,18 @@ async def carry_out(app: Stairwell, platform: Platform, effects: tuple[Effect, .
                 else:
                     notes.append(DMS_CLOSED)
         elif isinstance(effect, TellModerators):
-            await jobs.tell_moderators(app, platform, effect.guild_id, effect.text)
+            await jobs.tell_moderators(app, platform, effect.guild_id, effect.text, effect.card)
         elif isinstance(effect, PostReport):
             await _post_report(app, platform, effect)
         elif isinstance(effect, RefreshQueue):
             await jobs.refresh_queue_message(app, platform, effect.story)
         elif isinstance(effect, PingModerators):
             await jobs.ping_moderators(app, platform, effect.guild_id, effect.text)
+        elif isinstance(effect, ResumePublishing):
+            await publishing.resume_blocked(app, effect.guild_id)
+        elif isinstance(effect, PostDailyNow):
+            for notice in await daily_posts.post_extra(app, platform, effect.extra_id):
+                await jobs.tell_moderators(app, platform, notice.guild_id, card=notice.card)
     return tuple(notes)
 
 

@@ -174,12 +174,14 @@ async def delete_post(platform: Platform, story: Story) -> bool:
         return False
 
 
-async def tell_moderators(app: Stairwell, platform: Platform, guild_id: int, text: str) -> None:
+async def tell_moderators(
+    app: Stairwell, platform: Platform, guild_id: int, text: str | None = None, card: Card | None = None
+) -> None:
     where = await places.where(app, guild_id, Place.QUEUE)
     if where is None:
         return
     try:
-        await platform.post(where, Outgoing(text=text), nonce="")
+        await platform.post(where, Outgoing(card=card, text=text), nonce="")
     except PlatformError:
         log.warning("could not tell the moderators of a server about a problem")
 

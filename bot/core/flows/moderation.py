@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core import moderation, stories
+from bot.core import moderation, stories, support
 from bot.core.app import Stairwell
 from bot.core.flows import places
 from bot.core.flows.port import Choice, ChoiceStyle, Place
@@ -19,15 +19,14 @@ from bot.core.flows.results import (
     RemovePost,
     Reply,
     Result,
+    not_a_moderator,
     private,
 )
-from bot.core.flows.support import crisis_card
 from bot.core.moderation import Action, ModerationError
 from bot.core.story_text import StoryTextError
 from bot.db import stories as store
 from bot.db.stories import Story
 
-NOT_A_MODERATOR = "Only this server's Stairwell moderators (the moderator role, or Manage Messages) can do that."
 BLOCK_CONFIRM = "block-confirm"
 UNPUBLISH = "unpublish"
 BLOCK_QUESTION = (
@@ -50,7 +49,7 @@ def _resolved(story: Story, outcome: str, notice: str | None) -> Result:
 async def button(app: Stairwell, actor: Actor, story_id: int, action: str) -> Result:
     """A click on a queue post (or a report's Unpublish): buttons skip command checks, so check here."""
     if not actor.is_moderator or actor.guild_id is None:
-        return private(NOT_A_MODERATOR)
+        return not_a_moderator(actor)
     guild_id = actor.guild_id
     try:
         if action == Action.APPROVE:
@@ -94,7 +93,7 @@ async def approve(
     action: Action = Action.APPROVE,
 ) -> Result:
     if not actor.is_moderator or actor.guild_id is None:
-        return private(NOT_A_MODERATOR)
+        return not_a_moderator(actor)
     try:
         story = await moderation.approve(
             app, actor.guild_id, story_id, actor.user_id, text=text, content_warning=content_warning, action=action
@@ -108,7 +107,7 @@ async def approve(
 
 async def reject(app: Stairwell, actor: Actor, story_id: int, reason: str | None) -> Result:
     if not actor.is_moderator or actor.guild_id is None:
-        return private(NOT_A_MODERATOR)
+        return not_a_moderator(actor)
     try:
         story = await moderation.reject(app, actor.guild_id, story_id, actor.user_id, reason)
     except ModerationError as error:
@@ -123,7 +122,7 @@ async def reject(app: Stairwell, actor: Actor, story_id: int, reason: str | None
 async def reply(app: Stairwell, actor: Actor, story_id: int, text: str) -> Result:
     """Stored for /mystories first; delivered privately after the moderator is answered."""
     if not actor.is_moderator or actor.guild_id is None:
-        return private(NOT_A_MODERATOR)
+        return not_a_moderator(actor)
     try:
         story, reply_id = await moderation.reply(app, actor.guild_id, story_id, actor.user_id, text)
     except (ModerationError, StoryTextError) as error:
@@ -143,7 +142,7 @@ async def reply(app: Stairwell, actor: Actor, story_id: int, text: str) -> Resul
 async def send_support(app: Stairwell, actor: Actor, story_id: int) -> Result:
     """The crisis card and a warm note to the author, anonymously; kept in their /mystories either way."""
     if not actor.is_moderator or actor.guild_id is None:
-        return private(NOT_A_MODERATOR)
+        return not_a_moderator(actor)
     try:
         story, reply_id = await moderation.send_support(app, actor.guild_id, story_id, actor.user_id, actor.server_name)
     except ModerationError as error:
@@ -153,7 +152,7 @@ async def send_support(app: Stairwell, actor: Actor, story_id: int) -> Result:
             f"The author of story #{story.number} chose not to get messages, so this can't be delivered to them "
             "directly. The crisis lines wait for them in their `/mystories`."
         )
-    card = await crisis_card(app, actor.guild_id, None, stories.URGENT_LEAD)
+    card = await support.crisis_for(app, actor.guild_id, None, stories.URGENT_LEAD)
     note = moderation.support_note(story, actor.server_name)
     return Result(
         Reply(f"The crisis lines and a short note were sent to the author of story #{story.number}, anonymously."),
@@ -163,7 +162,7 @@ async def send_support(app: Stairwell, actor: Actor, story_id: int) -> Result:
 
 async def mark_urgent(app: Stairwell, actor: Actor, story_id: int) -> Result:
     if not actor.is_moderator or actor.guild_id is None:
-        return private(NOT_A_MODERATOR)
+        return not_a_moderator(actor)
     try:
         story = await moderation.mark_urgent(app, actor.guild_id, story_id, actor.user_id)
     except ModerationError as error:
@@ -181,7 +180,7 @@ async def mark_urgent(app: Stairwell, actor: Actor, story_id: int) -> Result:
 
 async def block(app: Stairwell, actor: Actor, story_id: int) -> Result:
     if not actor.is_moderator or actor.guild_id is None:
-        return private(NOT_A_MODERATOR)
+        return not_a_moderator(actor)
     try:
         story, rejected = await moderation.block_author(app, actor.guild_id, story_id, actor.user_id)
     except ModerationError as error:
@@ -197,7 +196,7 @@ async def block(app: Stairwell, actor: Actor, story_id: int) -> Result:
 
 async def unblock(app: Stairwell, actor: Actor, number: int) -> Result:
     if not actor.is_moderator or actor.guild_id is None:
-        return private(NOT_A_MODERATOR)
+        return not_a_moderator(actor)
     try:
         done = await moderation.unblock_author(app, actor.guild_id, number, actor.user_id)
     except ModerationError as error:
@@ -209,7 +208,7 @@ async def unblock(app: Stairwell, actor: Actor, number: int) -> Result:
 
 async def unpublish(app: Stairwell, actor: Actor, story_id: int) -> Result:
     if not actor.is_moderator or actor.guild_id is None:
-        return private(NOT_A_MODERATOR)
+        return not_a_moderator(actor)
     story = await store.get(app.db, story_id)
     if story is None or story.guild_id != actor.guild_id:
         return private("That story no longer exists.")
@@ -228,7 +227,7 @@ async def unpublish_number(app: Stairwell, actor: Actor, number: int) -> Result:
 
 async def queue(app: Stairwell, actor: Actor) -> Result:
     if not actor.is_moderator or actor.guild_id is None:
-        return private(NOT_A_MODERATOR)
+        return not_a_moderator(actor)
     waiting = await store.pending(app.db, actor.guild_id)
     total = await store.count_pending(app.db, actor.guild_id)
     return Result(Reply(cards=(moderation.queue_list_card(waiting, total),)))
@@ -246,7 +245,7 @@ async def waiting(app: Stairwell, guild_id: int) -> list[Story]:
 
 async def log(app: Stairwell, actor: Actor, name_of: moderation.NameOf) -> Result:
     if not actor.is_moderator or actor.guild_id is None:
-        return private(NOT_A_MODERATOR)
+        return not_a_moderator(actor)
     entries = await store.recent_log(app.db, actor.guild_id)
     return Result(Reply(cards=(moderation.log_card(entries, name_of),)))
 

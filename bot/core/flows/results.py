@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from bot.core.cards import Card
 from bot.core.flows.port import Choice
+from bot.core.terms import Terms
 from bot.db.stories import Draft, Story
 
 
@@ -15,7 +16,8 @@ class Actor:
     """The person acting, as the adapter knows them.
 
     `author_key` and `sealed` come from the core's Identity (the adapter never stores either);
-    `name` is how the platform shows this person to moderators (a mention in Discord).
+    `name` is how the platform shows this person to moderators (a mention in Discord);
+    `terms` are the platform's own words, for the text the core writes back.
     """
 
     platform: str
@@ -26,7 +28,10 @@ class Actor:
     name: str
     server_name: str = "the server"
     is_moderator: bool = False
+    # May change the server's settings (/setup): the platform's admin right.
+    is_admin: bool = False
     locale: str | None = None
+    terms: Terms = field(default_factory=Terms)
 
 
 class FormKind(StrEnum):
@@ -48,7 +53,10 @@ class Form:
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """What only the actor sees. `replace` answers by replacing the message the button was on."""
+    """What only the actor sees. `replace` answers by replacing the message the button was on.
+
+    `text` is in the cards' markup (bot/core/cards.py), like a card's body: adapters render both the same way.
+    """
 
     text: str | None = None
     cards: tuple[Card, ...] = ()
@@ -102,7 +110,8 @@ class PingModerators:
 @dataclass(frozen=True, slots=True)
 class TellModerators:
     guild_id: int
-    text: str
+    text: str | None = None
+    card: Card | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +119,31 @@ class PostReport:
     story: Story
 
 
+@dataclass(frozen=True, slots=True)
+class ResumePublishing:
+    """Approved stories parked for a missing stories channel are due again (the channel was just set)."""
+
+    guild_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class PostDailyNow:
+    """A recorded `/daily now` request, made by the daily-post job (exactly once)."""
+
+    extra_id: int
+
+
 Effect = (
-    QueueStory | CloseQueue | RemovePost | NotifyAuthor | TellModerators | PostReport | RefreshQueue | PingModerators
+    QueueStory
+    | CloseQueue
+    | RemovePost
+    | NotifyAuthor
+    | TellModerators
+    | PostReport
+    | RefreshQueue
+    | PingModerators
+    | PostDailyNow
+    | ResumePublishing
 )
 
 
@@ -124,3 +156,10 @@ class Result:
 def private(text: str, *, replace: bool = False) -> Result:
     """A private answer with nothing to do afterwards."""
     return Result(Reply(text, replace=replace))
+
+
+def not_a_moderator(actor: Actor) -> Result:
+    """Buttons and forms skip the platform's command checks, so every moderator flow refuses here too."""
+    return private(
+        f"Only this server's Stairwell moderators (the moderator role, or {actor.terms.moderator_right}) can do that."
+    )

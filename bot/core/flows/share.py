@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from bot.core import stories
+from bot.core import stories, support
 from bot.core.app import Stairwell
 from bot.core.flows.port import Choice, ChoiceStyle
 from bot.core.flows.results import Actor, Form, FormKind, QueueStory, Reply, Result, private
-from bot.core.flows.support import crisis_card
 from bot.core.stories import Decision, DraftTextError, ShareRefusedError
 from bot.db import stories as store
 from bot.db.stories import Story
@@ -84,7 +83,7 @@ async def receive(
         story = outcome.story
         assert story is not None
         # The crisis card comes first, before anything else is said.
-        card = await crisis_card(app, actor.guild_id, actor.locale, stories.URGENT_LEAD)
+        card = await support.crisis_for(app, actor.guild_id, actor.locale, stories.URGENT_LEAD)
         return Result(Reply(urgent_note(story), cards=(card,)), (QueueStory(story.id),))
     screened = outcome.screened
     return Result(

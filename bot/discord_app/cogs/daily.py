@@ -1,4 +1,4 @@
-"""/daily: scheduled reflection posts with a reply thread, and the one loop that makes them."""
+"""/daily over the core's daily flows, and where the core's notices about daily posts are delivered."""
 
 from __future__ import annotations
 
@@ -8,14 +8,16 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core import daily, servers
+from bot.core import servers
 from bot.core.cards import Card
-from bot.core.daily import DailyError, Post
+from bot.core.flows import daily as flows
 from bot.core.flows import daily_posts
 from bot.discord_app import permissions
-from bot.discord_app.bot import StairwellBot, app_of
+from bot.discord_app.answer import actor, deliver
+from bot.discord_app.bot import StairwellBot
 from bot.discord_app.checks import require_moderator
-from bot.discord_app.render import NO_PINGS, embed, respond
+from bot.discord_app.permissions import GuildView
+from bot.discord_app.render import NO_PINGS, embed
 
 log = logging.getLogger(__name__)
 
@@ -30,15 +32,6 @@ class ModeratorGroup(app_commands.Group):
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         return await require_moderator(interaction)
-
-
-def _problem(channel: discord.abc.GuildChannel | None) -> str | None:
-    """Why nothing can be posted there, in words a server admin can act on; None when posting works."""
-    if not isinstance(channel, discord.TextChannel):
-        return "The daily channel is not set or no longer exists. Choose one with `/daily setup`."
-    if not permissions.can_post(channel):
-        return f"I can't post in {channel.mention}: I am missing {', '.join(permissions.missing(channel, 'daily'))}."
-    return None
 
 
 class Daily(commands.Cog):
@@ -63,16 +56,6 @@ class Daily(commands.Cog):
             guild = self.bot.get_guild(notice.guild_id)
             if guild is not None:
                 await self._notify(guild, notice.card, owner_fallback=notice.owner_fallback)
-
-    async def _publish(self, channel: discord.TextChannel, post: Post) -> discord.Message:
-        """The embed, then a public thread for replies when the bot may open one."""
-        message = await channel.send(embed=embed(post.card), allowed_mentions=NO_PINGS)
-        if permissions.can_thread(channel):
-            try:
-                await message.create_thread(name=post.thread_name, auto_archive_duration=1440)
-            except discord.HTTPException:
-                log.warning("daily.thread_failed")
-        return message
 
     async def _notify(self, guild: discord.Guild, notice: Card | None, *, owner_fallback: bool) -> None:
         """Moderation channel first; the owner by DM only for problems that stop posts altogether."""
@@ -110,89 +93,39 @@ class Daily(commands.Cog):
         time: app_commands.Range[str, 1, 16],
         days: app_commands.Choice[str] | None = None,
     ) -> None:
-        if not permissions.can_post(channel):
-            lacking = ", ".join(permissions.missing(channel, "daily"))
-            await respond(
-                interaction, f"Nothing was changed. I can't post in {channel.mention}: I am missing {lacking}."
-            )
-            return
-        app = app_of(interaction)
-        try:
-            schedule = await daily.configure(
-                app, channel.guild.id, channel.id, time, days.value if days else "daily", app.clock.now()
-            )
-        except DailyError as error:
-            await respond(interaction, str(error))
-            return
-        lines = [
-            f"Saved: daily reflections go to {channel.mention}.",
-            daily.schedule_summary(schedule, app.clock.now()),
-        ]
-        if not permissions.can_thread(channel):
-            lacking = ", ".join(permissions.missing(channel, "daily"))
-            lines.append(f"I can't open reply threads there (missing {lacking}), so posts go out without one.")
-        await respond(interaction, "\n".join(lines))
+        seen = permissions.seen(channel, "daily")
+        result = await flows.setup(
+            self.bot.app, await actor(interaction, moderator=True), seen, time, days.value if days else "daily"
+        )
+        await deliver(interaction, result)
 
     @daily_group.command(name="preview", description="Privately see the next daily reflection exactly as it will post.")
     async def preview(self, interaction: discord.Interaction) -> None:
-        app = app_of(interaction)
-        post, when = await daily.preview(app, interaction.guild_id or 0, app.clock.now())
-        note = f"{when}\nA reply thread named “{post.thread_name}” opens on it."
-        await respond(interaction, note, embeds=[embed(post.card)])
+        await deliver(interaction, await flows.preview(self.bot.app, await actor(interaction, moderator=True)))
 
     @daily_group.command(name="now", description="Post a daily reflection now; the scheduled one still goes out.")
     async def now(self, interaction: discord.Interaction) -> None:
-        guild = interaction.guild
-        assert guild is not None
-        app = app_of(interaction)
-        try:
-            post, schedule = await daily.post_now(app, guild.id, app.clock.now())
-        except DailyError as error:
-            await respond(interaction, str(error))
-            return
-        channel = guild.get_channel(schedule.channel_id) if schedule.channel_id else None
-        problem = _problem(channel)
-        if problem is not None or not isinstance(channel, discord.TextChannel):
-            await respond(interaction, f"Nothing was posted. {problem}")
-            return
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        try:
-            message = await self._publish(channel, post)
-        except discord.Forbidden:
-            await respond(interaction, f"Nothing was posted: Discord refused my post in {channel.mention}.")
-            return
-        await self._notify(guild, await daily.record_used(app, guild.id, post.key), owner_fallback=False)
-        log.info("daily.posted_now")
-        await respond(interaction, f"Posted: {message.jump_url}\n{daily.schedule_summary(schedule, app.clock.now())}")
+        assert interaction.guild is not None
+        person = await actor(interaction, moderator=True)
+        await deliver(interaction, await flows.now(self.bot.app, person, GuildView(interaction.guild)))
 
     @daily_group.command(name="pause", description="Stop daily reflection posts until /daily resume.")
     async def pause(self, interaction: discord.Interaction) -> None:
-        try:
-            await daily.pause(app_of(interaction), interaction.guild_id or 0)
-        except DailyError as error:
-            await respond(interaction, str(error))
-            return
-        await respond(interaction, "Paused: no daily reflections will be posted until someone runs `/daily resume`.")
+        await deliver(interaction, await flows.pause(self.bot.app, await actor(interaction, moderator=True)))
 
     @daily_group.command(name="resume", description="Start daily reflection posts again (also after fixing a problem).")
     async def resume(self, interaction: discord.Interaction) -> None:
-        app = app_of(interaction)
-        try:
-            schedule = await daily.resume(app, interaction.guild_id or 0, app.clock.now())
-        except DailyError as error:
-            await respond(interaction, str(error))
-            return
-        await respond(interaction, f"Resumed.\n{daily.schedule_summary(schedule, app.clock.now())}")
+        await deliver(interaction, await flows.resume(self.bot.app, await actor(interaction, moderator=True)))
 
     @daily_group.command(name="skip", description="Skip the next daily reflection post only.")
     async def skip(self, interaction: discord.Interaction) -> None:
-        app = app_of(interaction)
-        try:
-            message = await daily.skip(app, interaction.guild_id or 0, app.clock.now())
-        except DailyError as error:
-            await respond(interaction, str(error))
-            return
-        await respond(interaction, message)
+        await deliver(interaction, await flows.skip(self.bot.app, await actor(interaction, moderator=True)))
+
+    @daily_group.command(
+        name="status", description="When the next daily reflection is posted, and whether it is paused."
+    )
+    async def status(self, interaction: discord.Interaction) -> None:
+        await deliver(interaction, await flows.status(self.bot.app, await actor(interaction, moderator=True)))
 
 
 async def setup(bot: StairwellBot) -> None:

@@ -7,15 +7,13 @@ import logging
 import discord
 from discord.ext import commands
 
-from bot.core import servers
-from bot.core.onboarding import welcome_card
-from bot.core.retention import reconcile_servers, server_joined
+from bot.core.flows import lifecycle
 from bot.discord_app import permissions
 from bot.discord_app.bot import StairwellBot
+from bot.discord_app.platform import PLATFORM, TERMS
 from bot.discord_app.render import NO_PINGS, embed
 
 log = logging.getLogger(__name__)
-PLATFORM = "discord"
 
 
 class Lifecycle(commands.Cog):
@@ -28,13 +26,12 @@ class Lifecycle(commands.Cog):
 
         Servers Discord reports as unavailable (an outage) are still listed, so they are kept.
         """
-        await reconcile_servers(self.bot.app.db, PLATFORM, [guild.id for guild in self.bot.guilds])
+        await lifecycle.reconcile(self.bot.app, PLATFORM, [guild.id for guild in self.bot.guilds])
 
     @commands.Cog.listener()
     async def on_guild_join(self, guild: discord.Guild) -> None:
         """Post only where admins alone can read; otherwise DM the owner. Never post publicly."""
-        await server_joined(self.bot.app.db, PLATFORM, guild.id)
-        message = embed(welcome_card(guild.name))
+        message = embed(await lifecycle.joined(self.bot.app, PLATFORM, guild.id, guild.name, TERMS))
         system = guild.system_channel
         if system is not None and not permissions.is_public(system) and permissions.can_post(system):
             await system.send(embed=message, allowed_mentions=NO_PINGS)
@@ -50,8 +47,7 @@ class Lifecycle(commands.Cog):
 
     @commands.Cog.listener()
     async def on_guild_remove(self, guild: discord.Guild) -> None:
-        await servers.forget(self.bot.app, guild.id)
-        log.info("left a server; its data was deleted")
+        await lifecycle.left(self.bot.app, guild.id)
 
 
 async def setup(bot: StairwellBot) -> None:

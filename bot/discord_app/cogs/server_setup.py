@@ -1,4 +1,4 @@
-"""/setup: channels, moderator role, time zone, region. Manage Server only, checked on every use."""
+"""/setup: channels, moderator role, time zone, region, sharing, local resources, show; the core decides."""
 
 from __future__ import annotations
 
@@ -6,17 +6,17 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core import publishing, server_setup, servers, support, timezones
-from bot.core.flows import setup as setup_flows
-from bot.core.server_setup import SetupError
-from bot.core.support import ResourceInputError
+from bot.core import timezones
+from bot.core.flows import setup as flows
+from bot.core.flows.port import Place
 from bot.discord_app import permissions
-from bot.discord_app.answer import deliver
+from bot.discord_app.answer import actor, deliver
 from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.checks import require_manage_server
 from bot.discord_app.cogs.support import country_autocomplete
 from bot.discord_app.errors import StairwellModal
-from bot.discord_app.render import respond
+from bot.discord_app.permissions import GuildView
+from bot.discord_app.platform import PURPOSE
 
 
 async def timezone_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -48,13 +48,9 @@ class LocalResourceModal(StairwellModal, title="Add a local support resource"):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         require_manage_server(interaction)
-        values = [_text(item) for item in (self.name, self.contact, self.hours, self.details)]
-        try:
-            await support.add_local(app_of(interaction).db, interaction.guild_id or 0, *values)
-        except ResourceInputError as error:
-            await respond(interaction, str(error))
-            return
-        await respond(interaction, f"Added **{values[0].strip()}**. It now shows first in `/resources` here.")
+        name, contact, hours, details = (_text(item) for item in (self.name, self.contact, self.hours, self.details))
+        result = await flows.add_resource(app_of(interaction), await actor(interaction), name, contact, hours, details)
+        await deliver(interaction, result)
 
 
 def _text(label: discord.ui.Label[LocalResourceModal]) -> str:
@@ -64,9 +60,8 @@ def _text(label: discord.ui.Label[LocalResourceModal]) -> str:
 
 
 async def local_resource_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    found = await servers.local(app_of(interaction), interaction.guild_id)
-    wanted = current.casefold()
-    return [app_commands.Choice(name=r.name[:100], value=str(r.id)) for r in found if wanted in r.name.casefold()]
+    found = await flows.resource_names(app_of(interaction), interaction.guild_id, current)
+    return [app_commands.Choice(name=name[:100], value=str(resource_id)) for name, resource_id in found]
 
 
 class ServerSetup(commands.Cog):
@@ -102,71 +97,29 @@ class ServerSetup(commands.Cog):
         stories: discord.TextChannel | None = None,
         daily: discord.TextChannel | None = None,
     ) -> None:
-        chosen = {"moderation": moderation, "stories": stories, "daily": daily}
-        if not any(chosen.values()):
-            await respond(interaction, "Pick at least one channel: `moderation`, `stories` or `daily`.")
-            return
-        problems = []
-        for purpose, channel in chosen.items():
-            if channel is None:
-                continue
-            lacking = permissions.missing(channel, purpose)
-            if lacking:
-                problems.append(f"I can't work in {channel.mention} for {purpose}: I am missing {', '.join(lacking)}.")
-            if purpose == "moderation" and permissions.is_public(channel):
-                problems.append(
-                    f"{channel.mention} is visible to everyone. Stories waiting for review must stay private: "
-                    "choose a channel only moderators can see."
-                )
-        if problems:
-            await respond(interaction, "Nothing was changed.\n" + "\n".join(problems))
-            return
-        values = {f"{purpose}_channel_id": channel.id for purpose, channel in chosen.items() if channel}
-        app = app_of(interaction)
-        await servers.update(app, interaction.guild_id or 0, **values)
-        if stories is not None:
-            await publishing.resume_blocked(app, interaction.guild_id or 0)
-        done = ", ".join(f"{purpose} → {channel.mention}" for purpose, channel in chosen.items() if channel)
-        await respond(interaction, f"Saved: {done}.")
+        given = {Place.QUEUE: moderation, Place.STORIES: stories, Place.DAILY: daily}
+        chosen = {place: permissions.seen(channel, PURPOSE[place]) for place, channel in given.items() if channel}
+        await deliver(interaction, await flows.channels(self.bot.app, await actor(interaction), chosen))
 
     @setup_group.command(name="moderator-role", description="Choose the role whose members review shared stories.")
     @app_commands.describe(role="Members with this role can approve, redact or reject stories.")
     async def moderator_role(self, interaction: discord.Interaction, role: discord.Role) -> None:
-        if role.is_default():
-            await respond(
-                interaction, "@everyone can't be the moderator role: choose a role given to a few trusted people."
-            )
-            return
-        await servers.update(app_of(interaction), role.guild.id, moderator_role_id=role.id)
-        await respond(
-            interaction,
-            f"Saved: members of {role.mention} are Stairwell moderators here. Discord shows `/mod` and `/daily` "
-            "only to people with Manage Messages by default: to let this role see them, allow it under "
-            "Server Settings → Integrations → Stairwell.",
+        result = await flows.moderator_role(
+            self.bot.app, await actor(interaction), role.id, role.mention, everyone=role.is_default()
         )
+        await deliver(interaction, result)
 
     @setup_group.command(name="timezone", description="The server's time zone, for daily reflections.")
     @app_commands.describe(name="An IANA time zone such as Europe/London or America/New_York (suggested as you type).")
     @app_commands.autocomplete(name=timezone_autocomplete)
     async def timezone(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 64]) -> None:
-        try:
-            zone = await server_setup.set_timezone(app_of(interaction).db, interaction.guild_id or 0, name)
-        except SetupError as error:
-            await respond(interaction, str(error))
-            return
-        await respond(interaction, f"Saved: this server's time zone is **{zone}**.")
+        await deliver(interaction, await flows.timezone(self.bot.app, await actor(interaction), name))
 
     @setup_group.command(name="region", description="The default country for /resources in this server.")
     @app_commands.describe(country="Country whose crisis and clinician support lines are shown first.")
     @app_commands.autocomplete(country=country_autocomplete)
     async def region(self, interaction: discord.Interaction, country: app_commands.Range[str, 1, 64]) -> None:
-        app = app_of(interaction)
-        try:
-            name = await server_setup.set_region(app.db, app.content.directory, interaction.guild_id or 0, country)
-        except SetupError as error:
-            await respond(interaction, str(error))
-            return
-        await respond(interaction, f"Saved: `/resources` shows lines for **{name}** first.")
+        await deliver(interaction, await flows.region(self.bot.app, await actor(interaction), country))
 
     @setup_group.command(name="sharing", description="Story sharing: on or off, daily limit per author, retention.")
     @app_commands.describe(
@@ -181,33 +134,16 @@ class ServerSetup(commands.Cog):
         per_day: app_commands.Range[int, 1, 20] | None = None,
         purge_days: app_commands.Range[int, 1, 90] | None = None,
     ) -> None:
-        result = await setup_flows.sharing(
-            app_of(interaction), interaction.guild_id or 0, enabled=enabled, per_day=per_day, purge_days=purge_days
+        result = await flows.sharing(
+            self.bot.app, await actor(interaction), enabled=enabled, per_day=per_day, purge_days=purge_days
         )
         await deliver(interaction, result)
 
     @setup_group.command(name="show", description="Show this server's Stairwell settings and any missing permissions.")
     async def show(self, interaction: discord.Interaction) -> None:
-        guild = interaction.guild
-        assert guild is not None
-        app = app_of(interaction)
-        settings = await servers.settings(app, guild.id)
-        names: dict[int, str] = {}
-        problems: dict[str, list[str]] = {}
-        for purpose in ("moderation", "stories", "daily"):
-            channel_id = getattr(settings, f"{purpose}_channel_id")
-            channel = guild.get_channel(channel_id) if channel_id else None
-            if channel is None:
-                continue
-            names[channel.id] = channel.name
-            lacking = permissions.missing(channel, purpose)
-            if purpose == "moderation" and permissions.is_public(channel):
-                lacking.append("privacy (everyone can see this channel)")
-            problems[purpose] = lacking
-        if settings.moderator_role_id and (role := guild.get_role(settings.moderator_role_id)):
-            names[role.id] = role.name
-        region = app.content.directory.countries.get(settings.region or "")
-        await respond(interaction, server_setup.settings_card(settings, names, problems, region))
+        assert interaction.guild is not None
+        result = await flows.show(self.bot.app, await actor(interaction), GuildView(interaction.guild))
+        await deliver(interaction, result)
 
     @resource_group.command(name="add", description="Add your workplace's own support (opens a form).")
     async def resource_add(self, interaction: discord.Interaction) -> None:
@@ -217,13 +153,11 @@ class ServerSetup(commands.Cog):
     @app_commands.describe(resource="The local resource to remove (suggested as you type).")
     @app_commands.autocomplete(resource=local_resource_autocomplete)
     async def resource_remove(self, interaction: discord.Interaction, resource: str) -> None:
-        removed = None
-        if resource.isdigit():
-            removed = await servers.remove_local(app_of(interaction), interaction.guild_id or 0, int(resource))
-        if removed is None:
-            await respond(interaction, "I couldn't find that local resource. Pick one from the suggestions.")
-            return
-        await respond(interaction, f"Removed **{removed}** from this server's resources.")
+        await deliver(interaction, await flows.remove_resource(self.bot.app, await actor(interaction), resource))
+
+    @resource_group.command(name="list", description="This server's local support resources.")
+    async def resource_list(self, interaction: discord.Interaction) -> None:
+        await deliver(interaction, await flows.list_resources(self.bot.app, await actor(interaction)))
 
 
 async def setup(bot: StairwellBot) -> None:

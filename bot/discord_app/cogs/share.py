@@ -34,35 +34,7 @@ class ForgetButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"st
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:
-            await deliver(
-                interaction, await authors.forget(app_of(interaction), await actor(interaction), where="Discord")
-            )
-        except Exception as error:
-            await report_failure(interaction, error)
-
-
-async def open_share(interaction: discord.Interaction) -> None:
-    """Shared by /share and the "Share my own story" button."""
-    await deliver(interaction, await share.open_form(app_of(interaction), await actor(interaction)))
-
-
-class ShareButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"stairwell:share"):
-    def __init__(self) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="Share my own story", style=discord.ButtonStyle.secondary, custom_id="stairwell:share"
-            )
-        )
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> ShareButton:
-        return cls()
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        try:
-            await open_share(interaction)
+            await deliver(interaction, await authors.forget(app_of(interaction), await actor(interaction)))
         except Exception as error:
             await report_failure(interaction, error)
 
@@ -86,7 +58,7 @@ class Share(commands.Cog):
     )
     @app_commands.guild_only()
     async def share(self, interaction: discord.Interaction) -> None:
-        await open_share(interaction)
+        await deliver(interaction, await share.open_form(self.bot.app, await actor(interaction)))
 
     @app_commands.command(
         name="mystories", description="Your shared stories: status, moderators' replies, withdraw or remove."
@@ -103,5 +75,5 @@ class Share(commands.Cog):
 
 
 async def setup(bot: StairwellBot) -> None:
-    bot.add_dynamic_items(FlowButton, ForgetButton, ShareButton)
+    bot.add_dynamic_items(FlowButton, ForgetButton)
     await bot.add_cog(Share(bot))

@@ -7,8 +7,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core import support
+from bot.core.flows import resources as flows
+from bot.discord_app.answer import actor, deliver
 from bot.discord_app.bot import StairwellBot, app_of
-from bot.discord_app.render import respond
 
 AUDIENCE_CHOICES = [app_commands.Choice(name=label, value=value) for value, label in support.AUDIENCE_LABELS.items()]
 
@@ -20,15 +21,10 @@ async def country_autocomplete(interaction: discord.Interaction, current: str) -
     ]
 
 
-async def resources_for(interaction: discord.Interaction, country: str | None, audience: str | None) -> None:
-    """Shared by /resources and the Support buttons elsewhere."""
-    card = await support.resources_for(
-        app_of(interaction), interaction.guild_id, country, audience, str(interaction.locale)
-    )
-    await respond(interaction, card)
-
-
 class Support(commands.Cog):
+    def __init__(self, bot: StairwellBot) -> None:
+        self.bot = bot
+
     @app_commands.command(name="resources", description="Crisis lines and support lines for healthcare workers.")
     @app_commands.describe(
         country="Country to show lines for (default: this server's region, else your Discord language).",
@@ -42,8 +38,9 @@ class Support(commands.Cog):
         country: app_commands.Range[str, 1, 64] | None = None,
         audience: app_commands.Choice[str] | None = None,
     ) -> None:
-        await resources_for(interaction, country, audience.value if audience else None)
+        chosen = audience.value if audience else None
+        await deliver(interaction, await flows.resources(self.bot.app, await actor(interaction), country, chosen))
 
 
 async def setup(bot: StairwellBot) -> None:
-    await bot.add_cog(Support())
+    await bot.add_cog(Support(bot))

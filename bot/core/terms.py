@@ -1,0 +1,29 @@
+"""The few words the core's text borrows from a platform, supplied by each adapter.
+
+The core never names a platform itself: what the admin right is called, what an account's id is called,
+where a member's language comes from. An adapter passes its own `Terms` on the Actor (or to a card);
+the neutral default reads correctly anywhere, so a missing one never says "Discord" on Telegram.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    # What a person's account is called ("Discord account"), and its number ("Discord ID").
+    account: str = "account"
+    account_id: str = "account ID"
+    # The right that lets someone change the server's settings ("Manage Server").
+    admin_right: str = "the right to manage this server"
+    # The right that makes someone a moderator without the moderator role ("Manage Messages").
+    moderator_right: str = "the right to manage messages"
+    # Where a member's language comes from, when no country is chosen ("Discord language").
+    language: str = "app language"
+    # Where published posts are, as the member knows it ("the stories channel").
+    stories_place: str = "the stories channel"
+    # Said after a moderator role is saved: how members of the role get to see the moderators' commands.
+    moderator_role_hint: str = ""
+    # What the platform itself learns, whatever Stairwell does (the end of /privacy).
+    platform_sees: str = "The platform itself sees who uses which command, as with any bot."
