@@ -119,3 +119,8 @@ def card_messages(card: Card) -> list[str]:
 def plain(text: str) -> str:
     """A line of the bot's own words, or anything a person typed, as HTML text with no formatting at all."""
     return _text(text)
+
+
+def visible_text(markup: str) -> str:
+    """The bot's words as Telegram would show them without formatting (a button's toast takes no HTML)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markup_to_html(markup)))

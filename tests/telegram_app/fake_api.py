@@ -108,7 +108,7 @@ class FakeTelegram:
         self.calls: list[Call] = []
         self.chats: dict[int | str, Chat] = {}
         self.sent: dict[tuple[int, int], Sent] = {}
-        self.failures: dict[str, list[tuple[int, str, int | None, Any]]] = {}
+        self.failures: dict[str, list[tuple[int, str, int | None, Any, bool]]] = {}
         self.bot_user = {"id": BOT_ID, "is_bot": True, "first_name": "Stairwell", "username": BOT_USERNAME}
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
@@ -160,20 +160,27 @@ class FakeTelegram:
         due = next((f for f in queued if f[3] is None or f[3] == params.get("chat_id")), None)
         if due is not None:
             queued.remove(due)
-            status, description, retry_after, _ = due
-            body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
-            if retry_after is not None:
-                body["parameters"] = {"retry_after": retry_after}
-            return web.json_response(body, status=status)
+        if due is not None and not due[4]:
+            return self._failure(due)
         handler = getattr(self, "_" + re.sub(r"(?<!^)([A-Z])", r"_\1", method).lower(), None)
         if handler is None:
             result: Any = True
         else:
             outcome = handler(params)
             result = await outcome if asyncio.iscoroutine(outcome) else outcome
+        if due is not None:  # the call was carried out, and then the answer was an error
+            return self._failure(due)
         if isinstance(result, web.Response):
             return result
         return web.json_response({"ok": True, "result": result})
+
+    @staticmethod
+    def _failure(due: tuple[int, str, int | None, Any, bool]) -> web.Response:
+        status, description, retry_after, _, _ = due
+        body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+        if retry_after is not None:
+            body["parameters"] = {"retry_after": retry_after}
+        return web.json_response(body, status=status)
 
     @staticmethod
     def _params(form: Any) -> dict[str, Any]:
@@ -287,10 +294,21 @@ class FakeTelegram:
         chat.admins[BOT_ID] = {"status": "administrator", "user": self.bot_user, **rights}
 
     def fail_next(
-        self, method: str, status: int, description: str, retry_after: int | None = None, chat_id: Any = None
+        self,
+        method: str,
+        status: int,
+        description: str,
+        retry_after: int | None = None,
+        chat_id: Any = None,
+        *,
+        after: bool = False,
     ) -> None:
-        """The next call of `method` (to `chat_id`, if given) fails with this status and description."""
-        self.failures.setdefault(method, []).append((status, description, retry_after, chat_id))
+        """The next call of `method` (to `chat_id`, if given) fails with this status and description.
+
+        `after`: the call is carried out first (the message is sent) and only the answer is the error, as when
+        Telegram times out or answers 5xx after doing the work.
+        """
+        self.failures.setdefault(method, []).append((status, description, retry_after, chat_id, after))
 
     # ---- acting as people ---------------------------------------------------------------------------------
     async def _deliver(self, update: dict[str, Any]) -> list[Call]:
@@ -313,7 +331,7 @@ class FakeTelegram:
             "date": int(time.time()),
             "chat": where.as_dict() if where.type != "private" else {**user.as_dict(), "type": "private"},
             "from": user.as_dict(),
-            "text": text,
+            **({"text": text} if text else {}),
             **extra,
         }
         if text.startswith("/"):
@@ -356,6 +374,23 @@ class FakeTelegram:
         }
         return await self._deliver({"update_id": next(self._update_ids), "callback_query": query})
 
+    async def reply(self, user: User, to: Sent, text: str) -> list[Call]:
+        """`user` answers the bot's message `to` (a force-reply prompt) in its chat."""
+        chat = self.chats[to.chat_id]
+        replied = {
+            "message_id": to.message_id,
+            "date": int(time.time()),
+            "chat": chat.as_dict(),
+            "from": self.bot_user,
+            "text": _visible(to.text),
+        }
+        return await self.message(user, text, chat=chat, reply_to_message=replied)
+
+    async def send_photo(self, user: User) -> list[Call]:
+        """A photo (no text) in the user's private chat."""
+        photo = [{"file_id": "photo-1", "file_unique_id": "u1", "width": 90, "height": 90}]
+        return await self.message(user, "", photo=photo)
+
     # ---- looking -------------------------------------------------------------------------------------------
     def last_sent(self, chat_id: int) -> Sent:
         mine = [sent for (chat, _), sent in self.sent.items() if chat == chat_id]
@@ -376,3 +411,7 @@ class FakeTelegram:
 
     def calls_to(self, method: str) -> list[Call]:
         return [call for call in self.calls if call.method == method]
+
+    def in_chat(self, chat_id: int) -> list[Sent]:
+        """What the bot's messages in a chat say now (sent and not deleted), oldest first."""
+        return [sent for (chat, _), sent in sorted(self.sent.items()) if chat == chat_id]

@@ -1,0 +1,120 @@
+"""The queue in the moderators' group: the card's buttons, and force-reply prompts for what needs words.
+
+Who may act is checked at every press and every answer (the group's admins, cached briefly, or
+TELEGRAM_MODERATORS). A prompt is stored, so an answer sent after a restart still reaches its flow.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from aiogram import F, Router
+from aiogram.enums import ChatType
+from aiogram.exceptions import TelegramAPIError
+from aiogram.methods import DeleteMessage
+from aiogram.types import CallbackQuery, ForceReply, Message
+
+from bot.core import chat_communities
+from bot.core.cards import literal
+from bot.core.flows import forms
+from bot.core.flows.choices import choose
+from bot.core.flows.moderation import BLOCK_CONFIRM
+from bot.core.flows.port import Choice
+from bot.core.flows.results import Actor, Form, FormKind, Reply, Result
+from bot.telegram_app.answer import actor, editable, effects, may_moderate, show, toast
+from bot.telegram_app.callbacks import Press
+from bot.telegram_app.context import Telegram
+from bot.telegram_app.render import markup_to_html
+
+log = logging.getLogger(__name__)
+GROUPS = F.chat.type.in_({ChatType.GROUP, ChatType.SUPERGROUP})
+NOT_A_MODERATOR = (
+    "Only the admins of this moderators' group (or the moderators Stairwell is configured with) can do that."
+)
+NOT_HERE = "That story isn't in this group's queue any more."
+ANSWER_BELOW = "Answer in the message below: reply to it."
+NONE_WORD = "-"
+
+
+async def pressed(query: CallbackQuery, callback_data: Press, tg: Telegram) -> None:
+    message = editable(query)
+    if message is None or not callback_data.target.isdigit():
+        await query.answer(NOT_HERE)
+        return
+    chat_id, story_id = message.chat.id, int(callback_data.target)
+    community = await chat_communities.queue_community(tg.app, chat_id, story_id)
+    if community is None:
+        await query.answer(NOT_HERE, show_alert=True)
+        return
+    if not await may_moderate(tg, chat_id, query.from_user.id):
+        await query.answer(NOT_A_MODERATOR, show_alert=True)
+        return
+    person = actor(tg, query.from_user, community, moderator=True)
+    result = await choose(tg.app, person, Choice("mod", callback_data.action, story_id, ""))
+    reply = result.reply
+    if reply.form is not None:
+        await query.answer(ANSWER_BELOW)
+        await _prompt(tg, chat_id, community.guild_id, reply.form, message.message_id)
+    elif reply.choices:
+        await query.answer()
+        await show(tg, chat_id, reply, reply_to=message.message_id)
+    elif callback_data.action == BLOCK_CONFIRM:
+        # The confirmation message becomes the outcome, so nobody presses it twice.
+        await query.answer()
+        await show(tg, chat_id, Reply(reply.text), edit=message)
+    elif not await toast(query, reply.text):
+        await show(tg, chat_id, reply, reply_to=message.message_id)
+    await effects(tg, chat_id, result.effects)
+
+
+async def _prompt(tg: Telegram, chat_id: int, guild_id: int, form: Form, card_id: int) -> None:
+    """The form's first field asked as a force reply; what it prefills is sent just before, to copy."""
+    assert form.story is not None
+    field = forms.fields(form)[0]
+    extra: list[int] = []
+    if isinstance(field.default, str) and field.default and field.kind is forms.FieldKind.PARAGRAPH:
+        sent = await tg.send(chat_id, field.default)
+        extra += [part.message_id for part in sent]
+    hint = f" Send {NONE_WORD} for none." if not field.required else ""
+    if extra:
+        hint += " The text above is what it says now: copy it, change it and send it back."
+    text = markup_to_html(f"**{forms.title(form)}** — {literal(field.label)}: reply to this message.{hint}")
+    placeholder = ForceReply(force_reply=True, input_field_placeholder=field.label[:64])
+    prompt = await tg.send_html(chat_id, text, placeholder, reply_to=card_id)
+    await chat_communities.add_prompt(
+        tg.app, chat_id, prompt.message_id, guild_id, f"{form.kind.value}:{field.key}", form.story.id, tuple(extra)
+    )
+
+
+async def answered(message: Message, tg: Telegram) -> None:
+    """A reply to one of the bot's messages in a group: a prompt's answer, if it is one."""
+    assert message.reply_to_message is not None
+    chat_id = message.chat.id
+    prompt = await chat_communities.take_prompt(tg.app, chat_id, message.reply_to_message.message_id)
+    if prompt is None or message.from_user is None:
+        return
+    if not await may_moderate(tg, chat_id, message.from_user.id):
+        await chat_communities.put_back_prompt(tg.app, prompt)
+        await tg.send_html(chat_id, markup_to_html(NOT_A_MODERATOR), reply_to=message.message_id)
+        return
+    community = await chat_communities.by_guild(tg.app, prompt.guild_id)
+    person: Actor = actor(tg, message.from_user, community, moderator=True)
+    kind, _, key = prompt.form.partition(":")
+    words = (message.text or "").strip()
+    value = None if words == NONE_WORD else words
+    result: Result = await forms.submit(tg.app, person, FormKind(kind), prompt.story_id, {key: value})
+    await show(tg, chat_id, result.reply, reply_to=message.message_id)
+    for message_id in (*prompt.extra_ids, prompt.message_id):  # the prompt, and any story text it offered
+        with contextlib.suppress(TelegramAPIError):
+            await tg.sender.call(chat_id, DeleteMessage(chat_id=chat_id, message_id=message_id))
+    await effects(tg, chat_id, result.effects)
+
+
+def router() -> Router:
+    moderation_router = Router(name="moderation")
+    moderation_router.callback_query.register(
+        pressed, Press.filter(F.kind == "mod"), F.message.chat.type != ChatType.PRIVATE
+    )
+    moderation_router.message.register(answered, GROUPS, F.reply_to_message)
+    return moderation_router
