@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 import string
 
+from bot.core import publishing
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
 from bot.core.server_setup import SetupError
@@ -90,6 +91,9 @@ async def set_publish_chat(app: Stairwell, community: Community, chat_id: int | 
     if chat_id is not None and chat_id == community.moderators_chat_id:
         raise SetupError("Published stories cannot go to the moderators' group; choose the group or a channel.")
     await telegram.set_publish_chat(app.db, community.guild_id, chat_id)
+    if chat_id is not None:
+        # Stories parked because the old chat refused them get another go, as after /setup channels on Discord.
+        await publishing.resume_blocked(app, community.guild_id)
     updated = await telegram.by_guild(app.db, community.guild_id)
     assert updated is not None
     return updated
@@ -157,6 +161,11 @@ async def member_community(app: Stairwell, person_key: str) -> Community | None:
     """The community whose link this person followed last, if it still exists."""
     guild_id = await telegram.member_community(app.db, person_key)
     return None if guild_id is None else await telegram.by_guild(app.db, guild_id)
+
+
+async def member_guild(app: Stairwell, person_key: str) -> int | None:
+    """Just the community's id (its server in the core), for flows that take one."""
+    return await telegram.member_community(app.db, person_key)
 
 
 async def group_migrated(app: Stairwell, old_chat_id: int, new_chat_id: int) -> None:

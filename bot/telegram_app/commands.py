@@ -9,9 +9,9 @@ import logging
 from aiogram import Bot
 from aiogram.types import BotCommand, BotCommandScopeAllChatAdministrators, BotCommandScopeAllPrivateChats
 
+from bot.core import servers
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
-from bot.db import meta
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ async def set_menu(bot: Bot, app: Stairwell) -> bool:
     payload = json.dumps({"private": PRIVATE, "admins": GROUP_ADMINS})
     digest = hashlib.sha256(payload.encode()).hexdigest()
     key = f"{_HASH_KEY}:{bot.id}"  # per bot, so a new token gets its menu
-    if await meta.get_value(app.db, key) == digest:
+    if await servers.stored_value(app, key) == digest:
         return False
     await bot.set_my_commands(
         [BotCommand(command=name, description=text) for name, text in PRIVATE],
@@ -60,6 +60,6 @@ async def set_menu(bot: Bot, app: Stairwell) -> bool:
         [BotCommand(command=name, description=text) for name, text in GROUP_ADMINS],
         scope=BotCommandScopeAllChatAdministrators(),
     )
-    await meta.set_value(app.db, key, digest)
+    await servers.store_value(app, key, digest)
     log.info("telegram command menu set")
     return True

@@ -217,7 +217,7 @@ class FakeTelegram:
         chat = self.chats.get(chat_id) or Chat(chat_id, "private" if chat_id > 0 else "group")
         data = {"message_id": message_id, "date": int(time.time()), "chat": chat.as_dict(), "from": self.bot_user}
         data["text"] = _visible(text)
-        if markup:
+        if markup and "inline_keyboard" in markup:  # a force reply is asked of clients, not kept on the message
             data["reply_markup"] = markup
         return data
 
@@ -356,6 +356,10 @@ class FakeTelegram:
         return await self._deliver(update)
 
     async def press(self, user: User, sent: Sent, label: str) -> list[Call]:
+        return await self._deliver(self.press_update(user, sent, label))
+
+    def press_update(self, user: User, sent: Sent, label: str) -> dict[str, Any]:
+        """The callback_query update a press makes, for tests that feed several to the dispatcher at once."""
         button = sent.button(label)
         chat = self.chats[sent.chat_id]
         chat_data = chat.as_dict() if chat.type != "private" else {"id": user.id, "type": "private"}
@@ -372,7 +376,7 @@ class FakeTelegram:
                 "text": _visible(sent.text),
             },
         }
-        return await self._deliver({"update_id": next(self._update_ids), "callback_query": query})
+        return {"update_id": next(self._update_ids), "callback_query": query}
 
     async def reply(self, user: User, to: Sent, text: str) -> list[Call]:
         """`user` answers the bot's message `to` (a force-reply prompt) in its chat."""

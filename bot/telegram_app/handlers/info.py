@@ -11,7 +11,6 @@ from bot.core import chat_communities, support
 from bot.core.cards import Card, Tone, literal
 from bot.core.chat_communities import JoinError
 from bot.core.info import TELEGRAM_ABOUT, TELEGRAM_PRIVACY
-from bot.db import telegram
 from bot.telegram_app.commands import PRIVATE_NAMES, help_card
 from bot.telegram_app.context import Telegram
 
@@ -32,7 +31,7 @@ async def start(message: Message, command: CommandObject, tg: Telegram) -> None:
             await tg.send(message.chat.id, str(error))
             return
         lines.append(f"You came from **{literal(community.title)}**: this private chat now belongs to it.")
-    elif await telegram.member_community(tg.app.db, tg.person_key(message.from_user.id)) is None:
+    elif await chat_communities.member_guild(tg.app, tg.person_key(message.from_user.id)) is None:
         lines.append("If your group uses Stairwell, open its link once so what you share goes to the right place.")
     card = help_card()
     await tg.send(
@@ -66,7 +65,7 @@ def parse_resources(args: str | None) -> tuple[str | None, str | None]:
 async def resources(message: Message, command: CommandObject, tg: Telegram) -> None:
     assert message.from_user is not None
     country, audience = parse_resources(command.args)
-    guild_id = await telegram.member_community(tg.app.db, tg.person_key(message.from_user.id))
+    guild_id = await chat_communities.member_guild(tg.app, tg.person_key(message.from_user.id))
     card = await support.resources_for(tg.app, guild_id, country, audience, message.from_user.language_code)
     await tg.send(message.chat.id, card)
 
@@ -78,7 +77,7 @@ async def in_group(message: Message, tg: Telegram) -> None:
     """
     if not tg.hint_due(message.chat.id):
         return
-    community = await telegram.by_group(tg.app.db, message.chat.id)
+    community = await chat_communities.by_group(tg.app, message.chat.id)
     link = tg.bot_link(community.code if community else None)
     await tg.send(
         message.chat.id,

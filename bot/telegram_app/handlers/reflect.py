@@ -7,9 +7,8 @@ from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.core import reflections, support
+from bot.core import chat_communities, reflections, support
 from bot.core.reflections import UnknownThemeError
-from bot.db import telegram
 from bot.telegram_app.callbacks import Press
 from bot.telegram_app.context import Telegram
 
@@ -53,7 +52,7 @@ async def another(query: CallbackQuery, callback_data: Press, tg: Telegram) -> N
 
 async def support_card(query: CallbackQuery, tg: Telegram) -> None:
     await query.answer()
-    guild_id = await telegram.member_community(tg.app.db, tg.person_key(query.from_user.id))
+    guild_id = await chat_communities.member_guild(tg.app, tg.person_key(query.from_user.id))
     card = await support.crisis_for(tg.app, guild_id, query.from_user.language_code)
     await tg.send(query.from_user.id, card)
 

@@ -17,9 +17,8 @@ from aiogram.types import ChatMemberAdministrator, ChatMemberOwner, ChatMemberUp
 
 from bot.core import chat_communities
 from bot.core.cards import Card, Tone, literal
+from bot.core.chat_communities import Community
 from bot.core.server_setup import SetupError
-from bot.db import guilds, telegram
-from bot.db.telegram import Community
 from bot.telegram_app.context import Telegram
 
 log = logging.getLogger(__name__)
@@ -54,7 +53,7 @@ async def _announce(tg: Telegram, community: Community) -> None:
 async def migrated(message: Message, tg: Telegram) -> None:
     """Telegram moved the group to a supergroup with a new id: the community stays the same."""
     assert message.migrate_to_chat_id is not None
-    await telegram.group_migrated(tg.app.db, message.chat.id, message.migrate_to_chat_id)
+    await chat_communities.group_migrated(tg.app, message.chat.id, message.migrate_to_chat_id)
     tg.admins.forget(message.chat.id)
     log.info("telegram group migrated to a supergroup")
 
@@ -87,7 +86,7 @@ async def _require_admin(message: Message, tg: Telegram, chat_id: int, what: str
 
 async def _begin(message: Message, tg: Telegram, *, fresh: bool) -> None:
     await _require_admin(message, tg, message.chat.id, "this group")
-    moderated = await telegram.moderated_from(tg.app.db, message.chat.id)
+    moderated = await chat_communities.moderated_from(tg.app, message.chat.id)
     if moderated:
         names = ", ".join(literal(community.title) for community in moderated)
         await tg.send(
@@ -100,7 +99,7 @@ async def _begin(message: Message, tg: Telegram, *, fresh: bool) -> None:
             ),
         )
         return
-    community = await telegram.by_group(tg.app.db, message.chat.id)
+    community = await chat_communities.by_group(tg.app, message.chat.id)
     if community is not None and community.moderators_chat_id is not None and not fresh:
         status = await _status(tg, community)
         footer = "To move moderation to another group: /setup moderators (gives a new code)."
@@ -133,7 +132,7 @@ async def _bind(message: Message, tg: Telegram, code: str) -> None:
 
 async def _publish(message: Message, tg: Telegram, words: list[str]) -> None:
     await _require_admin(message, tg, message.chat.id, "this group")
-    community = await telegram.by_group(tg.app.db, message.chat.id)
+    community = await chat_communities.by_group(tg.app, message.chat.id)
     if community is None:
         raise SetupError("Run /setup here first: this group is not a Stairwell community yet.")
     target = words[0] if words else ""
@@ -183,10 +182,8 @@ async def _channel(message: Message, tg: Telegram, target: str) -> int:
 
 async def removed(event: ChatMemberUpdated, tg: Telegram) -> None:
     """Removed from a community's group: everything stored for it goes, as when the bot leaves a Discord server."""
-    community = await telegram.by_group(tg.app.db, event.chat.id)
     tg.admins.forget(event.chat.id)
-    if community is not None:
-        await guilds.delete(tg.app.db, community.guild_id)
+    if await chat_communities.removed(tg.app, event.chat.id):
         log.info("telegram community removed with its data")
 
 
