@@ -154,8 +154,14 @@ class FakeTelegram:
         params = self._params(await request.post())
         if method != "getUpdates":
             self.calls.append(Call(method, params))
-            async with self._recorded:
-                self._recorded.notify_all()
+        try:
+            return await self._answer(method, params)
+        finally:
+            if method != "getUpdates":  # after the call took effect, so a waiting test sees what it did
+                async with self._recorded:
+                    self._recorded.notify_all()
+
+    async def _answer(self, method: str, params: dict[str, Any]) -> web.Response:
         queued = self.failures.get(method, [])
         due = next((f for f in queued if f[3] is None or f[3] == params.get("chat_id")), None)
         if due is not None:
@@ -412,6 +418,21 @@ class FakeTelegram:
         call = found()
         assert call is not None
         return call
+
+    async def wait_for_sent(self, chat_id: int, words: str, timeout: float = 20) -> Sent:
+        """For a bot handling updates as tasks: the bot's latest message in the chat that says `words`."""
+
+        def found() -> Sent | None:
+            return next((sent for sent in reversed(self.in_chat(chat_id)) if words in sent.text), None)
+
+        async with self._recorded:
+            await asyncio.wait_for(self._recorded.wait_for(lambda: found() is not None), timeout)
+        sent = found()
+        assert sent is not None
+        return sent
+
+    async def wait_for_text(self, chat_id: int, words: str, timeout: float = 20) -> str:
+        return (await self.wait_for_sent(chat_id, words, timeout)).text
 
     def calls_to(self, method: str) -> list[Call]:
         return [call for call in self.calls if call.method == method]
