@@ -13,7 +13,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
 from bot.core.app import Stairwell
-from bot.core.flows import jobs
+from bot.core.flows.background import Background
 from bot.telegram_app.bot import DEFAULTS, TelegramAdapter
 from bot.telegram_app.sender import Limits, Sender
 from tests.conftest import NO_QUEUE_DELAY, SECRET
@@ -83,8 +83,8 @@ class TelegramWorld:
         return self.running.adapter
 
     async def jobs(self) -> None:
-        """One round of the core's background work (queue posts, publishing, retention) through Telegram."""
-        await jobs.tick(self.app, self.adapter.platform)
+        """One round of the core's background worker (queue posts, publishing, daily posts, retention)."""
+        await Background(self.app, self.adapter.platform, self.adapter.deliver_notices).run_once()
 
     async def restart(self) -> None:
         """Stop the bot and start a new process on the same database, as after a crash or deploy."""

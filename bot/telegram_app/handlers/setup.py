@@ -18,6 +18,7 @@ from aiogram.types import ChatMemberAdministrator, ChatMemberOwner, ChatMemberUp
 from bot.core import chat_communities
 from bot.core.cards import Card, Tone, literal
 from bot.core.chat_communities import Community
+from bot.core.flows import schedule
 from bot.core.server_setup import SetupError
 from bot.telegram_app.context import Telegram
 
@@ -68,6 +69,8 @@ async def setup(message: Message, command: CommandObject, tg: Telegram) -> None:
             await _begin(message, tg, fresh=bool(words))
         elif words[0].casefold() == "publish":
             await _publish(message, tg, words[1:])
+        elif words[0].casefold() == "daily":
+            await _daily(message, tg, words[1:])
         else:
             await _bind(message, tg, words[0])
     except SetupError as error:
@@ -152,6 +155,29 @@ async def _publish(message: Message, tg: Telegram, words: list[str]) -> None:
     chat_id = await _channel(message, tg, target)
     await chat_communities.set_publish_chat(tg.app, community, chat_id)
     await tg.send(message.chat.id, "Saved: approved stories and daily reflections will be posted in the channel.")
+
+
+DAILY_USAGE = (
+    "Usage: /setup daily 09:00 (every day), /setup daily 18:30 weekdays Europe/London (with the community's "
+    "time zone, an IANA name), or /setup daily off."
+)
+
+
+async def _daily(message: Message, tg: Telegram, words: list[str]) -> None:
+    """/setup daily TIME [daily|weekdays] [Area/City] | off: the daily reflection in the publish chat."""
+    await _require_admin(message, tg, message.chat.id, "this group")
+    community = await chat_communities.by_group(tg.app, message.chat.id)
+    if community is None:
+        raise SetupError("Run /setup here first: this group is not a Stairwell community yet.")
+    if not words:
+        raise SetupError(DAILY_USAGE)
+    if words[0].casefold() == "off":
+        result = await schedule.daily_off(tg.app, community.guild_id)
+    else:
+        days = next((word.casefold() for word in words[1:] if word.casefold() in ("daily", "weekdays")), "daily")
+        zone = next((word for word in words[1:] if word.casefold() not in ("daily", "weekdays")), None)
+        result = await schedule.daily_at(tg.app, community.guild_id, words[0], days, zone)
+    await tg.send(message.chat.id, Card(title="Daily reflection", body=result.reply.text or "", tone=Tone.CALM))
 
 
 async def _channel(message: Message, tg: Telegram, target: str) -> int:
