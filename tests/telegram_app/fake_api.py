@@ -12,6 +12,7 @@ import itertools
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -430,6 +431,11 @@ class FakeTelegram:
         sent = found()
         assert sent is not None
         return sent
+
+    async def wait_until(self, condition: Callable[[], bool], timeout: float = 20) -> None:
+        """Until the bot's calls make `condition` true (checked after each call takes effect)."""
+        async with self._recorded:
+            await asyncio.wait_for(self._recorded.wait_for(condition), timeout)
 
     async def wait_for_text(self, chat_id: int, words: str, timeout: float = 20) -> str:
         return (await self.wait_for_sent(chat_id, words, timeout)).text
