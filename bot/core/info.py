@@ -113,6 +113,7 @@ TELEGRAM_ABOUT = Card(
     body=(
         INTRO + "\n\n"
         "**What you can do here, in this private chat**\n"
+        "• /share — tell what happened to you, anonymously; your community's moderators read it first.\n"
         "• /reflect — a clinician's own words and a question to sit with, just for you.\n"
         "• /resources — crisis lines and support lines for clinicians in your country."
     ),
@@ -132,7 +133,22 @@ TELEGRAM_PRIVACY = Card(
             "About you",
             "• Your pseudonym, with which reflections you have seen (so /reflect does not repeat).\n"
             "• If you came through your community's link: which community your private chat belongs to, "
-            "under that pseudonym.",
+            "under that pseudonym.\n"
+            "• While you share: the draft as you typed it and which question you are at, erased when you submit "
+            "or cancel, and after a day at most.",
+        ),
+        (
+            "Your stories",
+            "The redacted text as you sent it, its content warning, your two choices, its status, what the "
+            "screens found, a moderator's reason and replies. Rejected or withdrawn stories lose their text after "
+            "the community's retention days (7 unless changed). If you asked to be told the outcome, your "
+            "Telegram ID is kept encrypted so I can message you here, and erased 30 days after the story is "
+            "resolved. Moderators see the story and its number, never who wrote it.",
+        ),
+        (
+            "Deleting it",
+            "/mystories withdraws a waiting story or removes a published one. /forgetme deletes everything: "
+            "your stories and their posts, drafts, replies, reflection history and which community you came from.",
         ),
         (
             "Who can see it",

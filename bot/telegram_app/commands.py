@@ -17,11 +17,14 @@ log = logging.getLogger(__name__)
 
 PRIVATE = (
     ("start", "Begin here, or join your community through its link"),
+    ("share", "Tell what happened to you, anonymously; a moderator reads it first"),
+    ("mystories", "Your shared stories: status, replies, withdraw or remove"),
     ("reflect", "A clinician's own words and a question to sit with"),
     ("resources", "Crisis lines and support lines for healthcare workers"),
     ("help", "What I can do"),
     ("about", "What Stairwell is, and urgent help"),
     ("privacy", "What Stairwell stores and how to delete it"),
+    ("forgetme", "Delete everything Stairwell holds about you"),
 )
 GROUP_ADMINS = (("setup", "Set up Stairwell for this group (admins)"),)
 PRIVATE_NAMES = tuple(name for name, _ in PRIVATE)

@@ -5,7 +5,7 @@ async def test_command_menu_is_set_once_per_bot(tg):
     menus = tg.api.calls_to("setMyCommands")
     private = next(call for call in menus if call.params["scope"]["type"] == "all_private_chats")
     assert [c["command"] for c in private.params["commands"]] == [
-        "start", "reflect", "resources", "help", "about", "privacy"
+        "start", "share", "mystories", "reflect", "resources", "help", "about", "privacy", "forgetme"
     ]
     admins = next(call for call in menus if call.params["scope"]["type"] == "all_chat_administrators")
     assert [c["command"] for c in admins.params["commands"]] == ["setup"]

@@ -92,7 +92,7 @@ class PostUncertainError(PlatformError):
 
 
 class Platform(Protocol):
-    """Implemented by each adapter (Discord, console, later Telegram)."""
+    """Implemented by each adapter (Discord, console, Telegram)."""
 
     name: str
 

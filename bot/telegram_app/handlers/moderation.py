@@ -116,5 +116,5 @@ def router() -> Router:
     moderation_router.callback_query.register(
         pressed, Press.filter(F.kind == "mod"), F.message.chat.type != ChatType.PRIVATE
     )
-    moderation_router.message.register(answered, GROUPS, F.reply_to_message)
+    moderation_router.message.register(answered, GROUPS, F.reply_to_message, ~F.text.startswith("/"))
     return moderation_router
