@@ -1,5 +1,7 @@
 """An author's own controls on Telegram: /mystories (withdraw, remove), /forgetme, notices that cannot arrive."""
 
+import re
+
 from tests.telegram_app import flows
 from tests.telegram_app.flows import COMMUNITY, MODS
 
@@ -82,3 +84,22 @@ async def test_an_author_who_blocked_the_bot_loses_nothing(tg, clock):
     assert calls[0].method == "answerCallbackQuery"
     await tg.api.message(tg.member, "/mystories")
     assert "Moderator's reason: Too identifying" in tg.api.last_sent(tg.member.id).text
+
+
+async def test_a_long_published_story_is_whole_and_removing_it_removes_every_part(tg, clock):
+    where = await flows.community(tg)
+    await flows.join(tg, tg.member, where)
+    nights = " ".join(f"On night {n} I drove home in silence and sat in the car." for n in range(80))[:3990]
+    card = await flows.submit(tg, tg.member, nights, "loss")
+    await tg.api.press(tg.admin, card, "Approve")
+    await flows.publish(tg, clock)
+    parts = [s for s in tg.api.in_chat(COMMUNITY) if "night" in s.text or "Story #1 ·" in s.text]
+    shown = " ".join(re.sub(r"<[^>]+>", "", s.text) for s in parts)
+    assert len(parts) >= 2, shown
+    assert "On night 69 I drove home" in shown, shown
+    assert "…" not in shown, shown
+
+    await tg.api.message(tg.member, "/mystories")
+    await tg.api.press(tg.member, tg.api.last_sent(tg.member.id), "Remove #1")
+
+    assert all((COMMUNITY, part.message_id) not in tg.api.sent for part in parts)

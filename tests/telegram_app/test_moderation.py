@@ -235,3 +235,55 @@ async def test_the_moderation_log_holds_a_pseudonym_never_a_telegram_id(tg):
     assert moderator not in (where.second.id, tg.admin.id)
     assert str(where.second.id) not in str(await tg.app.db.fetchall("SELECT * FROM mod_log"))
     assert "Bea" not in tg.api.sent[(MODS, card.message_id)].text
+
+
+async def test_a_photo_in_answer_to_a_prompt_is_not_taken_as_an_empty_reason(tg):
+    where, card = await ready(tg)
+    await tg.api.press(where.second, card, "Reject")
+    asked = prompt(tg)
+    photo = [{"file_id": "p", "file_unique_id": "u", "width": 9, "height": 9}]
+    replied = {"message_id": asked.message_id, "date": 0, "chat": where.mods.as_dict(), "from": tg.api.bot_user}
+
+    await tg.api.message(where.second, "", chat=where.mods, photo=photo, reply_to_message=replied)
+
+    assert (await the_story(tg)).status == "pending"
+    assert "Please answer with text" in tg.api.last_sent(MODS).text
+    await tg.api.reply(where.second, asked, "-")
+    assert (await the_story(tg)).status == "rejected"
+
+
+async def test_a_long_story_card_comes_in_parts_and_closes_to_one_without_the_text(tg):
+    where = await flows.community(tg)
+    await flows.join(tg, tg.member, where)
+    nights = " ".join(f"On night {n} I drove home in silence and sat in the car." for n in range(80))
+    card = await flows.submit(tg, tg.member, nights[:3990])  # with the card's fields, more than one message
+    parts = [s for s in tg.api.in_chat(MODS) if "drove home in silence" in s.text or s.message_id == card.message_id]
+    assert len(parts) >= 2 and card.buttons()
+
+    await tg.api.press(where.second, card, "Approve")
+
+    left = [s for s in tg.api.in_chat(MODS) if s.message_id in {p.message_id for p in parts}]
+    assert len(left) == 1 and "Approved by Moderator" in left[0].text
+    assert all("drove home" not in s.text for s in tg.api.in_chat(MODS))
+
+
+async def test_a_second_card_made_after_an_unknowable_error_closes_when_pressed(tg, clock):
+    from datetime import timedelta
+
+    where = await flows.community(tg)
+    await flows.join(tg, tg.member, where)
+    tg.api.fail_next("sendMessage", 502, "Bad Gateway", chat_id=MODS, after=True)  # made, but unconfirmed
+    preview = await flows.share(tg, tg.member, flows.CALM_STORY)
+    await tg.api.press(tg.member, preview, "Submit")
+    clock.set(clock.now() + timedelta(minutes=5))
+    await tg.jobs()
+    first, second = [s for s in tg.api.in_chat(MODS) if s.text.startswith("<b>Story #1")]
+
+    await tg.api.press(where.second, second, "Approve")
+    assert "resus" in tg.api.sent[(MODS, first.message_id)].text  # the unknown one, until pressed
+    calls = await tg.api.press(tg.admin, first, "Reject")
+
+    assert "already handled" in calls[0].params["text"]
+    for card in (first, second):
+        shown = tg.api.sent[(MODS, card.message_id)]
+        assert shown.reply_markup is None and "resus" not in shown.text and "Approved" in shown.text

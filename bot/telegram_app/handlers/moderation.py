@@ -17,10 +17,10 @@ from aiogram.types import CallbackQuery, ForceReply, Message
 
 from bot.core import chat_communities
 from bot.core.cards import literal
-from bot.core.flows import forms
+from bot.core.flows import forms, jobs
 from bot.core.flows.choices import choose
 from bot.core.flows.moderation import BLOCK_CONFIRM
-from bot.core.flows.port import Choice
+from bot.core.flows.port import Choice, PlatformError, PostRef
 from bot.core.flows.results import Actor, Form, FormKind, Reply, Result
 from bot.telegram_app.answer import actor, editable, effects, may_moderate, show, toast
 from bot.telegram_app.callbacks import Press
@@ -35,6 +35,7 @@ NOT_A_MODERATOR = (
 NOT_HERE = "That story isn't in this group's queue any more."
 ANSWER_BELOW = "Answer in the message below: reply to it."
 NONE_WORD = "-"
+TEXT_ONLY = f"Please answer with text (or {NONE_WORD} where none is needed); the question still waits."
 
 
 async def pressed(query: CallbackQuery, callback_data: Press, tg: Telegram) -> None:
@@ -66,6 +67,24 @@ async def pressed(query: CallbackQuery, callback_data: Press, tg: Telegram) -> N
     elif not await toast(query, reply.text):
         await show(tg, chat_id, reply, reply_to=message.message_id)
     await effects(tg, chat_id, result.effects)
+    if callback_data.action != BLOCK_CONFIRM:  # a confirmation is not a card
+        await _close_if_stray(tg, chat_id, story_id, message.message_id)
+
+
+async def _close_if_stray(tg: Telegram, chat_id: int, story_id: int, message_id: int) -> None:
+    """A second card of one story (made again after an error that left the first unknown) closes when pressed
+    once the story is resolved, so no copy keeps the text and live buttons."""
+    closed = await jobs.closed_queue_post(tg.app, story_id)
+    if closed is None:
+        return
+    recorded, outgoing = closed
+    if recorded is not None and message_id in await chat_communities.post_parts(
+        tg.app, recorded.channel_id, recorded.message_id
+    ):
+        return  # the recorded card: its flow's effects closed it
+    assert tg.platform is not None
+    with contextlib.suppress(PlatformError):
+        await tg.platform.edit(PostRef(recorded.guild_id if recorded else 0, chat_id, message_id), outgoing)
 
 
 async def _prompt(tg: Telegram, chat_id: int, guild_id: int, form: Form, card_id: int) -> None:
@@ -94,9 +113,14 @@ async def answered(message: Message, tg: Telegram) -> None:
     prompt = await chat_communities.take_prompt(tg.app, chat_id, message.reply_to_message.message_id)
     if prompt is None or message.from_user is None:
         return
+    refusal = None
     if not await may_moderate(tg, chat_id, message.from_user.id):
+        refusal = NOT_A_MODERATOR
+    elif message.text is None:
+        refusal = TEXT_ONLY
+    if refusal is not None:  # the prompt still waits for a usable answer
         await chat_communities.put_back_prompt(tg.app, prompt)
-        await tg.send_html(chat_id, markup_to_html(NOT_A_MODERATOR), reply_to=message.message_id)
+        await tg.send_html(chat_id, markup_to_html(refusal), reply_to=message.message_id)
         return
     community = await chat_communities.by_guild(tg.app, prompt.guild_id)
     person: Actor = actor(tg, message.from_user, community, moderator=True)
