@@ -26,7 +26,10 @@ PRIVATE = (
     ("privacy", "What Stairwell stores and how to delete it"),
     ("forgetme", "Delete everything Stairwell holds about you"),
 )
-GROUP_ADMINS = (("setup", "Set up Stairwell for this group (admins)"),)
+GROUP_ADMINS = (
+    ("setup", "Set up Stairwell for this group (admins)"),
+    ("unpublish", "Take a published story down: /unpublish 12 (moderators' group)"),
+)
 PRIVATE_NAMES = tuple(name for name, _ in PRIVATE)
 _HASH_KEY = "telegram_command_hash"
 

@@ -8,7 +8,7 @@ async def test_command_menu_is_set_once_per_bot(tg):
         "start", "share", "mystories", "reflect", "resources", "help", "about", "privacy", "forgetme"
     ]
     admins = next(call for call in menus if call.params["scope"]["type"] == "all_chat_administrators")
-    assert [c["command"] for c in admins.params["commands"]] == ["setup"]
+    assert [c["command"] for c in admins.params["commands"]] == ["setup", "unpublish"]
 
     await tg.restart()
 

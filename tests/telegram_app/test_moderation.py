@@ -287,3 +287,20 @@ async def test_a_second_card_made_after_an_unknowable_error_closes_when_pressed(
     for card in (first, second):
         shown = tg.api.sent[(MODS, card.message_id)]
         assert shown.reply_markup is None and "resus" not in shown.text and "Approved" in shown.text
+
+
+async def test_unpublish_in_the_moderators_group_takes_a_story_down(tg, clock):
+    where, card = await ready(tg)
+    await tg.api.press(where.second, card, "Approve")
+    await flows.publish(tg, clock)
+    post = tg.api.last_sent(COMMUNITY)
+
+    await tg.api.message(tg.member, "/unpublish 1", chat=where.mods)
+    assert "Only the admins" in tg.api.last_sent(MODS).text
+    assert (COMMUNITY, post.message_id) in tg.api.sent
+
+    await tg.api.message(where.second, "/unpublish 1", chat=where.mods)
+
+    assert "Story #1 was unpublished" in tg.api.last_sent(MODS).text
+    assert (COMMUNITY, post.message_id) not in tg.api.sent
+    assert (await the_story(tg)).status == "removed"

@@ -12,12 +12,13 @@ import logging
 from aiogram import F, Router
 from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import Command, CommandObject
 from aiogram.methods import DeleteMessage
 from aiogram.types import CallbackQuery, ForceReply, Message
 
 from bot.core import chat_communities
 from bot.core.cards import literal
-from bot.core.flows import forms, jobs
+from bot.core.flows import forms, jobs, moderation
 from bot.core.flows.choices import choose
 from bot.core.flows.moderation import BLOCK_CONFIRM
 from bot.core.flows.port import Choice, PlatformError, PostRef
@@ -35,6 +36,7 @@ NOT_A_MODERATOR = (
 NOT_HERE = "That story isn't in this group's queue any more."
 ANSWER_BELOW = "Answer in the message below: reply to it."
 NONE_WORD = "-"
+UNPUBLISH_USAGE = "Usage: /unpublish 12 takes story #12 down from the publish chat."
 TEXT_ONLY = f"Please answer with text (or {NONE_WORD} where none is needed); the question still waits."
 
 
@@ -135,10 +137,37 @@ async def answered(message: Message, tg: Telegram) -> None:
     await effects(tg, chat_id, result.effects)
 
 
+async def unpublish(message: Message, command: CommandObject, tg: Telegram) -> None:
+    """/unpublish N in the moderators' group: takes a published story down (there is no report menu on Telegram)."""
+    if message.from_user is None:
+        return
+    number = (command.args or "").strip().lstrip("#")
+    communities = await chat_communities.moderated_from(tg.app, message.chat.id)
+    if not communities:
+        return
+    if not number.isdigit():
+        await tg.send(message.chat.id, UNPUBLISH_USAGE)
+        return
+    if not await may_moderate(tg, message.chat.id, message.from_user.id):
+        await tg.send(message.chat.id, NOT_A_MODERATOR)
+        return
+    # A group that moderates several communities: the number is looked for in each, newest binding last.
+    result: Result | None = None
+    for community in communities:
+        person = actor(tg, message.from_user, community, moderator=True)
+        result = await moderation.unpublish_number(tg.app, person, int(number))
+        if result.effects:
+            break
+    assert result is not None
+    await show(tg, message.chat.id, result.reply, reply_to=message.message_id)
+    await effects(tg, message.chat.id, result.effects)
+
+
 def router() -> Router:
     moderation_router = Router(name="moderation")
     moderation_router.callback_query.register(
         pressed, Press.filter(F.kind == "mod"), F.message.chat.type != ChatType.PRIVATE
     )
     moderation_router.message.register(answered, GROUPS, F.reply_to_message, ~F.text.startswith("/"))
+    moderation_router.message.register(unpublish, GROUPS, Command("unpublish"))
     return moderation_router
