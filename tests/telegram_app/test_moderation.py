@@ -304,3 +304,17 @@ async def test_unpublish_in_the_moderators_group_takes_a_story_down(tg, clock):
     assert "Story #1 was unpublished" in tg.api.last_sent(MODS).text
     assert (COMMUNITY, post.message_id) not in tg.api.sent
     assert (await the_story(tg)).status == "removed"
+
+
+async def test_an_edit_too_long_is_refused_and_the_prompt_still_waits(tg):
+    where, card = await ready(tg)
+    await tg.api.press(where.second, card, "Edit & approve")
+    asked = prompt(tg)
+
+    await tg.api.reply(where.second, asked, "word " * 820)  # 4,100 characters
+
+    assert "limit is 4000" in tg.api.last_sent(MODS).text
+    assert (MODS, asked.message_id) in tg.api.sent
+    await tg.api.reply(where.second, asked, flows.CALM_STORY)
+    assert (await the_story(tg)).status == "approved"
+    assert (MODS, asked.message_id) not in tg.api.sent

@@ -36,6 +36,8 @@ NOT_A_MODERATOR = (
 NOT_HERE = "That story isn't in this group's queue any more."
 ANSWER_BELOW = "Answer in the message below: reply to it."
 NONE_WORD = "-"
+# Forms that resolve the story: without effects, their answer was refused.
+RESOLVING = frozenset({FormKind.APPROVE_CW, FormKind.EDIT_APPROVE, FormKind.REJECT})
 UNPUBLISH_USAGE = "Usage: /unpublish 12 takes story #12 down from the publish chat."
 TEXT_ONLY = f"Please answer with text (or {NONE_WORD} where none is needed); the question still waits."
 
@@ -129,8 +131,13 @@ async def answered(message: Message, tg: Telegram) -> None:
     kind, _, key = prompt.form.partition(":")
     words = (message.text or "").strip()
     value = None if words == NONE_WORD else words
-    result: Result = await forms.submit(tg.app, person, FormKind(kind), prompt.story_id, {key: value})
+    form = FormKind(kind)
+    result: Result = await forms.submit(tg.app, person, form, prompt.story_id, {key: value})
     await show(tg, chat_id, result.reply, reply_to=message.message_id)
+    if form in RESOLVING and not result.effects and await jobs.closed_queue_post(tg.app, prompt.story_id) is None:
+        # Refused (too long, say) while the story still waits: the same prompt takes a corrected answer.
+        await chat_communities.put_back_prompt(tg.app, prompt)
+        return
     for message_id in (*prompt.extra_ids, prompt.message_id):  # the prompt, and any story text it offered
         with contextlib.suppress(TelegramAPIError):
             await tg.sender.call(chat_id, DeleteMessage(chat_id=chat_id, message_id=message_id))
