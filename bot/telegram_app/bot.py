@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.enums import ParseMode
+from aiogram.enums import ChatType, ParseMode
 from aiogram.exceptions import TelegramAPIError, TelegramNetworkError, TelegramUnauthorizedError
+from aiogram.types import TelegramObject, Update
 from aiohttp import web
 
 from bot.config import ConfigError, TelegramSettings, Webhook
@@ -30,6 +33,15 @@ from bot.telegram_app.problems import Notices
 from bot.telegram_app.sender import Limits, Sender
 
 log = logging.getLogger(__name__)
+
+
+def private_chat(update: Update) -> int | None:
+    if update.message is not None:
+        return update.message.chat.id if update.message.chat.type == ChatType.PRIVATE else None
+    query = update.callback_query
+    if query is not None and query.message is not None and query.message.chat.type == ChatType.PRIVATE:
+        return query.from_user.id
+    return None
 
 
 # HTML parse mode (the renderer escapes everything) and no link previews, for every message.
@@ -64,8 +76,24 @@ class TelegramAdapter:
         self.ready = asyncio.Event()  # set once connected (the background worker waits for it)
         self._worker: asyncio.Task[None] | None = None
         self.dispatcher = Dispatcher(tg=self.context)
+        self.dispatcher.update.outer_middleware(self._in_order)
         self.dispatcher.errors.register(on_error)
         self.dispatcher.include_routers(*routers())
+
+    async def _in_order(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        update: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        """Updates run as tasks; one person's private chat still runs in the order Telegram sent it, so a story
+        sent in a hurry and the next answer cannot overtake each other. (It takes the lock before its first
+        pause, so tasks queue in the order they were made.) Groups are not held up: two moderators act at once."""
+        chat_id = private_chat(update) if isinstance(update, Update) else None
+        if chat_id is None:
+            return await handler(update, data)
+        async with self.context.turn(chat_id):
+            return await handler(update, data)
 
     @classmethod
     def from_settings(cls, app: Stairwell, settings: TelegramSettings, *, background: bool = True) -> TelegramAdapter:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -39,9 +40,21 @@ class Telegram:
     platform: Platform | None = None
     clock: Callable[[], float] = time.monotonic
     _hinted: dict[int, float] = field(default_factory=dict)  # group → when it was last pointed to a private chat
+    _turns: dict[int, asyncio.Lock] = field(default_factory=dict)  # private chat → its updates, one at a time
 
     def person_key(self, user_id: int) -> str:
         return self.app.identity.author_key(PLATFORM, user_id)
+
+    def turn(self, chat_id: int) -> asyncio.Lock:
+        """Updates are handled as tasks; one person's messages and presses still run in the order they came,
+        so a story sent in a hurry and the next answer cannot overtake each other."""
+        lock = self._turns.get(chat_id)
+        if lock is None:
+            if len(self._turns) > 10_000:
+                for idle in [key for key, held in self._turns.items() if not held.locked()]:
+                    del self._turns[idle]
+            lock = self._turns[chat_id] = asyncio.Lock()
+        return lock
 
     def hint_due(self, chat_id: int, every: float = GROUP_HINT_SECONDS) -> bool:
         now = self.clock()

@@ -332,6 +332,10 @@ class FakeTelegram:
 
     async def message(self, user: User, text: str, chat: Chat | None = None, **extra: Any) -> list[Call]:
         """`user` writes `text` in `chat` (their private chat by default); returns the calls the bot made."""
+        return await self._deliver(self.message_update(user, text, chat, **extra))
+
+    def message_update(self, user: User, text: str, chat: Chat | None = None, **extra: Any) -> dict[str, Any]:
+        """The message update, for tests that feed several to the dispatcher at once."""
         where = chat or self.chats[user.id]
         message: dict[str, Any] = {
             "message_id": next(self._message_ids),
@@ -346,7 +350,7 @@ class FakeTelegram:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
         message["chat"].pop("is_bot", None)
         message["chat"].pop("language_code", None)
-        return await self._deliver({"update_id": next(self._update_ids), "message": message})
+        return {"update_id": next(self._update_ids), "message": message}
 
     async def bot_removed(self, chat: Chat, by: User) -> list[Call]:
         """An admin removes the bot from a group (Telegram tells the bot with my_chat_member)."""

@@ -1,5 +1,7 @@
 """Sharing on Telegram: a conversation in the private chat, the queue card, a moderator's approval, the post."""
 
+import asyncio
+
 from bot.db import stories as store
 from bot.telegram_app.render import WORD_JOINER
 from tests.telegram_app import flows
@@ -166,3 +168,22 @@ async def test_no_mention_in_a_story_notifies_anyone(tg, clock):
 async def test_share_needs_a_community_link_first(tg):
     await tg.api.message(tg.member, "/share")
     assert "open the link your group shows" in tg.api.last_sent(tg.member.id).text
+
+
+async def test_one_persons_quick_messages_are_handled_in_the_order_sent(tg):
+    from aiogram.types import Update
+
+    where = await flows.community(tg)
+    await flows.join(tg, tg.member, where)
+    await tg.api.message(tg.member, "/share")
+    updates = [
+        Update.model_validate(tg.api.message_update(tg.member, text), context={"bot": tg.adapter.bot})
+        for text in (flows.CALM_STORY, "loss of a child")
+    ]
+
+    # Fed together, as aiogram does with handle_as_tasks: the story must still come before the warning.
+    await asyncio.gather(*(tg.adapter.dispatcher.feed_update(tg.adapter.bot, update) for update in updates))
+
+    assert "Two choices" in tg.api.last_sent(tg.member.id).text
+    draft = await tg.app.db.fetchone("SELECT text, content_warning FROM drafts")
+    assert draft["content_warning"] == "loss of a child" and "sat in the car" in draft["text"]
