@@ -27,3 +27,7 @@ class Terms:
     moderator_role_hint: str = ""
     # What the platform itself learns, whatever Stairwell does (the end of /privacy).
     platform_sees: str = "The platform itself sees who uses which command, as with any bot."
+    # How the moderation log names a moderator, where it is not their account id (Telegram: a pseudonym).
+    moderator_logged_as: str = ""
+    # What this platform keeps beyond the rest, one more line of /privacy's "About you" (Telegram: the community).
+    also_kept: str = ""

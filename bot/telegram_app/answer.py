@@ -20,6 +20,7 @@ from bot.core.flows.effects import carry_out
 from bot.core.flows.results import Actor, Effect, FormKind, Reply, Result
 from bot.telegram_app.context import NO_PREVIEW, Telegram
 from bot.telegram_app.keyboards import keyboard
+from bot.telegram_app.platform import TERMS
 from bot.telegram_app.render import MESSAGE_LIMIT, card_messages, markup_to_html, visible_length, visible_text
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ def actor(tg: Telegram, user: User, community: Community | None, *, moderator: b
         server_name=community.title if community else "the community",
         is_moderator=moderator,
         locale=user.language_code,
+        terms=TERMS,
     )
 
 
@@ -117,9 +119,10 @@ async def private(
     if query is not None:
         await query.answer()
     reply = result.reply
-    if reply.form is not None and reply.form.kind is FormKind.STORY and reply.form.draft is not None:
-        # The preview's Edit: Telegram has no forms, so the conversation asks again.
-        result = await conversation.begin_edit(tg.app, person, reply.form.draft)
+    if reply.form is not None and reply.form.kind is FormKind.STORY:
+        # Telegram has no forms: the conversation asks (again, for the preview's Edit).
+        draft = reply.form.draft
+        result = await (conversation.begin_edit(tg.app, person, draft) if draft else conversation.begin(tg.app, person))
         reply = result.reply
     target = editable(query) if query is not None and reply.replace else None
     await show(tg, chat_id, reply, edit=target)

@@ -11,7 +11,6 @@ from aiogram.types import BotCommand, BotCommandScopeAllChatAdministrators, BotC
 
 from bot.core import servers
 from bot.core.app import Stairwell
-from bot.core.cards import Card, Tone
 
 log = logging.getLogger(__name__)
 
@@ -32,23 +31,6 @@ GROUP_ADMINS = (
 )
 PRIVATE_NAMES = tuple(name for name, _ in PRIVATE)
 _HASH_KEY = "telegram_command_hash"
-
-
-def help_card() -> Card:
-    lines = [f"/{name} — {summary}" for name, summary in PRIVATE]
-    lines += [
-        "",
-        "**In /reflect** you can name a theme: `/reflect loss`.",
-        "**In /resources** you can name a country and who the lines are for: `/resources GB ems`.",
-        "",
-        "**Group admins:** /setup in your group connects it to Stairwell and a private group of moderators.",
-    ]
-    return Card(
-        title="Stairwell — what I can do",
-        body="\n".join(lines),
-        footer="Stairwell is peer support, not a crisis service. In danger now? Call your local emergency number.",
-        tone=Tone.CALM,
-    )
 
 
 async def set_menu(bot: Bot, app: Stairwell) -> bool:

@@ -39,12 +39,31 @@ from bot.core.flows.port import (
     PostUncertainError,
     Where,
 )
+from bot.core.terms import Terms
 from bot.telegram_app.context import NO_PREVIEW, Telegram
 from bot.telegram_app.keyboards import keyboard
 from bot.telegram_app.problems import classify
 from bot.telegram_app.render import MESSAGE_LIMIT, card_messages, markup_to_html, visible_length
 
 log = logging.getLogger(__name__)
+# Telegram's own words for what the core's text names.
+TERMS = Terms(
+    account="Telegram account",
+    account_id="Telegram ID",
+    admin_right="admin of the group",
+    moderator_right="admin of the moderators' group",
+    language="Telegram language",
+    stories_place="Telegram",
+    platform_sees=(
+        "Telegram carries every message between you and the bot, as with any bot: bot chats are not end-to-end "
+        "encrypted, so Telegram's servers see what you send here and which commands you use."
+    ),
+    moderator_logged_as="a pseudonymous number for each moderator (never their Telegram ID or name)",
+    also_kept=(
+        "Which community your private chat belongs to (the link you came through), and while you share, which "
+        "question you are at; under your pseudonym only."
+    ),
+)
 PLACE_NAMES = {Place.QUEUE: "the moderators' group", Place.STORIES: "the publish chat", Place.DAILY: "the publish chat"}
 UNCONFIRMED = (
     "Telegram did not confirm a post in {place} ({marker}): it may or may not be there, and Telegram gives me no "

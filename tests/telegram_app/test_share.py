@@ -187,3 +187,13 @@ async def test_one_persons_quick_messages_are_handled_in_the_order_sent(tg):
     assert "Two choices" in tg.api.last_sent(tg.member.id).text
     draft = await tg.app.db.fetchone("SELECT text, content_warning FROM drafts")
     assert draft["content_warning"] == "loss of a child" and "sat in the car" in draft["text"]
+
+
+async def test_reflects_share_my_own_story_button_starts_the_conversation(tg):
+    where = await flows.community(tg)
+    await flows.join(tg, tg.member, where)
+    await tg.api.message(tg.member, "/reflect")
+
+    await tg.api.press(tg.member, tg.api.last_sent(tg.member.id), "Share my own story")
+
+    assert "Tell me what happened" in tg.api.last_sent(tg.member.id).text

@@ -16,9 +16,9 @@ from bot.core.cards import Card, Tone, literal
 from bot.core.flows import share
 from bot.core.flows.port import Choice, ChoiceStyle
 from bot.core.flows.results import Actor, QueueStory, Reply, Result, private
-from bot.core.flows.support import crisis_card
 from bot.core.stories import Decision, DraftTextError
 from bot.core.story_text import MAX_LENGTH, MAX_WARNING, MIN_LENGTH, clean_warning
+from bot.core.support import crisis_for
 from bot.db import conversations
 from bot.db import stories as store
 from bot.db.conversations import Conversation
@@ -137,7 +137,7 @@ async def _story(app: Stairwell, actor: Actor, conversation: Conversation, text:
         if conversation.replaces:
             await store.delete_draft(app.db, conversation.replaces)
         await conversations.end(app.db, actor.author_key)
-        card = await crisis_card(app, conversation.guild_id, actor.locale, stories.URGENT_LEAD)
+        card = await crisis_for(app, conversation.guild_id, actor.locale, stories.URGENT_LEAD)
         return Result(Reply(share.urgent_note(story), cards=(card,)), (QueueStory(story.id),))
     await conversations.advance(app.db, conversation.id, Step.WARNING, _now(app), draft_id=outcome.screened.draft.id)
     return await _ask_warning(app, conversation)

@@ -51,7 +51,7 @@ async def forgetme(message: Message, tg: Telegram) -> None:
 
 async def forget_confirmed(query: CallbackQuery, tg: Telegram) -> None:
     person = actor(tg, query.from_user, None)
-    result = await authors.forget(tg.app, person, where="Telegram")
+    result = await authors.forget(tg.app, person)
     await private(tg, person, query.from_user.id, Result(Reply(result.reply.text, replace=True), result.effects), query)
 
 
@@ -96,6 +96,8 @@ def router() -> Router:
     share_router.message.register(not_text, in_private, ~F.text)
     share_router.callback_query.register(forget_confirmed, Press.filter(F.kind == "forget"))
     share_router.callback_query.register(
-        pressed, Press.filter(F.kind.in_({"draft", "mine", conversation.KIND})), F.message.chat.type == ChatType.PRIVATE
+        pressed,
+        Press.filter(F.kind.in_({"draft", "mine", "reflect", "support", "share", conversation.KIND})),
+        F.message.chat.type == ChatType.PRIVATE,
     )
     return share_router
