@@ -37,7 +37,9 @@ def moderator_name(number: int) -> str:
     return f"Moderator {number >> 32:04X}"
 
 
-def actor(tg: Telegram, user: User, community: Community | None, *, moderator: bool = False) -> Actor:
+def actor(
+    tg: Telegram, user: User, community: Community | None, *, moderator: bool = False, admin: bool = False
+) -> Actor:
     number = pseudonym(tg, user.id)
     return Actor(
         platform=PLATFORM,
@@ -48,6 +50,7 @@ def actor(tg: Telegram, user: User, community: Community | None, *, moderator: b
         name=moderator_name(number),
         server_name=community.title if community else "the community",
         is_moderator=moderator,
+        is_admin=admin,
         locale=user.language_code,
         terms=TERMS,
     )

@@ -16,7 +16,7 @@ async def test_daily_reflection_at_the_communitys_local_time_once(tg, clock):
     where = await flows.community(tg)
     await tg.api.message(tg.admin, "/setup daily 09:00 Europe/London", chat=where.group)
     saved = tg.api.last_sent(COMMUNITY).text
-    assert "Saved." in saved and "09:00" in saved
+    assert "Saved: daily reflections go to the publish chat." in saved and "09:00" in saved
 
     await tg.jobs()
     assert daily_posts(tg) == []  # not yet
@@ -53,3 +53,16 @@ async def test_daily_needs_an_admin_and_a_publish_chat(tg):
     assert "not a time zone I know" in tg.api.last_sent(COMMUNITY).text
     await tg.api.message(tg.admin, "/setup daily off", chat=where.group)
     assert "aren't set up" in tg.api.last_sent(COMMUNITY).text
+
+
+async def test_off_pauses_and_on_resumes(tg, clock):
+    where = await flows.community(tg)
+    await tg.api.message(tg.admin, "/setup daily 09:00 Europe/London", chat=where.group)
+    await tg.api.message(tg.admin, "/setup daily off", chat=where.group)
+    assert "Paused" in tg.api.last_sent(COMMUNITY).text
+    clock.set(NINE_LONDON)
+    await tg.jobs()
+    assert daily_posts(tg) == []
+
+    await tg.api.message(tg.admin, "/setup daily on", chat=where.group)
+    assert "Resumed" in tg.api.last_sent(COMMUNITY).text or "posted at" in tg.api.last_sent(COMMUNITY).text

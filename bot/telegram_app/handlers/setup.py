@@ -15,16 +15,21 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import LEAVE_TRANSITION, ChatMemberUpdatedFilter, Command, CommandObject
 from aiogram.types import ChatMemberAdministrator, ChatMemberOwner, ChatMemberUpdated, Message
 
-from bot.core import chat_communities
+from bot.core import chat_communities, timezones
 from bot.core.cards import Card, Tone, literal
 from bot.core.chat_communities import Community
-from bot.core.flows import schedule
+from bot.core.flows import daily as daily_flow
+from bot.core.flows import setup as setup_flow
+from bot.core.flows.results import Reply, Result
+from bot.core.flows.setup import Channel
 from bot.core.server_setup import SetupError
+from bot.telegram_app.answer import actor, private
 from bot.telegram_app.context import Telegram
 
 log = logging.getLogger(__name__)
 GROUPS = F.chat.type.in_({ChatType.GROUP, ChatType.SUPERGROUP})
 
+NO_PUBLISH_CHAT = "Choose where posts go first (/setup publish here or @channel), then set the daily reflection's time."
 ANONYMOUS_ADMIN = (
     "I can't tell which admin you are while you post anonymously. Turn off “Remain anonymous” in your admin "
     "rights for a moment, run /setup, then turn it back on."
@@ -159,25 +164,43 @@ async def _publish(message: Message, tg: Telegram, words: list[str]) -> None:
 
 DAILY_USAGE = (
     "Usage: /setup daily 09:00 (every day), /setup daily 18:30 weekdays Europe/London (with the community's "
-    "time zone, an IANA name), or /setup daily off."
+    "time zone, an IANA name), /setup daily off to pause it, /setup daily on to start it again."
 )
 
 
 async def _daily(message: Message, tg: Telegram, words: list[str]) -> None:
-    """/setup daily TIME [daily|weekdays] [Area/City] | off: the daily reflection in the publish chat."""
+    """/setup daily TIME [daily|weekdays] [Area/City] | off | on: the core's daily flows, in the publish chat."""
+    assert message.from_user is not None
     await _require_admin(message, tg, message.chat.id, "this group")
     community = await chat_communities.by_group(tg.app, message.chat.id)
     if community is None:
         raise SetupError("Run /setup here first: this group is not a Stairwell community yet.")
     if not words:
         raise SetupError(DAILY_USAGE)
-    if words[0].casefold() == "off":
-        result = await schedule.daily_off(tg.app, community.guild_id)
+    # An admin of the community group may change its settings and its daily post.
+    person = actor(tg, message.from_user, community, moderator=True, admin=True)
+    first = words[0].casefold()
+    if first == "off":
+        result = await daily_flow.pause(tg.app, person)
+    elif first == "on":
+        result = await daily_flow.resume(tg.app, person)
+    elif community.publish_chat_id is None:
+        raise SetupError(NO_PUBLISH_CHAT)
     else:
-        days = next((word.casefold() for word in words[1:] if word.casefold() in ("daily", "weekdays")), "daily")
-        zone = next((word for word in words[1:] if word.casefold() not in ("daily", "weekdays")), None)
-        result = await schedule.daily_at(tg.app, community.guild_id, words[0], days, zone)
-    await tg.send(message.chat.id, Card(title="Daily reflection", body=result.reply.text or "", tone=Tone.CALM))
+        days = next((word for word in words[1:] if word.casefold() in daily_flow.DAYS), "daily")
+        zone = next((word for word in words[1:] if word.casefold() not in daily_flow.DAYS), None)
+        said: list[str] = []
+        if zone is not None:
+            zoned = await setup_flow.timezone(tg.app, person, zone)
+            if timezones.normalize(zone) is None:  # not a zone: say why, and change nothing
+                await private(tg, person, message.chat.id, zoned)
+                return
+            said.append(zoned.reply.text or "")
+        # Telegram has no reply threads: the publish chat is a plain chat the bot may post in.
+        chat = Channel(community.publish_chat_id, "the publish chat")
+        result = await daily_flow.setup(tg.app, person, chat, words[0], days.casefold())
+        result = Result(Reply("\n".join([*said, result.reply.text or ""])), result.effects)
+    await private(tg, person, message.chat.id, result)
 
 
 async def _channel(message: Message, tg: Telegram, target: str) -> int:
