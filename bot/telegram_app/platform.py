@@ -58,6 +58,10 @@ TERMS = Terms(
         "Telegram carries every message between you and the bot, as with any bot: bot chats are not end-to-end "
         "encrypted, so Telegram's servers see what you send here and which commands you use."
     ),
+    setup_places="/setup in the community group (binding a private moderators' group)",
+    unpublish_command="/unpublish {number} in the moderators' group",
+    queue_place="the moderators' group (its card now says URGENT)",
+    daily_resume="/setup daily on",
     moderator_logged_as="a pseudonymous number for each moderator (never their Telegram ID or name)",
     also_kept=(
         "Which community your private chat belongs to (the link you came through), and while you share, which "

@@ -197,3 +197,15 @@ async def test_reflects_share_my_own_story_button_starts_the_conversation(tg):
     await tg.api.press(tg.member, tg.api.last_sent(tg.member.id), "Share my own story")
 
     assert "Tell me what happened" in tg.api.last_sent(tg.member.id).text
+
+
+async def test_a_community_without_its_moderators_group_says_how_to_set_it_up(tg):
+    group = tg.api.group(flows.COMMUNITY, "Night Shift", owner=tg.admin)
+    await tg.api.message(tg.admin, "/setup", chat=group)  # a community, not yet bound to a moderators' group
+    code = (await tg.app.db.fetchval("SELECT code FROM telegram_communities"))
+    await tg.api.message(tg.member, f"/start {code}")
+
+    await tg.api.message(tg.member, "/share")
+
+    said = tg.api.last_sent(tg.member.id).text
+    assert "/setup in the community group" in said and "/setup channels" not in said and "{setup}" not in said

@@ -86,7 +86,7 @@ async def pause(app: Stairwell, actor: Actor) -> Result:
         await daily.pause(app, actor.guild_id)
     except DailyError as error:
         return private(str(error))
-    return private("Paused: no daily reflections will be posted until someone runs `/daily resume`.")
+    return private(f"Paused: no daily reflections will be posted until someone runs {actor.terms.daily_resume}.")
 
 
 async def resume(app: Stairwell, actor: Actor) -> Result:
