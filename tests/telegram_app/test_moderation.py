@@ -223,9 +223,9 @@ async def test_a_block_after_an_approval_leaves_the_approval(tg):
     await tg.api.press(where.second, question, "Yes, block the author")
 
     assert (await the_story(tg)).status == "approved"
-    assert (
-        "is blocked from sharing here. The story itself stays approved" in tg.api.sent[(MODS, question.message_id)].text
-    )
+    said = tg.api.sent[(MODS, question.message_id)].text
+    assert "is blocked from sharing here. The story itself stays approved" in said
+    assert "/unpublish 1 in the moderators' group" in said and "/mod" not in said
 
 
 async def test_the_moderation_log_holds_a_pseudonym_never_a_telegram_id(tg):
