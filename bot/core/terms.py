@@ -34,5 +34,7 @@ class Terms:
     unpublish_command: str = "`/mod unpublish {number}`"
     queue_place: str = "`/mod queue`"  # where waiting stories are listed, urgent first
     daily_resume: str = "`/daily resume`"
+    stories_setup: str = "`/setup channels stories:`"  # choosing the stories place again resumes parked stories
+    daily_setup: str = "`/daily setup`"
     # What this platform keeps beyond the rest, one more line of /privacy's "About you" (Telegram: the community).
     also_kept: str = ""

@@ -42,7 +42,7 @@ from bot.core.flows.port import (
 from bot.core.terms import Terms
 from bot.telegram_app.context import NO_PREVIEW, Telegram
 from bot.telegram_app.keyboards import keyboard
-from bot.telegram_app.problems import classify
+from bot.telegram_app.problems import Problem, classify
 from bot.telegram_app.render import MESSAGE_LIMIT, card_messages, markup_to_html, visible_length
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,8 @@ TERMS = Terms(
     unpublish_command="/unpublish {number} in the moderators' group",
     queue_place="the moderators' group (its card now says URGENT)",
     daily_resume="/setup daily on",
+    stories_setup="/setup publish in the community group",
+    daily_setup="/setup daily in the community group",
     moderator_logged_as="a pseudonymous number for each moderator (never their Telegram ID or name)",
     also_kept=(
         "Which community your private chat belongs to (the link you came through), and while you share, which "
@@ -74,6 +76,12 @@ UNCONFIRMED = (
     "way to check. So that it never appears twice, I won't post it again. If it is missing, nothing of the "
     "story is lost: it stays in Stairwell."
 )
+REFUSED = {
+    Problem.BLOCKED: "Telegram refused my post in {place}",
+    Problem.REMOVED: "I was removed from {place} (add me back, or choose another chat)",
+    Problem.CHAT_NOT_FOUND: "I can't find {place} any more (it may have been deleted)",
+    Problem.NO_RIGHTS: "I'm not allowed to post in {place} (in a channel I need to be an admin with Post messages)",
+}
 UNKNOWN_MESSAGE = 0  # the message id of a post that may exist but was never confirmed
 # Edits that change nothing, or of a message already gone, are not failures.
 _NOT_MODIFIED = "message is not modified"
@@ -107,19 +115,24 @@ def _send(chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> SendM
 class TelegramPlatform:
     name = PLATFORM
 
+    async def terms(self, guild_id: int) -> Terms:
+        return TERMS
+
     def __init__(self, tg: Telegram) -> None:
         self.tg = tg
 
     async def _failed(self, where: Where, error: TelegramAPIError) -> PlatformError:
-        """A refusal about the chat is told to the moderators once and needs their fix; the rest may pass."""
+        """A refusal about the chat needs the moderators' fix (the core tells them once, with the story or day,
+        in these words); the rest may pass."""
         if isinstance(error, TelegramServerError | TelegramNetworkError):
             return PostUncertainError(type(error).__name__)
         if isinstance(error, TelegramRetryAfter):
             return PlatformError("flood control")
-        problem = await self.tg.notices.report(where.guild_id, where.channel_id, PLACE_NAMES[where.place], error)
+        problem = classify(error)
         if problem is None:
             return PlatformError(type(error).__name__)
-        return PlaceUnavailableError(f"Telegram refused my post in {PLACE_NAMES[where.place]} ({problem.value})")
+        log.warning("telegram chat problem: %s", problem.value)
+        return PlaceUnavailableError(REFUSED[problem].format(place=PLACE_NAMES[where.place]))
 
     async def post(self, where: Where, message: Outgoing, *, nonce: str) -> PostRef:
         app = self.tg.app

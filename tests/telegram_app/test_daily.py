@@ -66,3 +66,15 @@ async def test_off_pauses_and_on_resumes(tg, clock):
 
     await tg.api.message(tg.admin, "/setup daily on", chat=where.group)
     assert "Resumed" in tg.api.last_sent(COMMUNITY).text or "posted at" in tg.api.last_sent(COMMUNITY).text
+
+
+async def test_a_refused_daily_post_is_told_to_the_moderators_in_telegrams_words(tg, clock):
+    where = await flows.community(tg)
+    await tg.api.message(tg.admin, "/setup daily 09:00 Europe/London", chat=where.group)
+    clock.set(NINE_LONDON)
+    tg.api.fail_next("sendMessage", 403, "Forbidden: bot was kicked from the supergroup chat", chat_id=COMMUNITY)
+
+    await tg.jobs()
+
+    told = [s.text for s in tg.api.in_chat(flows.MODS) if "removed from the publish chat" in s.text]
+    assert len(told) == 1 and "/setup daily in the community group" in told[0] and "/daily setup" not in told[0]

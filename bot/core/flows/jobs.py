@@ -242,7 +242,7 @@ async def _park(app: Stairwell, platform: Platform, story: Story, why: str) -> N
             platform,
             story.guild_id,
             f"Story #{story.number} is approved but I can't publish it. {why}. "
-            "Fix it, then run `/setup channels stories:` again and it will be posted.",
+            f"Fix it, then run {(await platform.terms(story.guild_id)).stories_setup} again and it will be posted.",
         )
 
 
