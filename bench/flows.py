@@ -147,6 +147,11 @@ class RecordingPlatform:
     async def find_post(self, where: Any, marker: str) -> Any:
         return None
 
+    async def terms(self, guild_id: int) -> Any:
+        from bot.core.terms import Terms
+
+        return Terms()
+
 
 async def _open(folder: str) -> Any:
     from bot.core.app import Stairwell, Timing

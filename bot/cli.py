@@ -43,11 +43,16 @@ def _settings(args: argparse.Namespace, *, log_to_file: bool = False) -> Setting
     return settings
 
 
-def _make_bot(settings: Settings, app: Stairwell | None = None) -> Any:
+def _make_bot(settings: Settings, app: Stairwell | None = None, *, background: bool = True) -> Any:
     from bot.discord_app.bot import StairwellBot
 
     return StairwellBot(
-        settings.db_path, settings.secret_key, dev_guild=settings.dev_guild, app=app, timing=_timing(settings)
+        settings.db_path,
+        settings.secret_key,
+        dev_guild=settings.dev_guild,
+        app=app,
+        timing=_timing(settings),
+        background_tasks=background,
     )
 
 
@@ -58,7 +63,9 @@ def _timing(settings: Settings) -> Any:
 
 
 @asynccontextmanager
-async def _connected_bot(settings: Settings, app: Stairwell | None = None) -> AsyncIterator[Any]:
+async def _connected_bot(
+    settings: Settings, app: Stairwell | None = None, *, background: bool = True
+) -> AsyncIterator[Any]:
     """A bot built from the settings, with Discord's refusals turned into one-line configuration errors."""
     import discord
 
@@ -66,7 +73,7 @@ async def _connected_bot(settings: Settings, app: Stairwell | None = None) -> As
     if app is None:
         async with _database(settings):
             pass  # a bad database path is one line here, before Discord is contacted
-    bot = _make_bot(settings, app)
+    bot = _make_bot(settings, app, background=background)
     try:
         async with bot:
             await bot.login(token)
@@ -114,6 +121,39 @@ async def _run_telegram(settings: Settings, app: Stairwell) -> None:
     await TelegramAdapter.from_settings(app, settings.telegram).run(settings.telegram)
 
 
+async def _run_both(settings: Settings, app: Stairwell) -> None:
+    """Discord and Telegram on one loop and one database, with one background worker routing each
+    server's work to its own platform (two workers would each make the other's posts fail)."""
+    from bot.core.flows.background import Background
+    from bot.core.flows.daily_posts import Notice
+    from bot.core.flows.routing import PlatformRouter
+    from bot.telegram_app.bot import TelegramAdapter
+
+    assert settings.telegram is not None
+    telegram = TelegramAdapter.from_settings(app, settings.telegram, background=False)
+    async with _connected_bot(settings, app, background=False) as bot:
+
+        async def worker() -> None:
+            await bot.wait_until_ready()
+            await telegram.ready.wait()
+            router = PlatformRouter(app, {"discord": bot.platform, "telegram": telegram.platform})
+            bot.router = router
+            daily = bot.get_cog("Daily")
+
+            async def on_notices(notices: list[Notice]) -> None:
+                if notices:  # each adapter delivers the notices of its own servers
+                    if daily is not None:
+                        await daily.deliver_notices(notices)
+                    await telegram.deliver_notices(notices)
+
+            await Background(app, router, on_notices).run_forever()
+
+        async with asyncio.TaskGroup() as group:
+            group.create_task(bot.connect())
+            group.create_task(telegram.run(settings.telegram))
+            group.create_task(worker())
+
+
 async def _run(args: argparse.Namespace) -> None:
     """Every platform on one event loop and one database; if one stops with an error, all stop."""
     from bot.core.app import Stairwell
@@ -127,9 +167,10 @@ async def _run(args: argparse.Namespace) -> None:
     assert main_task is not None
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, main_task.cancel)
     try:
-        async with asyncio.TaskGroup() as group:
-            for name in platforms:
-                group.create_task(runners[name](settings, app))
+        if len(platforms) > 1:
+            await _run_both(settings, app)
+        else:
+            await runners[platforms[0]](settings, app)
     except asyncio.CancelledError:
         log.info("stopped")
     except BaseExceptionGroup as failures:

@@ -46,6 +46,8 @@ class TelegramSettings:
     token: str
     webhook: Webhook | None = None  # None: long polling
     api_base: str | None = None  # a self-hosted Bot API server; None for api.telegram.org
+    # Telegram user ids who may act on queued stories besides the moderators' group's admins (config, never stored).
+    moderators: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +158,14 @@ def _telegram(env: dict[str, str]) -> TelegramSettings | None:
         )
     if api_base is not None and urlsplit(api_base).scheme not in ("http", "https"):
         raise ConfigError(f"TELEGRAM_API_URL={api_base!r} is not an http(s) URL of a Bot API server.")
-    return TelegramSettings(token=token, webhook=webhook, api_base=api_base)
+    raw = env.get("TELEGRAM_MODERATORS", "").replace(",", " ").split()
+    if not all(part.isdigit() for part in raw):
+        raise ConfigError(
+            "TELEGRAM_MODERATORS must be Telegram user ids (numbers) separated by commas; "
+            "leave it empty to let the moderators' group's admins act on stories."
+        )
+    moderators = frozenset(int(part) for part in raw)
+    return TelegramSettings(token=token, webhook=webhook, api_base=api_base, moderators=moderators)
 
 
 def _delay(env: dict[str, str], name: str, default: tuple[int, int]) -> tuple[int, int]:

@@ -40,6 +40,9 @@ def render(message: Outgoing) -> str:
 class ConsolePlatform:
     name = PLATFORM
 
+    async def terms(self, guild_id: int) -> Terms:
+        return TERMS
+
     def __init__(self, session: Session) -> None:
         self.session = session
         self._posts: dict[int, tuple[Place, str]] = {}

@@ -1,4 +1,4 @@
-"""The core's services in one object, shared by every adapter (Discord, console, later Telegram)."""
+"""The core's services in one object, shared by every adapter (Discord, console, Telegram)."""
 
 from __future__ import annotations
 

@@ -52,6 +52,7 @@ def about_card(terms: Terms) -> Card:
 
 def privacy_card(terms: Terms) -> Card:
     """/privacy, field by field as the database keeps it (the README's privacy section says the same)."""
+    logged_as = terms.moderator_logged_as or f"the moderator's {terms.account_id}"
     return Card(
         title="What Stairwell stores, and how to delete it",
         body=(
@@ -72,7 +73,8 @@ def privacy_card(terms: Terms) -> Card:
                 "moderators, when its queue post is due (a few minutes after it arrived, erased once it is made).\n"
                 "• Only if you asked to hear the outcome, and for at most 30 days after the story is resolved: "
                 f"your {terms.account_id}, encrypted (it holds no time), so the bot can tell you the outcome or "
-                "pass on a reply.",
+                "pass on a reply."
+                + (f"\n• {terms.also_kept}" if terms.also_kept else ""),
             ),
             (
                 "How long",
@@ -85,8 +87,8 @@ def privacy_card(terms: Terms) -> Card:
                 "Who can see it",
                 "Moderators of the server see the (redacted) story, screening results and story number — never "
                 "who wrote it, not even a stable tag. Published stories are public in the server. Moderator "
-                f"actions are logged with the moderator's {terms.account_id} and the story number only. Logs never "
-                "hold IDs, names or anything you wrote.",
+                f"actions are logged with {logged_as} and the story number only. Logs never hold IDs, names or "
+                "anything you wrote.",
             ),
             (
                 "Deleting it",
@@ -104,51 +106,3 @@ def privacy_card(terms: Terms) -> Card:
         ),
         tone=Tone.CALM,
     )
-
-
-# Telegram: members talk to the bot in a private chat; a community is a group. Sharing and daily posts come
-# with the core's flows, so these cards say only what the Telegram bot does today.
-TELEGRAM_ABOUT = Card(
-    title="About Stairwell",
-    body=(
-        INTRO + "\n\n"
-        "**What you can do here, in this private chat**\n"
-        "• /reflect — a clinician's own words and a question to sit with, just for you.\n"
-        "• /resources — crisis lines and support lines for clinicians in your country."
-    ),
-    fields=(PEER_SUPPORT, URGENT_HELP),
-    footer="Stairwell is open source. Be gentle with each other.",
-    tone=Tone.WARM,
-)
-
-TELEGRAM_PRIVACY = Card(
-    title="What Stairwell stores, and how to delete it",
-    body=(
-        "Stairwell keeps as little as it can, and never your name, username or Telegram ID. Your Telegram ID is "
-        "turned into a keyed pseudonym (an HMAC with this installation's secret key) before anything is stored."
-    ),
-    fields=(
-        (
-            "About you",
-            "• Your pseudonym, with which reflections you have seen (so /reflect does not repeat).\n"
-            "• If you came through your community's link: which community your private chat belongs to, "
-            "under that pseudonym.",
-        ),
-        (
-            "Who can see it",
-            "Nobody in your community sees that you use Stairwell: it answers you here, in private. Logs never "
-            "hold IDs, names or anything you wrote.",
-        ),
-        (
-            "What Telegram learns",
-            "Telegram carries every message between you and the bot, as with any bot: bot chats are not "
-            "end-to-end encrypted, so Telegram's servers see what you send here and which commands you use.",
-        ),
-        (
-            "The limits",
-            "Someone holding both the database and the secret key could check whether a given Telegram account "
-            "has used Stairwell. Someone holding the database alone cannot.",
-        ),
-    ),
-    tone=Tone.CALM,
-)

@@ -87,7 +87,7 @@ def outcome_line(status: str, moderator: str | None, reason: str | None = None) 
     who = f" by {moderator}" if moderator else ""
     line = f"**{words}{who}.**"
     if status == "approved":
-        line += " It will appear in the stories channel within a few minutes."
+        line += " It will be published within a few minutes."
     if reason:
         line += f" Reason given to the author: {literal(reason)}"
     return line

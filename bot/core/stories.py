@@ -62,6 +62,10 @@ class ShareRefusedError(Exception):
     """Sharing is not possible here now; the message is safe to show the person."""
 
 
+class SharingNotSetUpError(ShareRefusedError):
+    """No moderation place yet (or sharing off): the message has `{setup}` where the platform's setup command goes."""
+
+
 @dataclass(frozen=True, slots=True)
 class Screened:
     draft: Draft
@@ -84,9 +88,9 @@ async def check_can_share(app: Stairwell, guild_id: int, author_key: str) -> Non
     """Before the form opens, so nobody writes a long story only to be turned away."""
     settings = await guilds.get(app.db, guild_id)
     if not settings.sharing_enabled or settings.moderation_channel_id is None:
-        raise ShareRefusedError(
+        raise SharingNotSetUpError(
             "Story sharing isn't set up in this server yet: an admin needs to choose a private moderation "
-            "channel with `/setup channels`. Your words matter — `/reflect` and `/resources` work meanwhile."
+            "place with {setup}. Your words matter — `/reflect` and `/resources` work meanwhile."
         )
     limit = settings.submissions_per_day
     since = int(app.clock.now().timestamp()) - DAY

@@ -27,3 +27,14 @@ class Terms:
     moderator_role_hint: str = ""
     # What the platform itself learns, whatever Stairwell does (the end of /privacy).
     platform_sees: str = "The platform itself sees who uses which command, as with any bot."
+    # How the moderation log names a moderator, where it is not their account id (Telegram: a pseudonym).
+    moderator_logged_as: str = ""
+    # The commands the core's replies point to, as this platform spells them.
+    setup_places: str = "`/setup channels`"  # where an admin chooses the moderation and stories places
+    unpublish_command: str = "`/mod unpublish {number}`"
+    queue_place: str = "`/mod queue`"  # where waiting stories are listed, urgent first
+    daily_resume: str = "`/daily resume`"
+    stories_setup: str = "`/setup channels stories:`"  # choosing the stories place again resumes parked stories
+    daily_setup: str = "`/daily setup`"
+    # What this platform keeps beyond the rest, one more line of /privacy's "About you" (Telegram: the community).
+    also_kept: str = ""

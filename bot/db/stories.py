@@ -506,6 +506,8 @@ async def purge(db: Database, now: int, day: int = 86_400) -> dict[str, int]:
         counts = {}
         for name, sql, params in (
             ("drafts", "DELETE FROM drafts WHERE created_at < ?", (now - day,)),
+            # A share left half-way (its draft, if any, went with the drafts above).
+            ("conversations", "DELETE FROM share_conversations WHERE updated_at < ?", (now - day,)),
             ("submission_times", "DELETE FROM submission_times WHERE at < ?", (now - day,)),
             (
                 "replies",
@@ -551,6 +553,7 @@ async def forget_author(db: Database, author_key: str) -> dict[str, int]:
         for name, sql in (
             ("stories", "DELETE FROM stories WHERE author_key = ?"),
             ("drafts", "DELETE FROM drafts WHERE author_key = ?"),
+            ("conversations", "DELETE FROM share_conversations WHERE author_key = ?"),
             ("submission_times", "DELETE FROM submission_times WHERE author_key = ?"),
             ("reflection_history", "DELETE FROM reflection_seen WHERE person_key = ?"),
             # Which Telegram community's link the person came through (the same pseudonym).

@@ -146,3 +146,111 @@ async def note_problem(db: Database, guild_id: int, chat_id: int, problem: str) 
 
 async def clear_problems(db: Database, chat_id: int) -> int:
     return await db.execute("DELETE FROM telegram_notices WHERE chat_id = ?", (chat_id,))
+
+
+# -- moderators' force-reply prompts -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    chat_id: int
+    message_id: int
+    guild_id: int
+    form: str
+    story_id: int
+    extra_ids: tuple[int, ...]
+
+
+async def add_prompt(
+    db: Database,
+    chat_id: int,
+    message_id: int,
+    guild_id: int,
+    form: str,
+    story_id: int,
+    extra: tuple[int, ...],
+    now: int,
+) -> None:
+    await db.execute(
+        "INSERT OR REPLACE INTO telegram_prompts "
+        "(chat_id, message_id, guild_id, form, story_id, extra_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (chat_id, message_id, guild_id, form, story_id, " ".join(map(str, extra)), now),
+    )
+
+
+async def take_prompt(db: Database, chat_id: int, message_id: int) -> Prompt | None:
+    """The prompt a reply answers, removed as it is read: a second answer to one prompt finds nothing."""
+    row = await db.fetchone(
+        "DELETE FROM telegram_prompts WHERE chat_id = ? AND message_id = ? RETURNING *", (chat_id, message_id)
+    )
+    if row is None:
+        return None
+    extra = tuple(int(part) for part in str(row["extra_ids"]).split())
+    return Prompt(row["chat_id"], row["message_id"], row["guild_id"], row["form"], row["story_id"], extra)
+
+
+async def put_back_prompt(db: Database, prompt: Prompt, now: int) -> None:
+    """An answer that could not be used (empty, too long, not a moderator): the prompt still waits."""
+    await add_prompt(
+        db, prompt.chat_id, prompt.message_id, prompt.guild_id, prompt.form, prompt.story_id, prompt.extra_ids, now
+    )
+
+
+# -- the outbox record of posts ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PostRecord:
+    nonce: str
+    chat_id: int
+    marker: str
+    message_ids: tuple[int, ...] | None  # None: Telegram never confirmed the post
+
+
+def _record(row: Row) -> PostRecord:
+    ids = row["message_ids"]
+    return PostRecord(
+        row["nonce"], row["chat_id"], row["marker"], None if ids is None else tuple(int(i) for i in ids.split())
+    )
+
+
+async def post_intent(db: Database, nonce: str, guild_id: int, chat_id: int, marker: str, now: int) -> PostRecord:
+    """Written before the post is sent; an earlier record for the nonce (a retry) is returned as it is."""
+    await db.execute(
+        "INSERT OR IGNORE INTO telegram_posts (nonce, guild_id, chat_id, marker, created_at) VALUES (?, ?, ?, ?, ?)",
+        (nonce, guild_id, chat_id, marker, now),
+    )
+    row = await db.fetchone("SELECT * FROM telegram_posts WHERE nonce = ?", (nonce,))
+    assert row is not None
+    return _record(row)
+
+
+async def post_confirmed(db: Database, nonce: str, message_ids: tuple[int, ...]) -> None:
+    await db.execute(
+        "UPDATE telegram_posts SET message_id = ?, message_ids = ? WHERE nonce = ?",
+        (message_ids[0], " ".join(map(str, message_ids)), nonce),
+    )
+
+
+async def post_not_made(db: Database, nonce: str) -> None:
+    """Telegram refused the post outright: nothing was made, so a later look must not find it."""
+    await db.execute("DELETE FROM telegram_posts WHERE nonce = ? AND message_ids IS NULL", (nonce,))
+
+
+async def posts_marked(db: Database, chat_id: int, marker: str) -> list[PostRecord]:
+    rows = await db.fetchall(
+        "SELECT * FROM telegram_posts WHERE chat_id = ? AND instr(marker, ?) > 0 ORDER BY created_at", (chat_id, marker)
+    )
+    return [_record(row) for row in rows]
+
+
+async def post_parts(db: Database, chat_id: int, message_id: int) -> tuple[int, ...]:
+    """Every message of a post by its first one (just that one for a post made without a record)."""
+    value = await db.fetchval(
+        "SELECT message_ids FROM telegram_posts WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
+    )
+    return (message_id,) if value is None else tuple(int(part) for part in str(value).split())
+
+
+async def post_deleted(db: Database, chat_id: int, message_id: int) -> None:
+    await db.execute("DELETE FROM telegram_posts WHERE chat_id = ? AND message_id = ?", (chat_id, message_id))

@@ -67,6 +67,9 @@ def _render(message: Outgoing, guild_id: int | None = None) -> dict[str, Any]:
 class DiscordPlatform:
     name = PLATFORM
 
+    async def terms(self, guild_id: int) -> Terms:
+        return TERMS
+
     def __init__(self, bot: Any) -> None:
         self.bot = bot
 

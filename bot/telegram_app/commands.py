@@ -9,40 +9,28 @@ import logging
 from aiogram import Bot
 from aiogram.types import BotCommand, BotCommandScopeAllChatAdministrators, BotCommandScopeAllPrivateChats
 
+from bot.core import servers
 from bot.core.app import Stairwell
-from bot.core.cards import Card, Tone
-from bot.db import meta
 
 log = logging.getLogger(__name__)
 
 PRIVATE = (
     ("start", "Begin here, or join your community through its link"),
+    ("share", "Tell what happened to you, anonymously; a moderator reads it first"),
+    ("mystories", "Your shared stories: status, replies, withdraw or remove"),
     ("reflect", "A clinician's own words and a question to sit with"),
     ("resources", "Crisis lines and support lines for healthcare workers"),
     ("help", "What I can do"),
     ("about", "What Stairwell is, and urgent help"),
     ("privacy", "What Stairwell stores and how to delete it"),
+    ("forgetme", "Delete everything Stairwell holds about you"),
 )
-GROUP_ADMINS = (("setup", "Set up Stairwell for this group (admins)"),)
+GROUP_ADMINS = (
+    ("setup", "Set up Stairwell for this group (admins)"),
+    ("unpublish", "Take a published story down: /unpublish 12 (moderators' group)"),
+)
 PRIVATE_NAMES = tuple(name for name, _ in PRIVATE)
 _HASH_KEY = "telegram_command_hash"
-
-
-def help_card() -> Card:
-    lines = [f"/{name} — {summary}" for name, summary in PRIVATE]
-    lines += [
-        "",
-        "**In /reflect** you can name a theme: `/reflect loss`.",
-        "**In /resources** you can name a country and who the lines are for: `/resources GB ems`.",
-        "",
-        "**Group admins:** /setup in your group connects it to Stairwell and a private group of moderators.",
-    ]
-    return Card(
-        title="Stairwell — what I can do",
-        body="\n".join(lines),
-        footer="Stairwell is peer support, not a crisis service. In danger now? Call your local emergency number.",
-        tone=Tone.CALM,
-    )
 
 
 async def set_menu(bot: Bot, app: Stairwell) -> bool:
@@ -50,7 +38,7 @@ async def set_menu(bot: Bot, app: Stairwell) -> bool:
     payload = json.dumps({"private": PRIVATE, "admins": GROUP_ADMINS})
     digest = hashlib.sha256(payload.encode()).hexdigest()
     key = f"{_HASH_KEY}:{bot.id}"  # per bot, so a new token gets its menu
-    if await meta.get_value(app.db, key) == digest:
+    if await servers.stored_value(app, key) == digest:
         return False
     await bot.set_my_commands(
         [BotCommand(command=name, description=text) for name, text in PRIVATE],
@@ -60,6 +48,6 @@ async def set_menu(bot: Bot, app: Stairwell) -> bool:
         [BotCommand(command=name, description=text) for name, text in GROUP_ADMINS],
         scope=BotCommandScopeAllChatAdministrators(),
     )
-    await meta.set_value(app.db, key, digest)
+    await servers.store_value(app, key, digest)
     log.info("telegram command menu set")
     return True

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from aiogram.enums import ParseMode
 from aiogram.methods import EditMessageText, SendMessage
-from aiogram.types import InlineKeyboardMarkup, LinkPreviewOptions, Message
+from aiogram.types import ForceReply, InlineKeyboardMarkup, LinkPreviewOptions, Message, ReplyParameters
 
 from bot.core.app import Stairwell
 from bot.core.cards import Card
-from bot.db.telegram import PLATFORM
+from bot.core.chat_communities import PLATFORM
 from bot.telegram_app.admins import Admins
 from bot.telegram_app.problems import Notices
 from bot.telegram_app.render import card_messages, plain
 from bot.telegram_app.sender import Sender
+
+if TYPE_CHECKING:
+    from bot.core.flows.port import Platform
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 GROUP_HINT_SECONDS = 60.0
@@ -29,11 +34,27 @@ class Telegram:
     admins: Admins
     notices: Notices
     username: str = ""  # the bot's @username, known once connected
+    # Who may act on queued stories besides the moderators' group's admins (TELEGRAM_MODERATORS).
+    moderators: frozenset[int] = frozenset()
+    # Where flows' effects go: the adapter's Platform, or the process's router over every platform.
+    platform: Platform | None = None
     clock: Callable[[], float] = time.monotonic
     _hinted: dict[int, float] = field(default_factory=dict)  # group → when it was last pointed to a private chat
+    _turns: dict[int, asyncio.Lock] = field(default_factory=dict)  # private chat → its updates, one at a time
 
     def person_key(self, user_id: int) -> str:
         return self.app.identity.author_key(PLATFORM, user_id)
+
+    def turn(self, chat_id: int) -> asyncio.Lock:
+        """Updates are handled as tasks; one person's messages and presses still run in the order they came,
+        so a story sent in a hurry and the next answer cannot overtake each other."""
+        lock = self._turns.get(chat_id)
+        if lock is None:
+            if len(self._turns) > 10_000:
+                for idle in [key for key, held in self._turns.items() if not held.locked()]:
+                    del self._turns[idle]
+            lock = self._turns[chat_id] = asyncio.Lock()
+        return lock
 
     def hint_due(self, chat_id: int, every: float = GROUP_HINT_SECONDS) -> bool:
         now = self.clock()
@@ -62,6 +83,27 @@ class Telegram:
             )
             sent.append(await self.sender.call(chat_id, method))
         return sent
+
+    async def send_html(
+        self,
+        chat_id: int,
+        text: str,
+        markup: InlineKeyboardMarkup | ForceReply | None = None,
+        *,
+        reply_to: int | None = None,
+    ) -> Message:
+        """One message already rendered (by render.py: everything escaped, no mention notifies)."""
+        method = SendMessage(
+            chat_id=chat_id,
+            text=text,
+            parse_mode=ParseMode.HTML,
+            link_preview_options=NO_PREVIEW,
+            reply_markup=markup,
+            reply_parameters=ReplyParameters(message_id=reply_to, allow_sending_without_reply=True)
+            if reply_to
+            else None,
+        )
+        return await self.sender.call(chat_id, method)
 
     async def replace(
         self, chat_id: int, message_id: int, card: Card, keyboard: InlineKeyboardMarkup | None = None

@@ -8,9 +8,9 @@ from enum import StrEnum
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
 from aiogram.methods import SendMessage
 
+from bot.core import chat_communities
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
-from bot.db import telegram
 from bot.telegram_app.render import card_messages
 from bot.telegram_app.sender import Sender
 
@@ -81,9 +81,9 @@ class Notices:
         if problem is None:
             return None
         log.warning("telegram chat problem: %s", problem.value)
-        if not await telegram.note_problem(self.app.db, guild_id, chat_id, problem.value):
+        if not await chat_communities.note_problem(self.app, guild_id, chat_id, problem.value):
             return problem
-        community = await telegram.by_guild(self.app.db, guild_id)
+        community = await chat_communities.by_guild(self.app, guild_id)
         target = community.moderators_chat_id if community else None
         if target is None or target == chat_id:
             log.warning("telegram chat problem: no moderators' group to tell")
@@ -98,4 +98,4 @@ class Notices:
 
     async def working(self, chat_id: int) -> None:
         """A send to this chat succeeded: a later problem is news again."""
-        await telegram.clear_problems(self.app.db, chat_id)
+        await chat_communities.clear_problems(self.app, chat_id)

@@ -99,17 +99,51 @@ def _fitted(markup: str, limit: int = MESSAGE_LIMIT - 200) -> str:
     return rendered
 
 
+def _open_marks(markup: str) -> list[str]:
+    """The marks (** and ||) still open at the end of `markup`, in the order they were opened."""
+    open_marks: list[str] = []
+    for match in _TOKEN.finditer(markup):
+        token = match.group(0)
+        if token in _TAG_FOR_MARK:
+            if token in open_marks:
+                open_marks.remove(token)
+            else:
+                open_marks.append(token)
+    return open_marks
+
+
+def _pieces(markup: str, limit: int = MESSAGE_LIMIT - 200) -> list[str]:
+    """A body too long for one message, split between words (never clipped: a story is read whole);
+    a mark open at a split is closed there and opened again in the next piece, so a spoiler stays hidden."""
+    pieces = []
+    rest = markup
+    while visible_length(markup_to_html(rest)) > limit:
+        cut = min(len(rest), limit)
+        while cut > 1 and visible_length(markup_to_html(rest[:cut])) > limit:
+            cut -= max(1, visible_length(markup_to_html(rest[:cut])) - limit)
+        space = max(rest.rfind("\n", 0, cut), rest.rfind(" ", 0, cut))
+        if space > cut // 2:
+            cut = space
+        while cut > 1 and rest[cut - 1] == "\\":  # never between a backslash and the mark it escapes
+            cut -= 1
+        head, rest = rest[:cut], rest[cut:].lstrip(" ")
+        pieces.append(head)
+        rest = "".join(_open_marks(head)) + rest
+    return [*pieces, rest]
+
+
 def card_messages(card: Card) -> list[str]:
     """One message if it fits, else the card split between its parts; each part is valid HTML on its own."""
-    parts = [f"<b>{_text(card.title)}</b>"]
+    # (text, may share a message with the part before): a body split mid-sentence continues in a new message.
+    parts = [(f"<b>{_text(card.title)}</b>", True)]
     if card.body:
-        parts.append(_fitted(card.body))
-    parts += [f"<b>{_fitted(name, 256)}</b>\n{_fitted(value)}" for name, value in card.fields]
+        parts += [(markup_to_html(piece), index == 0) for index, piece in enumerate(_pieces(card.body))]
+    parts += [(f"<b>{_fitted(name, 256)}</b>\n{_fitted(value)}", True) for name, value in card.fields]
     if card.footer:
-        parts.append(f"<i>{_fitted(card.footer, 1000)}</i>")
+        parts.append((f"<i>{_fitted(card.footer, 1000)}</i>", True))
     messages: list[str] = []
-    for part in parts:
-        if messages and visible_length(messages[-1]) + 2 + visible_length(part) <= MESSAGE_LIMIT:
+    for part, joins in parts:
+        if joins and messages and visible_length(messages[-1]) + 2 + visible_length(part) <= MESSAGE_LIMIT:
             messages[-1] += "\n\n" + part
         else:
             messages.append(part)
@@ -119,3 +153,8 @@ def card_messages(card: Card) -> list[str]:
 def plain(text: str) -> str:
     """A line of the bot's own words, or anything a person typed, as HTML text with no formatting at all."""
     return _text(text)
+
+
+def visible_text(markup: str) -> str:
+    """The bot's words as Telegram would show them without formatting (a button's toast takes no HTML)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markup_to_html(markup)))

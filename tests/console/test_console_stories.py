@@ -51,7 +51,7 @@ async def test_share_preview_submit_queue_approve_then_tick_publishes(app, clock
     approved = await run(app, "/mod queue", "/mod approve 1")
 
     assert "== Moderation queue — 1 waiting ==" in approved
-    assert "Done — story #1: Approved by console moderator. It will appear in the stories channel" in approved
+    assert "Done — story #1: Approved by console moderator. It will be published" in approved
     assert "[DM to the author] Your story #1 in the console server was approved" in approved
     assert "[stories channel]" not in approved  # delayed: publication time must not reveal who was online
     assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).status == "approved"

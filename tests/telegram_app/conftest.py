@@ -13,9 +13,10 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
 from bot.core.app import Stairwell
+from bot.core.flows.background import Background
 from bot.telegram_app.bot import DEFAULTS, TelegramAdapter
 from bot.telegram_app.sender import Limits, Sender
-from tests.conftest import SECRET
+from tests.conftest import NO_QUEUE_DELAY, SECRET
 from tests.telegram_app.fake_api import TOKEN, FakeTelegram, User
 
 
@@ -81,6 +82,10 @@ class TelegramWorld:
     def adapter(self) -> TelegramAdapter:
         return self.running.adapter
 
+    async def jobs(self) -> None:
+        """One round of the core's background worker (queue posts, publishing, daily posts, retention)."""
+        await Background(self.app, self.adapter.platform, self.adapter.deliver_notices).run_once()
+
     async def restart(self) -> None:
         """Stop the bot and start a new process on the same database, as after a crash or deploy."""
         await self.running.stop()
@@ -88,10 +93,11 @@ class TelegramWorld:
 
 
 async def start_bot(api: FakeTelegram, time: FakeTime, db_path: str, content, clock) -> Running:
-    app = await Stairwell.open(db_path, SECRET, content=content, clock=clock)
+    app = await Stairwell.open(db_path, SECRET, content=content, clock=clock, timing=NO_QUEUE_DELAY)
     bot = loopback_bot(api)
     sender = Sender(bot, Limits(), clock=time.clock, sleep=time.sleep)
-    adapter = TelegramAdapter(app, bot, sender=sender)
+    # Background jobs are run by the tests (`world.jobs()`), at the moments they choose.
+    adapter = TelegramAdapter(app, bot, sender=sender, background=False)
     polls_before = api.polls
     # Each update is handled before the next getUpdates, so a test knows when its update is done.
     task = asyncio.create_task(adapter.run_polling(handle_as_tasks=False))

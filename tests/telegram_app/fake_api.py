@@ -12,6 +12,7 @@ import itertools
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -108,7 +109,7 @@ class FakeTelegram:
         self.calls: list[Call] = []
         self.chats: dict[int | str, Chat] = {}
         self.sent: dict[tuple[int, int], Sent] = {}
-        self.failures: dict[str, list[tuple[int, str, int | None, Any]]] = {}
+        self.failures: dict[str, list[tuple[int, str, int | None, Any, bool]]] = {}
         self.bot_user = {"id": BOT_ID, "is_bot": True, "first_name": "Stairwell", "username": BOT_USERNAME}
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
@@ -154,26 +155,39 @@ class FakeTelegram:
         params = self._params(await request.post())
         if method != "getUpdates":
             self.calls.append(Call(method, params))
-            async with self._recorded:
-                self._recorded.notify_all()
+        try:
+            return await self._answer(method, params)
+        finally:
+            if method != "getUpdates":  # after the call took effect, so a waiting test sees what it did
+                async with self._recorded:
+                    self._recorded.notify_all()
+
+    async def _answer(self, method: str, params: dict[str, Any]) -> web.Response:
         queued = self.failures.get(method, [])
         due = next((f for f in queued if f[3] is None or f[3] == params.get("chat_id")), None)
         if due is not None:
             queued.remove(due)
-            status, description, retry_after, _ = due
-            body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
-            if retry_after is not None:
-                body["parameters"] = {"retry_after": retry_after}
-            return web.json_response(body, status=status)
+        if due is not None and not due[4]:
+            return self._failure(due)
         handler = getattr(self, "_" + re.sub(r"(?<!^)([A-Z])", r"_\1", method).lower(), None)
         if handler is None:
             result: Any = True
         else:
             outcome = handler(params)
             result = await outcome if asyncio.iscoroutine(outcome) else outcome
+        if due is not None:  # the call was carried out, and then the answer was an error
+            return self._failure(due)
         if isinstance(result, web.Response):
             return result
         return web.json_response({"ok": True, "result": result})
+
+    @staticmethod
+    def _failure(due: tuple[int, str, int | None, Any, bool]) -> web.Response:
+        status, description, retry_after, _, _ = due
+        body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+        if retry_after is not None:
+            body["parameters"] = {"retry_after": retry_after}
+        return web.json_response(body, status=status)
 
     @staticmethod
     def _params(form: Any) -> dict[str, Any]:
@@ -210,7 +224,7 @@ class FakeTelegram:
         chat = self.chats.get(chat_id) or Chat(chat_id, "private" if chat_id > 0 else "group")
         data = {"message_id": message_id, "date": int(time.time()), "chat": chat.as_dict(), "from": self.bot_user}
         data["text"] = _visible(text)
-        if markup:
+        if markup and "inline_keyboard" in markup:  # a force reply is asked of clients, not kept on the message
             data["reply_markup"] = markup
         return data
 
@@ -287,10 +301,21 @@ class FakeTelegram:
         chat.admins[BOT_ID] = {"status": "administrator", "user": self.bot_user, **rights}
 
     def fail_next(
-        self, method: str, status: int, description: str, retry_after: int | None = None, chat_id: Any = None
+        self,
+        method: str,
+        status: int,
+        description: str,
+        retry_after: int | None = None,
+        chat_id: Any = None,
+        *,
+        after: bool = False,
     ) -> None:
-        """The next call of `method` (to `chat_id`, if given) fails with this status and description."""
-        self.failures.setdefault(method, []).append((status, description, retry_after, chat_id))
+        """The next call of `method` (to `chat_id`, if given) fails with this status and description.
+
+        `after`: the call is carried out first (the message is sent) and only the answer is the error, as when
+        Telegram times out or answers 5xx after doing the work.
+        """
+        self.failures.setdefault(method, []).append((status, description, retry_after, chat_id, after))
 
     # ---- acting as people ---------------------------------------------------------------------------------
     async def _deliver(self, update: dict[str, Any]) -> list[Call]:
@@ -307,13 +332,17 @@ class FakeTelegram:
 
     async def message(self, user: User, text: str, chat: Chat | None = None, **extra: Any) -> list[Call]:
         """`user` writes `text` in `chat` (their private chat by default); returns the calls the bot made."""
+        return await self._deliver(self.message_update(user, text, chat, **extra))
+
+    def message_update(self, user: User, text: str, chat: Chat | None = None, **extra: Any) -> dict[str, Any]:
+        """The message update, for tests that feed several to the dispatcher at once."""
         where = chat or self.chats[user.id]
         message: dict[str, Any] = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
             "chat": where.as_dict() if where.type != "private" else {**user.as_dict(), "type": "private"},
             "from": user.as_dict(),
-            "text": text,
+            **({"text": text} if text else {}),
             **extra,
         }
         if text.startswith("/"):
@@ -321,7 +350,7 @@ class FakeTelegram:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
         message["chat"].pop("is_bot", None)
         message["chat"].pop("language_code", None)
-        return await self._deliver({"update_id": next(self._update_ids), "message": message})
+        return {"update_id": next(self._update_ids), "message": message}
 
     async def bot_removed(self, chat: Chat, by: User) -> list[Call]:
         """An admin removes the bot from a group (Telegram tells the bot with my_chat_member)."""
@@ -338,6 +367,10 @@ class FakeTelegram:
         return await self._deliver(update)
 
     async def press(self, user: User, sent: Sent, label: str) -> list[Call]:
+        return await self._deliver(self.press_update(user, sent, label))
+
+    def press_update(self, user: User, sent: Sent, label: str) -> dict[str, Any]:
+        """The callback_query update a press makes, for tests that feed several to the dispatcher at once."""
         button = sent.button(label)
         chat = self.chats[sent.chat_id]
         chat_data = chat.as_dict() if chat.type != "private" else {"id": user.id, "type": "private"}
@@ -354,7 +387,24 @@ class FakeTelegram:
                 "text": _visible(sent.text),
             },
         }
-        return await self._deliver({"update_id": next(self._update_ids), "callback_query": query})
+        return {"update_id": next(self._update_ids), "callback_query": query}
+
+    async def reply(self, user: User, to: Sent, text: str) -> list[Call]:
+        """`user` answers the bot's message `to` (a force-reply prompt) in its chat."""
+        chat = self.chats[to.chat_id]
+        replied = {
+            "message_id": to.message_id,
+            "date": int(time.time()),
+            "chat": chat.as_dict(),
+            "from": self.bot_user,
+            "text": _visible(to.text),
+        }
+        return await self.message(user, text, chat=chat, reply_to_message=replied)
+
+    async def send_photo(self, user: User) -> list[Call]:
+        """A photo (no text) in the user's private chat."""
+        photo = [{"file_id": "photo-1", "file_unique_id": "u1", "width": 90, "height": 90}]
+        return await self.message(user, "", photo=photo)
 
     # ---- looking -------------------------------------------------------------------------------------------
     def last_sent(self, chat_id: int) -> Sent:
@@ -374,5 +424,29 @@ class FakeTelegram:
         assert call is not None
         return call
 
+    async def wait_for_sent(self, chat_id: int, words: str, timeout: float = 20) -> Sent:
+        """For a bot handling updates as tasks: the bot's latest message in the chat that says `words`."""
+
+        def found() -> Sent | None:
+            return next((sent for sent in reversed(self.in_chat(chat_id)) if words in sent.text), None)
+
+        async with self._recorded:
+            await asyncio.wait_for(self._recorded.wait_for(lambda: found() is not None), timeout)
+        sent = found()
+        assert sent is not None
+        return sent
+
+    async def wait_until(self, condition: Callable[[], bool], timeout: float = 20) -> None:
+        """Until the bot's calls make `condition` true (checked after each call takes effect)."""
+        async with self._recorded:
+            await asyncio.wait_for(self._recorded.wait_for(condition), timeout)
+
+    async def wait_for_text(self, chat_id: int, words: str, timeout: float = 20) -> str:
+        return (await self.wait_for_sent(chat_id, words, timeout)).text
+
     def calls_to(self, method: str) -> list[Call]:
         return [call for call in self.calls if call.method == method]
+
+    def in_chat(self, chat_id: int) -> list[Sent]:
+        """What the bot's messages in a chat say now (sent and not deleted), oldest first."""
+        return [sent for (chat, _), sent in sorted(self.sent.items()) if chat == chat_id]

@@ -58,3 +58,57 @@ async def test_no_id_or_name_in_logs_database_or_other_calls(tg, caplog):
         text = json.dumps(params, ensure_ascii=False)
         for trace in traces(tg.member):
             assert trace not in text, (call.method, trace)
+
+
+async def test_after_share_moderation_and_publishing_no_author_or_moderator_trace_is_left(tg, caplog, clock):
+    from tests.telegram_app import flows
+    from tests.telegram_app.flows import MODS
+
+    caplog.set_level(logging.DEBUG)
+    where = await flows.community(tg)
+    await flows.join(tg, tg.member, where)
+    card = await flows.submit(tg, tg.member, flows.STORY, "death of a patient")
+    await tg.api.press(where.second, card, "Reply to author")
+    asked = [s for s in tg.api.in_chat(MODS) if (s.reply_markup or {}).get("force_reply")][-1]
+    await tg.api.reply(where.second, asked, "Thank you. We read it carefully.")
+    await tg.api.press(where.second, card, "Send support")
+    await tg.api.press(where.second, card, "Approve")
+    await flows.publish(tg, clock)
+    urgent = await flows.submit(tg, tg.member, flows.CALM_STORY)
+    await tg.api.press(tg.admin, urgent, "Mark urgent")
+    await tg.api.press(tg.admin, urgent, "Reject")
+    asked = [s for s in tg.api.in_chat(MODS) if (s.reply_markup or {}).get("force_reply")][-1]
+    await tg.api.reply(tg.admin, asked, "Please leave out the ward.")
+    await tg.api.message(tg.member, "/share")
+    await tg.api.message(tg.member, flows.CRISIS_STORY)
+    await tg.api.message(tg.member, "/mystories")
+    await tg.restart()
+    await tg.api.message(tg.member, "/mystories")
+
+    people = [tg.member, tg.admin, where.second]
+    for person in people:
+        for trace in traces(person):
+            assert trace not in caplog.text, trace
+
+    await tg.app.db.conn.commit()
+    rows = []
+    for (table,) in await tg.app.db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'"):
+        rows += [tuple(row) for row in await tg.app.db.fetchall(f"SELECT * FROM {table}")]
+    stored = json.dumps(rows, default=str)
+    raw = b"".join(path.read_bytes() for path in Path(tg.db_path).parent.glob("stairwell.sqlite3*"))
+    for person in people:
+        for trace in traces(person):
+            assert trace not in stored, trace
+            assert trace.encode() not in raw, trace
+    assert await tg.app.db.fetchval("SELECT count(*) FROM stories") == 3
+
+    for call in tg.api.calls:
+        if call.method == "getChatAdministrators":
+            continue
+        params = dict(call.params)
+        if params.get("chat_id") == tg.member.id:
+            params.pop("chat_id")
+        text = json.dumps(params, ensure_ascii=False)
+        for person in people:
+            for trace in traces(person):
+                assert trace not in text, (call.method, trace)

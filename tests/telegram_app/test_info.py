@@ -1,14 +1,15 @@
-from bot.core.info import TELEGRAM_ABOUT, TELEGRAM_PRIVACY
+from bot.core.info import about_card, privacy_card
+from bot.telegram_app.platform import TERMS
 
 
 async def test_command_menu_is_set_once_per_bot(tg):
     menus = tg.api.calls_to("setMyCommands")
     private = next(call for call in menus if call.params["scope"]["type"] == "all_private_chats")
     assert [c["command"] for c in private.params["commands"]] == [
-        "start", "reflect", "resources", "help", "about", "privacy"
+        "start", "share", "mystories", "reflect", "resources", "help", "about", "privacy", "forgetme"
     ]
     admins = next(call for call in menus if call.params["scope"]["type"] == "all_chat_administrators")
-    assert [c["command"] for c in admins.params["commands"]] == ["setup"]
+    assert [c["command"] for c in admins.params["commands"]] == ["setup", "unpublish"]
 
     await tg.restart()
 
@@ -23,12 +24,14 @@ async def test_about_and_privacy_answer_in_html_without_previews(tg):
     assert sent.params["chat_id"] == tg.member.id
     assert sent.params["parse_mode"] == "HTML"
     assert sent.params["link_preview_options"] == {"is_disabled": True}
-    assert sent.params["text"].startswith(f"<b>{TELEGRAM_ABOUT.title}</b>")
-    assert "<b>What you can do here, in this private chat</b>" in sent.params["text"]
+    assert sent.params["text"].startswith(f"<b>{about_card(TERMS).title}</b>")
+    assert "<b>What you can do here</b>" in sent.params["text"] and "/share" in sent.params["text"]
 
     await tg.api.message(tg.member, "/privacy")
     text = tg.api.last_sent(tg.member.id).text
-    assert TELEGRAM_PRIVACY.title in text and "What Telegram learns" in text and "Discord" not in text
+    assert privacy_card(TERMS).title in text and "Discord" not in text
+    assert "Telegram's servers see what you send here" in text
+    assert "a pseudonymous number for each moderator" in text and "Which community your private chat" in text
 
 
 async def test_help_lists_the_menu(tg):

@@ -1,5 +1,6 @@
 import pytest
 
+from bot.core import reflections
 from bot.telegram_app.callbacks import Press
 
 
@@ -27,7 +28,8 @@ async def test_another_answers_the_press_first_then_edits_in_place(tg):
     assert (edit["chat_id"], edit["message_id"]) == (tg.member.id, card.message_id)
     assert edit["text"] != first_text
     assert edit["link_preview_options"] == {"is_disabled": True}
-    assert card.button("Another")["callback_data"] == "sw:reflect:another:loss"  # the theme id, nothing personal
+    number = reflections.theme_number(tg.app, "loss")
+    assert card.button("Another")["callback_data"] == f"sw:reflect:another:{number}"  # the theme, nothing personal
 
 
 async def test_support_button_sends_the_crisis_card(tg):

@@ -1,3 +1,5 @@
+import re
+
 from bot.core.cards import Card, literal
 from bot.core.info import about_card
 from bot.core.terms import Terms
@@ -47,3 +49,17 @@ def test_a_long_card_is_split_into_valid_messages():
 
 def test_the_about_card_fits_one_message():
     assert len(card_messages(about_card(Terms()))) == 1
+
+
+def test_a_long_story_is_split_never_clipped_and_its_spoiler_stays_closed():
+    story = " ".join(f"w{n}" for n in range(1400))  # about 7,300 characters
+    messages = card_messages(Card(title="Story #1", body=f"**Content warning:** loss\n||{story}||", footer="end"))
+
+    assert len(messages) >= 2
+    shown = " ".join(re.sub(r"<[^>]+>", "", message) for message in messages)
+    assert all(f"w{n} " in shown or shown.endswith(f"w{n}") or f"w{n}\n" in shown for n in range(1400))
+    assert "…" not in shown
+    for message in messages:
+        assert visible_length(message) <= MESSAGE_LIMIT
+        assert message.count("<tg-spoiler>") == message.count("</tg-spoiler>")
+    assert all("<tg-spoiler>w" in message for message in messages[1:-1] or messages[1:])

@@ -3,6 +3,7 @@
 import asyncio
 import contextlib
 import os
+import re
 import signal
 import sys
 
@@ -16,6 +17,7 @@ from bot.telegram_app.bot import TelegramAdapter
 from tests.conftest import SECRET
 from tests.telegram_app.conftest import LoopbackSession
 from tests.telegram_app.fake_api import TOKEN, FakeTelegram
+from tests.telegram_app.flows import CALM_STORY as STORY
 
 
 @pytest.fixture
@@ -26,8 +28,9 @@ async def api():
     await server.stop()
 
 
-async def stairwell(tmp_path, api, token):
+async def stairwell(tmp_path, api, token, **extra):
     env = {
+        **extra,
         "PATH": os.environ["PATH"],
         "PYTHONPATH": os.getcwd(),
         "STAIRWELL_DB": str(tmp_path / "s.sqlite3"),
@@ -55,6 +58,39 @@ async def test_run_starts_telegram_when_its_token_is_set_and_stops_cleanly(tmp_p
     assert process.returncode == 0, stderr.decode()
     assert b"Traceback" not in stderr
     assert [call.method for call in api.calls[:2]] == ["getMe", "setMyCommands"]
+
+
+async def test_run_publishes_through_its_background_worker(tmp_path, api):
+    """The whole path in a real `stairwell run`: share, the queue card, approval, and the worker's post."""
+    process = await stairwell(tmp_path, api, TOKEN, STAIRWELL_QUEUE_DELAY="0", STAIRWELL_PUBLISH_DELAY="0")
+    try:
+        await asyncio.wait_for(api.polled.wait(), 30)
+        admin, member = api.user(5550001, "Ada"), api.user(5550002, "Mia")
+        group = api.group(-1001000, "Night Shift", owner=admin)
+        mods = api.group(-1002000, "Mods", owner=admin)
+        await api.message(admin, "/setup", chat=group)
+        code = re.search(r"/setup ([A-Z0-9]{8})", (await api.wait_for_call("sendMessage", group.id)).params["text"])
+        await api.message(admin, f"/setup {code.group(1)}", chat=mods)
+        link = await api.wait_for_text(group.id, "?start=")
+        await api.message(admin, "/setup publish here", chat=group)
+        await api.wait_for_text(group.id, "Saved")
+        await api.message(member, "/start " + re.search(r"\?start=([A-Za-z0-9_-]+)", link).group(1))
+        await api.wait_for_text(member.id, "You came from")
+        await api.message(member, "/share")
+        await api.wait_for_text(member.id, "Tell me what happened")
+        await api.message(member, STORY)
+        await api.press(member, await api.wait_for_sent(member.id, "content warning"), "No content warning")
+        await api.press(member, await api.wait_for_sent(member.id, "Two choices"), "Continue")
+        await api.press(member, await api.wait_for_sent(member.id, "Before you send it"), "Submit")
+        card = await api.wait_for_sent(mods.id, "Story #1")
+        await api.press(admin, card, "Approve")
+
+        post = await api.wait_for_text(group.id, "sat in the car")
+        assert "Story #1" in post
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 0, stderr.decode()
 
 
 async def test_a_refused_token_is_one_clear_configuration_error(api, db_path, content):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.app import Stairwell
-from bot.core.flows import authors, moderation, reflect, share
+from bot.core.flows import authors, conversation, moderation, reflect, share
 from bot.core.flows.port import Choice
 from bot.core.flows.results import Actor, Result
 
@@ -21,6 +21,8 @@ async def choose(app: Stairwell, actor: Actor, choice: Choice) -> Result:
         return await share.open_form(app, actor)
     if choice.kind == "draft":
         return await share.draft_action(app, actor, choice.target, choice.action)
+    if choice.kind == conversation.KIND:
+        return await conversation.press(app, actor, choice.target, choice.action)
     if choice.kind == "mine":
         if choice.action == "withdraw":
             return await authors.withdraw(app, actor, choice.target)

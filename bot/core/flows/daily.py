@@ -13,7 +13,7 @@ from bot.core.flows.port import Place
 from bot.core.flows.results import Actor, PostDailyNow, Reply, Result, not_a_moderator, private
 from bot.core.flows.setup import Channel, ServerView
 
-NO_CHANNEL = "The daily channel is not set or no longer exists. Choose one with `/daily setup`."
+NO_CHANNEL = "The daily channel is not set or no longer exists. Choose one with {setup}."
 DAYS = {"daily": "daily", "every": "daily", "everyday": "daily", "weekdays": "weekdays"}
 
 
@@ -67,7 +67,7 @@ async def now(app: Stairwell, actor: Actor, view: ServerView) -> Result:
         return private(str(error))
     channel = view.channel(schedule.channel_id, Place.DAILY) if schedule.channel_id is not None else None
     if channel is None:
-        return private(f"Nothing was posted. {NO_CHANNEL}")
+        return private(f"Nothing was posted. {NO_CHANNEL.format(setup=actor.terms.daily_setup)}")
     if not channel.can_post:
         return private(f"Nothing was posted. {_cannot_post(channel)}")
     extra_id, schedule = await daily.request_now(app, actor.guild_id, app.clock.now())
@@ -86,7 +86,7 @@ async def pause(app: Stairwell, actor: Actor) -> Result:
         await daily.pause(app, actor.guild_id)
     except DailyError as error:
         return private(str(error))
-    return private("Paused: no daily reflections will be posted until someone runs `/daily resume`.")
+    return private(f"Paused: no daily reflections will be posted until someone runs {actor.terms.daily_resume}.")
 
 
 async def resume(app: Stairwell, actor: Actor) -> Result:

@@ -57,7 +57,8 @@ async def _post(app: Stairwell, platform: Platform, claimed: Claim, *, look_firs
         else:
             notice = await daily.complete(app, claimed, post)
             return [Notice(claimed.guild_id, notice, owner_fallback=False)] if notice else []
-    blocked = await daily.block(app, claimed, f"{problem}. Choose or fix it with `/daily setup`.")
+    fix = (await platform.terms(claimed.guild_id)).daily_setup
+    blocked = await daily.block(app, claimed, f"{problem}. Choose or fix it with {fix}.")
     return [Notice(claimed.guild_id, blocked, owner_fallback=True)] if blocked else []
 
 
@@ -68,7 +69,8 @@ async def post_extra(app: Stairwell, platform: Platform, extra_id: int) -> list[
         return []  # done, or another worker has it
     if extra.channel_id is None:
         await daily.extra_done(app, extra, None)
-        return [Notice(extra.guild_id, _not_posted(f"{NO_CHANNEL}. Choose one with `/daily setup`."), False)]
+        fix = (await platform.terms(extra.guild_id)).daily_setup
+        return [Notice(extra.guild_id, _not_posted(f"{NO_CHANNEL}. Choose one with {fix}."), False)]
     where = Where(extra.guild_id, Place.DAILY, extra.channel_id)
     post = await daily.extra_post(app, extra)
     try:

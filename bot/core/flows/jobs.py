@@ -164,6 +164,26 @@ async def close_queue_message(platform: Platform, story: Story, outcome: str) ->
         log.warning("story %d: could not close its queue message", story.number)
 
 
+GONE_OUTCOME = "Deleted at its author's request."
+
+
+async def closed_queue_post(app: Stairwell, story_id: int) -> tuple[PostRef | None, Outgoing] | None:
+    """For a queue post the core may not know of (a second one, made after an error that left the first unknown):
+    once its story is resolved or gone, the recorded post and what any such post should show instead.
+    None while the story waits."""
+    story = await store.get(app.db, story_id)
+    if story is None:
+        return None, Outgoing(card=Card(title="A story", body=GONE_OUTCOME, tone=Tone.CLOSED))
+    if story.status == "pending":
+        return None
+    recorded = (
+        PostRef(story.guild_id, story.queue_channel_id, story.queue_message_id)
+        if story.queue_channel_id is not None and story.queue_message_id is not None
+        else None
+    )
+    return recorded, Outgoing(card=closed_card(story, moderation.outcome_line(story.status, None)))
+
+
 async def delete_post(platform: Platform, story: Story) -> bool:
     if story.published_channel_id is None or story.published_message_id is None:
         return False
@@ -222,7 +242,7 @@ async def _park(app: Stairwell, platform: Platform, story: Story, why: str) -> N
             platform,
             story.guild_id,
             f"Story #{story.number} is approved but I can't publish it. {why}. "
-            "Fix it, then run `/setup channels stories:` again and it will be posted.",
+            f"Fix it, then run {(await platform.terms(story.guild_id)).stories_setup} again and it will be posted.",
         )
 
 

@@ -169,7 +169,8 @@ async def mark_urgent(app: Stairwell, actor: Actor, story_id: int) -> Result:
         return private(str(error))
     return Result(
         Reply(
-            f"Story #{story.number} is marked urgent: it is at the top of `/mod queue` and the moderators were told."
+            f"Story #{story.number} is marked urgent: it is at the top of {actor.terms.queue_place} and the "
+            "moderators were told."
         ),
         (
             RefreshQueue(story),
@@ -190,7 +191,7 @@ async def block(app: Stairwell, actor: Actor, story_id: int) -> Result:
     state = moderation.OUTCOME_WORDS.get(story.status, story.status).lower()
     return private(
         f"Done — the author of story #{story.number} is blocked from sharing here. The story itself stays "
-        f"{state}; use `/mod unpublish {story.number}` to take it down."
+        f"{state}; use {actor.terms.unpublish_command.format(number=story.number)} to take it down."
     )
 
 

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from bot.core.cards import Card
+from bot.core.terms import Terms
 
 
 class Place(StrEnum):
@@ -92,7 +93,7 @@ class PostUncertainError(PlatformError):
 
 
 class Platform(Protocol):
-    """Implemented by each adapter (Discord, console, later Telegram)."""
+    """Implemented by each adapter (Discord, console, Telegram)."""
 
     name: str
 
@@ -110,4 +111,8 @@ class Platform(Protocol):
 
     async def find_post(self, where: Where, marker: str) -> PostRef | None:
         """The bot's own earlier post carrying `marker`, if it went out. Raises PostUncertainError if unsure."""
+        ...
+
+    async def terms(self, guild_id: int) -> Terms:
+        """The platform's own words for what the background work tells a server's moderators."""
         ...

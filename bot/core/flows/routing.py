@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from bot.core.app import Stairwell
 from bot.core.cards import Card
 from bot.core.flows.port import Outgoing, Platform, PlatformAbsentError, PostRef, Where
+from bot.core.terms import Terms
 from bot.db import guilds
 
 
@@ -54,3 +55,9 @@ class PlatformRouter:
 
     async def find_post(self, where: Where, marker: str) -> PostRef | None:
         return await (await self._for(where.guild_id)).find_post(where, marker)
+
+    async def terms(self, guild_id: int) -> Terms:
+        try:
+            return await (await self._for(guild_id)).terms(guild_id)
+        except PlatformAbsentError:
+            return Terms()

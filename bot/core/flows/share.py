@@ -6,7 +6,7 @@ from bot.core import stories, support
 from bot.core.app import Stairwell
 from bot.core.flows.port import Choice, ChoiceStyle
 from bot.core.flows.results import Actor, Form, FormKind, QueueStory, Reply, Result, private
-from bot.core.stories import Decision, DraftTextError, ShareRefusedError
+from bot.core.stories import Decision, DraftTextError, ShareRefusedError, SharingNotSetUpError
 from bot.db import stories as store
 from bot.db.stories import Story
 
@@ -14,6 +14,12 @@ IN_A_SERVER = "Stories are shared inside a server, where its moderators can read
 GONE = "This draft is no longer here: it was already sent or cancelled. `/mystories` shows what you have sent."
 CANCELLED = "Cancelled. Nothing was kept."
 ALREADY_SENT = "This story was already sent. `/mystories` shows it."
+
+
+def refused(actor: Actor, refusal: ShareRefusedError) -> str:
+    """The refusal in the platform's words (its setup command, where that is what is missing)."""
+    text = str(refusal)
+    return text.format(setup=actor.terms.setup_places) if isinstance(refusal, SharingNotSetUpError) else text
 
 
 def draft_choices(draft_id: int, *, can_submit: bool, redacted: bool = False) -> tuple[Choice, ...]:
@@ -34,7 +40,7 @@ async def open_form(app: Stairwell, actor: Actor) -> Result:
     try:
         await stories.check_can_share(app, actor.guild_id, actor.author_key)
     except ShareRefusedError as refusal:
-        return private(str(refusal))
+        return private(refused(actor, refusal))
     app.warm_up()  # the screens build while the story is being written
     return Result(Reply(form=Form(FormKind.STORY)))
 
@@ -108,7 +114,7 @@ async def draft_action(app: Stairwell, actor: Actor, draft_id: int, action: str)
         await stories.check_can_share(app, draft.guild_id, draft.author_key)
         story = await stories.submit(app, draft.id, actor.sealed)
     except ShareRefusedError as refusal:
-        return private(str(refusal), replace=True)
+        return private(refused(actor, refusal), replace=True)
     if story is None:
         return private(ALREADY_SENT, replace=True)
     return Result(Reply(stories.queued_text(story), replace=True), (QueueStory(story.id),))

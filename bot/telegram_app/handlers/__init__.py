@@ -6,6 +6,7 @@ from aiogram import Router
 
 
 def routers() -> list[Router]:
-    from bot.telegram_app.handlers import info, reflect, setup
+    from bot.telegram_app.handlers import info, moderation, reflect, setup, share
 
-    return [setup.router(), reflect.router(), info.router()]
+    # The share router's catch-all for private messages goes last.
+    return [setup.router(), moderation.router(), reflect.router(), info.router(), share.router()]

@@ -10,10 +10,22 @@ from aiogram.types import Message
 from bot.core import chat_communities, support
 from bot.core.cards import Card, Tone, literal
 from bot.core.chat_communities import JoinError
-from bot.core.info import TELEGRAM_ABOUT, TELEGRAM_PRIVACY
-from bot.db import telegram
-from bot.telegram_app.commands import PRIVATE_NAMES, help_card
+from bot.core.flows import info
+from bot.core.flows import resources as resources_flow
+from bot.core.flows.results import Actor, Result
+from bot.telegram_app.answer import actor, private
+from bot.telegram_app.commands import PRIVATE, PRIVATE_NAMES
 from bot.telegram_app.context import Telegram
+
+HELP_HINT = (
+    "**In /reflect** you can name a theme: /reflect loss.\n"
+    "**In /resources** you can name a country and who the lines are for: /resources GB ems.\n\n"
+    "**Group admins:** /setup in your group connects it to Stairwell and a private group of moderators."
+)
+
+
+async def _help(tg: Telegram, person: Actor) -> Result:
+    return await info.help_(tg.app, person, PRIVATE, hint=HELP_HINT)
 
 WELCOME = (
     "Welcome to Stairwell — peer support for healthcare workers who lose patients. What you do here stays in "
@@ -32,24 +44,30 @@ async def start(message: Message, command: CommandObject, tg: Telegram) -> None:
             await tg.send(message.chat.id, str(error))
             return
         lines.append(f"You came from **{literal(community.title)}**: this private chat now belongs to it.")
-    elif await telegram.member_community(tg.app.db, tg.person_key(message.from_user.id)) is None:
+    elif await chat_communities.member_guild(tg.app, tg.person_key(message.from_user.id)) is None:
         lines.append("If your group uses Stairwell, open its link once so what you share goes to the right place.")
-    card = help_card()
-    await tg.send(
-        message.chat.id, Card(title=card.title, body="\n\n".join(lines) + "\n\n" + card.body, footer=card.footer)
-    )
+    person = actor(tg, message.from_user, None)
+    card = (await _help(tg, person)).reply.cards[0]
+    welcome = Card(title=card.title, body="\n\n".join(lines) + "\n\n" + card.body, footer=card.footer)
+    await tg.send(message.chat.id, welcome)
 
 
 async def help_(message: Message, tg: Telegram) -> None:
-    await tg.send(message.chat.id, help_card())
+    assert message.from_user is not None
+    person = actor(tg, message.from_user, None)
+    await private(tg, person, message.chat.id, await _help(tg, person))
 
 
 async def about(message: Message, tg: Telegram) -> None:
-    await tg.send(message.chat.id, TELEGRAM_ABOUT)
+    assert message.from_user is not None
+    person = actor(tg, message.from_user, None)
+    await private(tg, person, message.chat.id, await info.about(tg.app, person))
 
 
 async def privacy(message: Message, tg: Telegram) -> None:
-    await tg.send(message.chat.id, TELEGRAM_PRIVACY)
+    assert message.from_user is not None
+    person = actor(tg, message.from_user, None)
+    await private(tg, person, message.chat.id, await info.privacy(tg.app, person))
 
 
 def parse_resources(args: str | None) -> tuple[str | None, str | None]:
@@ -66,9 +84,9 @@ def parse_resources(args: str | None) -> tuple[str | None, str | None]:
 async def resources(message: Message, command: CommandObject, tg: Telegram) -> None:
     assert message.from_user is not None
     country, audience = parse_resources(command.args)
-    guild_id = await telegram.member_community(tg.app.db, tg.person_key(message.from_user.id))
-    card = await support.resources_for(tg.app, guild_id, country, audience, message.from_user.language_code)
-    await tg.send(message.chat.id, card)
+    community = await chat_communities.member_community(tg.app, tg.person_key(message.from_user.id))
+    person = actor(tg, message.from_user, community)
+    await private(tg, person, message.chat.id, await resources_flow.resources(tg.app, person, country, audience))
 
 
 async def in_group(message: Message, tg: Telegram) -> None:
@@ -78,7 +96,7 @@ async def in_group(message: Message, tg: Telegram) -> None:
     """
     if not tg.hint_due(message.chat.id):
         return
-    community = await telegram.by_group(tg.app.db, message.chat.id)
+    community = await chat_communities.by_group(tg.app, message.chat.id)
     link = tg.bot_link(community.code if community else None)
     await tg.send(
         message.chat.id,

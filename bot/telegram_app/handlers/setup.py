@@ -15,16 +15,21 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import LEAVE_TRANSITION, ChatMemberUpdatedFilter, Command, CommandObject
 from aiogram.types import ChatMemberAdministrator, ChatMemberOwner, ChatMemberUpdated, Message
 
-from bot.core import chat_communities
+from bot.core import chat_communities, timezones
 from bot.core.cards import Card, Tone, literal
+from bot.core.chat_communities import Community
+from bot.core.flows import daily as daily_flow
+from bot.core.flows import setup as setup_flow
+from bot.core.flows.results import Reply, Result
+from bot.core.flows.setup import Channel
 from bot.core.server_setup import SetupError
-from bot.db import guilds, telegram
-from bot.db.telegram import Community
+from bot.telegram_app.answer import actor, private
 from bot.telegram_app.context import Telegram
 
 log = logging.getLogger(__name__)
 GROUPS = F.chat.type.in_({ChatType.GROUP, ChatType.SUPERGROUP})
 
+NO_PUBLISH_CHAT = "Choose where posts go first (/setup publish here or @channel), then set the daily reflection's time."
 ANONYMOUS_ADMIN = (
     "I can't tell which admin you are while you post anonymously. Turn off “Remain anonymous” in your admin "
     "rights for a moment, run /setup, then turn it back on."
@@ -54,7 +59,7 @@ async def _announce(tg: Telegram, community: Community) -> None:
 async def migrated(message: Message, tg: Telegram) -> None:
     """Telegram moved the group to a supergroup with a new id: the community stays the same."""
     assert message.migrate_to_chat_id is not None
-    await telegram.group_migrated(tg.app.db, message.chat.id, message.migrate_to_chat_id)
+    await chat_communities.group_migrated(tg.app, message.chat.id, message.migrate_to_chat_id)
     tg.admins.forget(message.chat.id)
     log.info("telegram group migrated to a supergroup")
 
@@ -69,6 +74,8 @@ async def setup(message: Message, command: CommandObject, tg: Telegram) -> None:
             await _begin(message, tg, fresh=bool(words))
         elif words[0].casefold() == "publish":
             await _publish(message, tg, words[1:])
+        elif words[0].casefold() == "daily":
+            await _daily(message, tg, words[1:])
         else:
             await _bind(message, tg, words[0])
     except SetupError as error:
@@ -87,7 +94,7 @@ async def _require_admin(message: Message, tg: Telegram, chat_id: int, what: str
 
 async def _begin(message: Message, tg: Telegram, *, fresh: bool) -> None:
     await _require_admin(message, tg, message.chat.id, "this group")
-    moderated = await telegram.moderated_from(tg.app.db, message.chat.id)
+    moderated = await chat_communities.moderated_from(tg.app, message.chat.id)
     if moderated:
         names = ", ".join(literal(community.title) for community in moderated)
         await tg.send(
@@ -100,7 +107,7 @@ async def _begin(message: Message, tg: Telegram, *, fresh: bool) -> None:
             ),
         )
         return
-    community = await telegram.by_group(tg.app.db, message.chat.id)
+    community = await chat_communities.by_group(tg.app, message.chat.id)
     if community is not None and community.moderators_chat_id is not None and not fresh:
         status = await _status(tg, community)
         footer = "To move moderation to another group: /setup moderators (gives a new code)."
@@ -133,7 +140,7 @@ async def _bind(message: Message, tg: Telegram, code: str) -> None:
 
 async def _publish(message: Message, tg: Telegram, words: list[str]) -> None:
     await _require_admin(message, tg, message.chat.id, "this group")
-    community = await telegram.by_group(tg.app.db, message.chat.id)
+    community = await chat_communities.by_group(tg.app, message.chat.id)
     if community is None:
         raise SetupError("Run /setup here first: this group is not a Stairwell community yet.")
     target = words[0] if words else ""
@@ -153,6 +160,47 @@ async def _publish(message: Message, tg: Telegram, words: list[str]) -> None:
     chat_id = await _channel(message, tg, target)
     await chat_communities.set_publish_chat(tg.app, community, chat_id)
     await tg.send(message.chat.id, "Saved: approved stories and daily reflections will be posted in the channel.")
+
+
+DAILY_USAGE = (
+    "Usage: /setup daily 09:00 (every day), /setup daily 18:30 weekdays Europe/London (with the community's "
+    "time zone, an IANA name), /setup daily off to pause it, /setup daily on to start it again."
+)
+
+
+async def _daily(message: Message, tg: Telegram, words: list[str]) -> None:
+    """/setup daily TIME [daily|weekdays] [Area/City] | off | on: the core's daily flows, in the publish chat."""
+    assert message.from_user is not None
+    await _require_admin(message, tg, message.chat.id, "this group")
+    community = await chat_communities.by_group(tg.app, message.chat.id)
+    if community is None:
+        raise SetupError("Run /setup here first: this group is not a Stairwell community yet.")
+    if not words:
+        raise SetupError(DAILY_USAGE)
+    # An admin of the community group may change its settings and its daily post.
+    person = actor(tg, message.from_user, community, moderator=True, admin=True)
+    first = words[0].casefold()
+    if first == "off":
+        result = await daily_flow.pause(tg.app, person)
+    elif first == "on":
+        result = await daily_flow.resume(tg.app, person)
+    elif community.publish_chat_id is None:
+        raise SetupError(NO_PUBLISH_CHAT)
+    else:
+        days = next((word for word in words[1:] if word.casefold() in daily_flow.DAYS), "daily")
+        zone = next((word for word in words[1:] if word.casefold() not in daily_flow.DAYS), None)
+        said: list[str] = []
+        if zone is not None:
+            zoned = await setup_flow.timezone(tg.app, person, zone)
+            if timezones.normalize(zone) is None:  # not a zone: say why, and change nothing
+                await private(tg, person, message.chat.id, zoned)
+                return
+            said.append(zoned.reply.text or "")
+        # Telegram has no reply threads: the publish chat is a plain chat the bot may post in.
+        chat = Channel(community.publish_chat_id, "the publish chat")
+        result = await daily_flow.setup(tg.app, person, chat, words[0], days.casefold())
+        result = Result(Reply("\n".join([*said, result.reply.text or ""])), result.effects)
+    await private(tg, person, message.chat.id, result)
 
 
 async def _channel(message: Message, tg: Telegram, target: str) -> int:
@@ -183,10 +231,8 @@ async def _channel(message: Message, tg: Telegram, target: str) -> int:
 
 async def removed(event: ChatMemberUpdated, tg: Telegram) -> None:
     """Removed from a community's group: everything stored for it goes, as when the bot leaves a Discord server."""
-    community = await telegram.by_group(tg.app.db, event.chat.id)
     tg.admins.forget(event.chat.id)
-    if community is not None:
-        await guilds.delete(tg.app.db, community.guild_id)
+    if await chat_communities.removed(tg.app, event.chat.id):
         log.info("telegram community removed with its data")
 
 

@@ -13,6 +13,7 @@ from bot.core.flows.effects import carry_out
 from bot.core.flows.port import Outgoing, Place, PostRef, PostUncertainError, Where
 from bot.core.flows.results import Actor, PostDailyNow
 from bot.core.flows.setup import Channel
+from bot.core.terms import Terms
 from bot.db import daily as store
 from tests.conftest import SECRET
 
@@ -56,6 +57,9 @@ class Channelled:
             if message.card is not None and marker in (message.card.footer or ""):
                 return PostRef(where.guild_id, where.channel_id, index)
         return None
+
+    async def terms(self, guild_id: int) -> Terms:
+        return Terms()
 
 
 @pytest.fixture

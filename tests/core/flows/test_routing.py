@@ -8,6 +8,7 @@ from bot.core.cards import Card
 from bot.core.flows import daily_posts
 from bot.core.flows.port import Outgoing, PlaceUnavailableError, PostRef, Where
 from bot.core.flows.routing import PlatformRouter
+from bot.core.terms import Terms
 from bot.db import daily as daily_store
 from bot.db import guilds
 from tests.conftest import SECRET
@@ -44,6 +45,9 @@ class Recorder:
 
     async def find_post(self, where: Where, marker: str) -> PostRef | None:
         return None
+
+    async def terms(self, guild_id: int) -> Terms:
+        return Terms()
 
 
 async def telegram_community_with_a_due_daily_post(app: Stairwell) -> int:
