@@ -6,8 +6,9 @@
 
 Only the training corpus (training/crisis/*.jsonl) is read. Regularisation and both thresholds are chosen
 on out-of-fold predictions within it, scored exactly as the screen scores at run time (sentence windows,
-combined with the rules), so the held-out set is never consulted. Fixed folds and a deterministic solver:
-the same corpus gives the same file, byte for byte.
+combined with the rules), so the held-out set is never consulted; the combined out-of-fold figures are
+printed by length, as `stairwell eval` prints them. Fixed folds and a deterministic solver: the same corpus
+gives the same file, byte for byte.
 """
 
 from __future__ import annotations
@@ -239,7 +240,7 @@ def train_heads(
 def report_out_of_fold(examples: list[Example], levels: list[CrisisLevel]) -> None:
     """The combined screen's out-of-fold figures by length, printed as `stairwell eval` prints them."""
     by_text = {example.text: level for example, level in zip(examples, levels, strict=True)}
-    rows = [{"text": example.text, "label": example.label} for example in examples]
+    rows: list[dict[str, object]] = [{"text": example.text, "label": example.label} for example in examples]
     print("out of fold, rules and model combined:")
     print("\n".join(crisis_lines(evaluate_crisis(rows, by_text.__getitem__), 0)))
 
