@@ -6,8 +6,9 @@
 
 Only the training corpus (training/crisis/*.jsonl) is read. Regularisation and both thresholds are chosen
 on out-of-fold predictions within it, scored exactly as the screen scores at run time (sentence windows,
-combined with the rules), so the held-out set is never consulted. Fixed folds and a deterministic solver:
-the same corpus gives the same file, byte for byte.
+combined with the rules), so the held-out set is never consulted; the combined out-of-fold figures are
+printed by length, as `stairwell eval` prints them. Fixed folds and a deterministic solver: the same corpus
+gives the same file, byte for byte.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.core.screening import crisis_model  # noqa: E402
 from bot.core.screening.crisis import screen_rules  # noqa: E402
+from bot.core.screening.evaluation import crisis_lines, evaluate_crisis  # noqa: E402
 from bot.core.screening.results import CrisisLevel  # noqa: E402
 
 CORPUS = ROOT / "training" / "crisis"
@@ -190,8 +192,11 @@ def pick_threshold(
 Heads = dict[str, tuple[bytes, dict[str, float]]]
 
 
-def train_heads(examples: list[Example], data: Featurised, nb: bool = True) -> tuple[Heads, dict[str, object]]:
-    """Both heads, each with C, window penalty and threshold chosen on out-of-fold scores."""
+def train_heads(
+    examples: list[Example], data: Featurised, nb: bool = True, oof_levels: list[CrisisLevel] | None = None
+) -> tuple[Heads, dict[str, object]]:
+    """Both heads, each with C, window penalty and threshold chosen on out-of-fold scores. Given a list,
+    fills it with each example's out-of-fold level, rules and both chosen heads combined as at run time."""
     labels = np.asarray([example.label for example in examples])
     fold_of = folds(labels)
     rule_levels = np.asarray([screen_rules(example.text).level for example in examples])
@@ -200,6 +205,7 @@ def train_heads(examples: list[Example], data: Featurised, nb: bool = True) -> t
     urgent, concern, none = labels == "urgent", labels == "concern", labels == "none"
     heads: Heads = {}
     meta: dict[str, object] = {}
+    flagged: dict[str, np.ndarray] = {}
     for name, target, positive, ruled, aim, cap in (
         ("urgent", urgent.astype(int), urgent, ruled_urgent, URGENT_RECALL_AIM, NONE_TO_URGENT_CAP),
         ("risk", (urgent | concern).astype(int), urgent | concern, ruled_risk, RISK_AIM, NONE_TO_RISK_CAP),
@@ -211,6 +217,7 @@ def train_heads(examples: list[Example], data: Featurised, nb: bool = True) -> t
                 oof = probability(whole, window, bias, penalty)
                 threshold, recall, false = pick_threshold(oof, positive, none, ruled, aim, cap)
                 results.append((round(recall - false, 6), -c, -penalty, threshold, recall, false))
+                flagged[f"{name} {c} {penalty}"] = (oof >= threshold) | ruled
                 print(
                     f"  {name}: C={c:<5} penalty {penalty:<4} out-of-fold recall {recall:.3f} none flagged {false:.3f}"
                 )
@@ -219,9 +226,23 @@ def train_heads(examples: list[Example], data: Featurised, nb: bool = True) -> t
         weights, final_bias = fit(data, np.arange(len(examples)), target, c, nb)
         settings = {"bias": final_bias, "threshold": threshold, "window_penalty": penalty}
         heads[name] = (weights.astype("<f4").tobytes(), settings)
+        flagged[name] = flagged[f"{name} {c} {penalty}"]
         meta[f"{name}_oof"] = {"C": c, "recall": round(recall, 4), "none_flagged": round(false, 4)}
         print(f"{name}: chose C={c}, window penalty {penalty}, threshold {threshold:.4f}")
+    if oof_levels is not None:
+        oof_levels[:] = [
+            CrisisLevel.URGENT if u else CrisisLevel.CONCERN if r else CrisisLevel.NONE
+            for u, r in zip(flagged["urgent"], flagged["risk"], strict=True)
+        ]
     return heads, meta
+
+
+def report_out_of_fold(examples: list[Example], levels: list[CrisisLevel]) -> None:
+    """The combined screen's out-of-fold figures by length, printed as `stairwell eval` prints them."""
+    by_text = {example.text: level for example, level in zip(examples, levels, strict=True)}
+    rows: list[dict[str, object]] = [{"text": example.text, "label": example.label} for example in examples]
+    print("out of fold, rules and model combined:")
+    print("\n".join(crisis_lines(evaluate_crisis(rows, by_text.__getitem__), 0)))
 
 
 def build(check: bool) -> int:
@@ -229,7 +250,9 @@ def build(check: bool) -> int:
     labels = np.asarray([example.label for example in examples])
     mix = ", ".join(f"{label} {int((labels == label).sum())}" for label in ("urgent", "concern", "none"))
     print(f"corpus: {len(examples)} messages ({mix})")
-    heads, meta = train_heads(examples, featurise(examples))
+    levels: list[CrisisLevel] = []
+    heads, meta = train_heads(examples, featurise(examples), oof_levels=levels)
+    report_out_of_fold(examples, levels)
     meta.update({"corpus_sha256": corpus_hash, "corpus_size": len(examples)})
     version = f"ngrams-nblr-{corpus_hash[:10]}"
     target_path = crisis_model.MODEL_PATH

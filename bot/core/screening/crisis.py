@@ -245,6 +245,7 @@ _TRANSITION = _rxs(
     r"|fellowship|year\s+out|career\s+break|settling\s+down|hang\s+up\s+my\s+(?:boots|scrubs|stethoscope)"
     r"|(?:before|after)\s+my\s+(?:surgery|operation|op|procedure)\b|chang\w*\s+(?:hospitals?|jobs?|units?|wards?|trusts?|practices?)\b|(?:got|landed|starting|accepted)\s+(?:a|the|my)\s+(?:new\s+)?(?:job|position|post|role|place\s+(?:at|on))"
     r"|sabbatical|(?:move|moving)\s+(?:to|house|away|on|back)\b|relocat\w+"
+    r"|(?:i'?m|i\s+am|i'?ll\s+be|i'?ve\s+been|i\s+got|getting)\s+transferr\w*\s+to\b|\bmy\s+transfer\s+to\b"
     r"|travelling|day\s+off|days\s+off|week\s+off|i'?m\s+off\b|i\s+am\s+off\b|see\s+you\s+(?:all\s+)?(?:soon"
     r"|in|on|next|when|after)|hello\s+\w+|rotat\w+|placement|for\s+a\s+(?:while|bit)|back\s+(?:in|on|next"
     r"|after|soon)|going\s+away|away\s+(?:for|next|this|until)|off\s+(?:to|for|next)\b|fortnight|trip\b)"
@@ -1055,8 +1056,16 @@ _RULES: tuple[_Rule, ...] = (
     _r(
         "preparing",
         "note letter",
-        r"\b(?:wr[io]te|writ\w+|left|leaving)\s+(?:a\s+)?(?:suicide|goodbye|farewell)\s+(?:note|letter)",
+        r"\b(?:wr[io]te|writ\w+|left|leaving)\s+(?:a\s+)?(?:suicide|goodbye)\s+(?:note|letter)",
         _SELF,
+    ),
+    # A farewell letter to the ward is what people write when they retire or move on.
+    _r(
+        "preparing",
+        "note letter",
+        r"\b(?:wr[io]te|writ\w+|left|leaving)\s+(?:a\s+)?farewell\s+(?:note|letter)",
+        _SELF,
+        unless=_TRANSITION,
     ),
     _r(
         "preparing",
@@ -2171,8 +2180,15 @@ _DENIAL = _rxs(
     r"\b(?:i'?m|i\s+am|im)\s+not\s+(?:actually\s+|really\s+|at\s+all\s+)?suicidal\b|\b(?:kidding|joking|jk)\b"
     r"[\s,.!(]*(?:i'?m|i\s+am|im)\s+(?:fine|ok|okay|alright|good)\b"
 )
-# Exasperation: "if I have to see one more drunk, I'm going to ...".
-_ONE_MORE = _rx(r"\bif\s+i\s+(?:[\w']+\s+){0,6}?one\s+more\b")
+# Exasperation: "if I have to see one more drunk, I'm going to ...", "if the PACS crashes one more time ...".
+_ONE_MORE = _rx(r"\bif\s+(?:[\w']+\s+){0,8}?one\s+more\b")
+# A condition with a laugh in the same sentence is a joke about the condition: "if I fail pharm again I'll
+# kill myself lol". A laugh alone is not (people minimise: "took the lot lol").
+_IF = _rx(r"\bif\s")
+# ... unless the writer says it is not one: "im gonna kms. not a joke anymore".
+_NOT_JOKING = _rx(r"\bnot\s+(?:a\s+|even\s+)?(?:jok\w*|kidding)\b|\bi\s+mean\s+it\b")
+# "I laughed so much I want to die": a laugh that kills.
+_LAUGHED = _rx(r"\blaugh\w*\s+(?:so\s+(?:much|hard)|until|till)\b")
 _STILL_NOW = _rx(r"\b(?:again|right\s+now|tonight)\b")
 # Someone else's account passed on: "customers tell me their husband ...".
 _TOLD_ME = _rx(r"\b(?:tell|tells|told|telling)\s+(?:me|us)\s+(?:that\s+)?(?:their|his|her|they|he|she)\b")
@@ -2340,7 +2356,12 @@ def _urgent_in_context(message: _Message, start: int, before: str, sentence_star
     line_start = text.rfind("\n", 0, start) + 1
     if _LIST_ITEM.match(text, line_start) and not _FIRST_PERSON.search(text, line_start, sentence_end):
         return False
-    if _TOLD_ME.search(before) or ("one more" in before and _ONE_MORE.search(before)):
+    if _TOLD_ME.search(before) or ("laugh" in before and _LAUGHED.search(before)):
+        return False
+    exasperated = ("one more" in before and _ONE_MORE.search(before)) or (
+        "if" in before and _IF.search(before) and _JOKE.search(text, sentence_start, sentence_end)
+    )
+    if exasperated and not message.occurs((_NOT_JOKING,)):
         return False
     if message.denies and (
         _in_quote(text, start, sentence_start, sentence_end) or _JOKE.search(text, sentence_start, sentence_end)

@@ -347,6 +347,11 @@ def test_phrasings_found_after_the_evaluation_set_was_written(text, level):
         # Exasperation and jokes.
         "if i see one more question about the krebs cycle i'm going to unalive my textbook",
         "If I have to see one more drunk I'm going to overdose on coffee.",
+        "If the PACS crashes one more time I'll kill myself.",
+        "if i don't pass the anatomy exam i'll literally kill myself lol",
+        "The mother was so funny in labour. I laughed so much I want to die!",
+        # A farewell letter to the ward when moving on.
+        "I am transferring to Zomba Central next month. I have written a farewell letter to my ward.",
         "I'm going to end it tonight. With my boyfriend. He called night nurses lazy.",
         "Friday is the day! Flying to Tenerife after my last night shift.",
         "Last nights done! I'm done, properly done, till the new year!",
@@ -392,6 +397,15 @@ def test_hard_negatives_are_not_urgent(text):
         "Somebody pick up my Tuesday. I won't be there, and not because I'm sick.",
         "Wrote letters to my kids. Hid them in the freezer where they'll find them.",
         "what wouldnt get picked up on a tox screen like. askin for me",
+        # Exasperation that the writer says is not a joke; a laugh alone excuses nothing.
+        "swear down if one more person tells me to do a wellbeing module im gonna kms. not a joke anymore. "
+        "i actually looked at the train times tonight",
+        "took the rest of my co-codamol after tea lol. like 30.",
+        "if he leaves me i will kill myself",
+        # A farewell letter to the family; a patient's transfer is not the writer's move.
+        "I wrote a farewell letter to my kids last night. They will find it after.",
+        "We transferred him to the burn unit in Iowa City. I have decided that after my stretch on the 22nd "
+        "I am not going to be here anymore.",
         # A story of recovery does not settle what happened since.
         "Three years ago I was suicidal and got help. I'm better now. Yesterday I took the rest of my sertraline.",
         "A year ago I wrote here that I was planning to end things. I'm okay. I've started stockpiling my meds.",
