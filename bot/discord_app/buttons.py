@@ -7,6 +7,7 @@ from typing import Any
 
 import discord
 
+from bot.core import reflections
 from bot.core.flows.choices import MODERATOR_KINDS, choose
 from bot.core.flows.port import Choice, ChoiceStyle
 from bot.core.flows.results import Result
@@ -54,3 +55,30 @@ class FlowButton(
     async def _run(self, interaction: discord.Interaction) -> Result:
         person = await actor(interaction, moderator=self.choice.kind in MODERATOR_KINDS)
         return await choose(app_of(interaction), person, self.choice)
+
+
+class RetiredButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"stairwell:(?:(?P<kind>reflect):another:(?P<theme>[a-z-]*)|(?P<bare>support|share))",
+):
+    """Buttons from before the flow layer (`stairwell:support`, `stairwell:reflect:another:<theme>`), kept working.
+
+    Their messages are still on members' screens after an upgrade; a click answers as the new button does.
+    """
+
+    def __init__(self, choice: Choice) -> None:
+        self.choice = choice
+        super().__init__(discord.ui.Button(label=choice.label, custom_id=f"stairwell:{choice.key}"))
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> RetiredButton:
+        label = getattr(item, "label", None) or ""
+        if match["kind"]:
+            target = reflections.theme_number(app_of(interaction), match["theme"] or None)
+            return cls(Choice("reflect", "another", target, label))
+        return cls(Choice(match["bare"], "card" if match["bare"] == "support" else "open", 0, label))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await FlowButton(self.choice).callback(interaction)

@@ -1,3 +1,5 @@
+import discord
+
 from bot.db import reflections as history
 
 
@@ -76,3 +78,26 @@ async def test_share_button_opens_the_story_form(world):
     opened = await world.member.click(result.response.message, label="Share my own story")
 
     assert opened.modal is not None
+
+
+async def test_buttons_from_before_the_flow_layer_still_answer(world):
+    """A /reflect message sent by an older version keeps its old custom_ids on members' screens."""
+    await world.admin.slash(world.general, "setup region", country="US")
+    old = discord.ui.View(timeout=None)
+    for label, custom_id in (
+        ("Another", "stairwell:reflect:another:young-patient"),
+        ("Share my own story", "stairwell:share"),
+        ("Support", "stairwell:support"),
+    ):
+        old.add_item(discord.ui.Button(label=label, custom_id=custom_id))
+    channel = world.bot.get_channel(world.general.id)
+    message = await channel.send("An older reflection", view=old)
+
+    another = await world.member.click(message, label="Another")
+    support = await world.member.click(message, label="Support")
+
+    pool = {reflection.id for reflection in world.bot.app.content.library.reflections("young-patient")}
+    key = world.bot.app.identity.author_key("discord", world.member.id)
+    assert set(await history.seen(world.db, key)) <= pool and await history.seen(world.db, key)
+    assert another.response.embeds[0].title == "A moment to reflect"
+    assert "988" in support.response.embeds[0].description

@@ -12,7 +12,7 @@ from discord.ext import commands
 from bot.core.flows import authors, share
 from bot.discord_app.answer import actor, deliver
 from bot.discord_app.bot import StairwellBot, app_of
-from bot.discord_app.buttons import FlowButton
+from bot.discord_app.buttons import FlowButton, RetiredButton
 from bot.discord_app.errors import report_failure
 from bot.discord_app.forms import is_stale_form, submit_form
 from bot.discord_app.render import respond
@@ -75,5 +75,5 @@ class Share(commands.Cog):
 
 
 async def setup(bot: StairwellBot) -> None:
-    bot.add_dynamic_items(FlowButton, ForgetButton)
+    bot.add_dynamic_items(FlowButton, RetiredButton, ForgetButton)
     await bot.add_cog(Share(bot))
