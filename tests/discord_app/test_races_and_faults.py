@@ -1,11 +1,18 @@
 """Issue 9's races and faults that had no end-to-end test, through SimCord: what people see and what is stored."""
 
+import asyncio
+from datetime import timedelta
+
 import pytest
 
+from bot.core.app import Timing
+from bot.core.flows import jobs
+from bot.core.flows.port import Place
 from bot.db import stories as store
+from bot.discord_app.platform import DiscordPlatform
 from tests.discord_app.conftest import configure
 from tests.discord_app.test_share import posts, publish, share
-from tests.samples import STORY
+from tests.samples import STORY, URGENT
 
 
 @pytest.fixture
@@ -36,3 +43,55 @@ async def test_an_old_reports_unpublish_never_removes_a_newer_story_after_forget
     assert late.ephemeral and "no longer exists" in late.response.content
     assert [post.id for post in posts(world.stories)] == [newer.id]
     assert (await store.by_number(world.db, world.guild.id, 2)).status == "published"
+
+
+def queue_posts(world):
+    return [m for m in world.mod_channel.history() if m.embeds and m.embeds[0].title.startswith("Story #1")]
+
+
+def role_pings(world):
+    return [m for m in world.mod_channel.history() if m.content.startswith(f"<@&{world.mod_role.id}>")]
+
+
+async def test_workers_racing_for_a_due_queue_post_make_it_once(ready):
+    world = ready
+    app, platform = world.bot.app, world.bot.platform
+    app.timing = Timing(queue_delay=(600, 600))  # Submit leaves the post to the outbox
+    preview = await share(world, STORY)
+    await world.member.click(preview.response.message, label="Submit")
+    app.clock.set(app.clock.now() + timedelta(minutes=11))
+
+    await asyncio.gather(
+        jobs.queue_due(app, platform), jobs.queue_due(app, platform), jobs.queue_story(app, platform, 1)
+    )
+
+    [post] = queue_posts(world)
+    stored = await store.by_number(world.db, world.guild.id, 1)
+    assert (stored.queue_state, stored.queue_message_id, stored.queue_attempts) == ("posted", post.id, 1)
+
+
+async def test_an_urgent_story_is_posted_and_pinged_once_when_the_background_job_runs_mid_post(ready, monkeypatch):
+    world = ready
+    app, platform = world.bot.app, world.bot.platform
+    real_post = DiscordPlatform.post
+    ran: list[int] = []
+    busy: list[bool] = []
+
+    async def post_while_the_job_runs(self, where, message, *, nonce):
+        if where.place is Place.QUEUE and not busy:
+            busy.append(True)
+            ran.append(await jobs.queue_due(app, platform))  # the loop wakes while Submit's post is in flight
+        return await real_post(self, where, message, nonce=nonce)
+
+    monkeypatch.setattr(DiscordPlatform, "post", post_while_the_job_runs)
+    shared = await share(world, URGENT)
+
+    assert shared.ephemeral and "marked so they read it first" in shared.response.content
+    assert ran == [0]
+    assert len(queue_posts(world)) == 1 and len(role_pings(world)) == 1
+    stored = await store.by_number(world.db, world.guild.id, 1)
+    assert (stored.crisis_level, stored.queue_state, stored.queue_message_id) == (
+        "urgent",
+        "posted",
+        queue_posts(world)[0].id,
+    )
