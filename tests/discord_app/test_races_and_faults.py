@@ -95,3 +95,28 @@ async def test_an_urgent_story_is_posted_and_pinged_once_when_the_background_job
         "posted",
         queue_posts(world)[0].id,
     )
+
+
+@pytest.mark.parametrize(
+    ("label", "values", "stored"),
+    [
+        ("Approve with content warning", {"content_warning": "death of a child"}, "death of a child"),
+        ("Edit & approve", {"story": STORY + " Edited.", "content_warning": ""}, None),
+    ],
+)
+async def test_an_approval_form_opened_before_a_restart_is_answered_and_saved(ready, make_bot, label, values, stored):
+    world = ready
+    preview = await share(world, STORY)
+    await world.member.click(preview.response.message, label="Submit")
+    shown = await world.mod.click(world.mod_channel.last_message, label=label)
+    assert shown.modal is not None
+
+    await world.env.restart_bot(make_bot())
+    done = await world.mod.submit_modal(shown, values)
+
+    assert done.ephemeral and "Approved" in done.response.content
+    story = await store.by_number(world.db, world.guild.id, 1)
+    assert (story.status, story.content_warning) == ("approved", stored)
+    assert story.text == values.get("story", STORY)
+    [queued] = queue_posts(world)
+    assert queued.components == [] and STORY not in (queued.embeds[0].description or "")
