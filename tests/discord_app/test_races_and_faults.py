@@ -2,7 +2,9 @@
 
 import asyncio
 from datetime import timedelta
+from types import SimpleNamespace
 
+import discord
 import pytest
 
 from bot.core.app import Timing
@@ -120,3 +122,56 @@ async def test_an_approval_form_opened_before_a_restart_is_answered_and_saved(re
     assert story.text == values.get("story", STORY)
     [queued] = queue_posts(world)
     assert queued.components == [] and STORY not in (queued.embeds[0].description or "")
+
+
+def made_then_failed(monkeypatch, channel_id, status):
+    """Discord creates the message, then answers 500 or 503: the bot cannot know the post exists."""
+    real_send = discord.TextChannel.send
+    failed: list[int] = []
+
+    async def send(self, *args, **kwargs):
+        sent = await real_send(self, *args, **kwargs)
+        if self.id == channel_id and not failed:
+            failed.append(sent.id)
+            raise discord.DiscordServerError(SimpleNamespace(status=status, reason="Server Error"), "made, then failed")
+        return sent
+
+    monkeypatch.setattr(discord.TextChannel, "send", send)
+    return failed
+
+
+@pytest.mark.parametrize("status", [500, 503])
+async def test_a_story_post_discord_made_then_answered_an_error_is_not_posted_again(ready, monkeypatch, status):
+    world = ready
+    preview = await share(world, STORY)
+    await world.member.click(preview.response.message, label="Submit")
+    await world.mod.click(world.mod_channel.last_message, label="Approve")
+    failed = made_then_failed(monkeypatch, world.stories.id, status)
+
+    await publish(world)
+    story = await store.by_number(world.db, world.guild.id, 1)
+    assert len(failed) == 1 and (story.status, story.publish_state) == ("approved", "due")
+    world.bot.app.clock.set(world.bot.app.clock.now() + timedelta(hours=2))
+    await publish(world)
+
+    [post] = posts(world.stories)
+    story = await store.by_number(world.db, world.guild.id, 1)
+    assert post.id == failed[0] == story.published_message_id and story.status == "published"
+
+
+@pytest.mark.parametrize("status", [500, 503])
+async def test_a_queue_post_discord_made_then_answered_an_error_is_not_posted_again(ready, monkeypatch, status):
+    world = ready
+    failed = made_then_failed(monkeypatch, world.mod_channel.id, status)
+    preview = await share(world, STORY)
+    submitted = await world.member.click(preview.response.message, label="Submit")
+    assert "story #1" in submitted.response.content and len(failed) == 1
+
+    world.bot.app.clock.set(world.bot.app.clock.now() + timedelta(minutes=5))
+    await world.bot.get_cog("Moderation").tick()
+
+    [post] = queue_posts(world)
+    story = await store.by_number(world.db, world.guild.id, 1)
+    assert post.id == failed[0] == story.queue_message_id and story.queue_state == "posted"
+    done = await world.mod.click(post, label="Approve")
+    assert "Approved" in done.response.content
