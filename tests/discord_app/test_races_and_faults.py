@@ -1,7 +1,7 @@
 """Issue 9's races and faults that had no end-to-end test, through SimCord: what people see and what is stored."""
 
 import asyncio
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import discord
@@ -10,8 +10,10 @@ import pytest
 from bot.core.app import Timing
 from bot.core.flows import jobs
 from bot.core.flows.port import Place
+from bot.db import daily as daily_store
 from bot.db import stories as store
 from bot.discord_app.platform import DiscordPlatform
+from tests.discord_app import test_daily as daily
 from tests.discord_app.conftest import configure
 from tests.discord_app.test_share import posts, publish, share
 from tests.samples import STORY, URGENT
@@ -175,3 +177,52 @@ async def test_a_queue_post_discord_made_then_answered_an_error_is_not_posted_ag
     assert post.id == failed[0] == story.queue_message_id and story.queue_state == "posted"
     done = await world.mod.click(post, label="Approve")
     assert "Approved" in done.response.content
+
+
+# -- daily posts ---------------------------------------------------------------------------------------------
+
+FIRST_RUN = datetime(2026, 11, 21, 14, 0, tzinfo=UTC)  # 09:00 in New York, the time daily.ready sets
+
+
+async def test_the_first_daily_setup_wakes_the_loop_so_the_first_post_is_on_time(world, clock):
+    clock.set(FIRST_RUN - timedelta(seconds=20))
+    await world.env.advance_time(1)  # the loop has gone to sleep with nothing to do (up to a minute)
+
+    await daily.ready(world)
+    clock.set(FIRST_RUN)
+    await world.env.advance_time(21)
+
+    assert len(daily.posts(world.daily)) == 1
+    assert (await daily_store.get(world.db, world.guild.id)).last_posted_date == "2026-11-21"
+
+
+@pytest.mark.parametrize("status", [500, 503])
+async def test_a_daily_post_discord_made_then_answered_an_error_is_not_lost_or_posted_again(
+    world, clock, monkeypatch, status
+):
+    await daily.ready(world)
+    failed = made_then_failed(monkeypatch, world.daily.id, status)
+
+    await daily.tick(world, clock, FIRST_RUN)
+    assert len(failed) == 1 and (await daily_store.get(world.db, world.guild.id)).last_posted_date is None
+    await daily.tick(world, clock, FIRST_RUN + timedelta(minutes=2))
+    await daily.tick(world, clock, FIRST_RUN + timedelta(minutes=4))
+
+    [post] = daily.posts(world.daily)
+    assert post.id == failed[0]
+    stored = await daily_store.get(world.db, world.guild.id)
+    assert (stored.last_posted_date, stored.claimed_for) == ("2026-11-21", None)
+
+
+async def test_five_server_errors_in_a_row_do_not_lose_the_daily_post(world, clock):
+    await daily.ready(world)
+    world.env.inject_error("POST", f"/channels/{world.daily.id}/messages", status=500, times=5)
+
+    for attempt in range(5):
+        await daily.tick(world, clock, FIRST_RUN + timedelta(minutes=2 * attempt))
+        assert daily.posts(world.daily) == []
+    await daily.tick(world, clock, FIRST_RUN + timedelta(minutes=10))
+    await daily.tick(world, clock, FIRST_RUN + timedelta(minutes=12))
+
+    assert len(daily.posts(world.daily)) == 1
+    assert (await daily_store.get(world.db, world.guild.id)).last_posted_date == "2026-11-21"
