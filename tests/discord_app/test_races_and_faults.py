@@ -7,9 +7,12 @@ from types import SimpleNamespace
 import discord
 import pytest
 
+from bot.core import moderation
 from bot.core.app import Timing
-from bot.core.flows import jobs
+from bot.core.flows import effects, jobs
+from bot.core.flows import moderation as mod_flow
 from bot.core.flows.port import Place
+from bot.core.flows.results import Actor
 from bot.db import daily as daily_store
 from bot.db import stories as store
 from bot.discord_app.platform import DiscordPlatform
@@ -226,3 +229,65 @@ async def test_five_server_errors_in_a_row_do_not_lose_the_daily_post(world, clo
 
     assert len(daily.posts(world.daily)) == 1
     assert (await daily_store.get(world.db, world.guild.id)).last_posted_date == "2026-11-21"
+
+
+# -- moderators ------------------------------------------------------------------------------------------
+
+
+def moderator(world, member):
+    app = world.bot.app
+    return Actor(
+        platform="discord",
+        user_id=member.id,
+        guild_id=world.guild.id,
+        author_key=app.identity.author_key("discord", member.id),
+        sealed=app.identity.seal("discord", member.id),
+        name=member.name,
+        is_moderator=True,
+    )
+
+
+async def test_two_moderators_approving_and_rejecting_at_once_resolve_the_story_once(ready):
+    world = ready
+    app, platform = world.bot.app, world.bot.platform
+    preview = await share(world, STORY)
+    await world.member.click(preview.response.message, label="Submit")
+
+    results = await asyncio.gather(
+        mod_flow.approve(app, moderator(world, world.mod), 1),
+        mod_flow.reject(app, moderator(world, world.admin), 1, None),
+    )
+    for result in results:
+        await effects.carry_out(app, platform, result.effects)
+
+    won = [r for r in results if r.reply.text.startswith("Done — story #1")]
+    lost = [r for r in results if "already handled" in r.reply.text]
+    assert len(won) == 1 and len(lost) == 1
+    story = await store.by_number(world.db, world.guild.id, 1)
+    assert story.status in ("approved", "rejected")
+    assert await world.db.fetchval("SELECT count(*) FROM mod_log WHERE action IN ('approve', 'reject')") == 1
+    [queued] = queue_posts(world)
+    assert queued.components == [] and story.status in queued.embeds[0].description.lower()
+    await publish(world)
+    assert len(posts(world.stories)) == (1 if story.status == "approved" else 0)
+
+
+async def test_a_story_approved_while_its_queue_post_is_being_recorded_is_closed(ready, monkeypatch):
+    world = ready
+    app = world.bot.app
+    real_post = DiscordPlatform.post
+
+    async def approved_meanwhile(self, where, message, *, nonce):
+        ref = await real_post(self, where, message, nonce=nonce)
+        if where.place is Place.QUEUE:  # a moderator clicks before the post's id is recorded
+            await moderation.approve(app, world.guild.id, 1, world.mod.id)
+        return ref
+
+    monkeypatch.setattr(DiscordPlatform, "post", approved_meanwhile)
+    preview = await share(world, STORY)
+    await world.member.click(preview.response.message, label="Submit")
+
+    [queued] = queue_posts(world)
+    assert queued.components == [] and STORY not in (queued.embeds[0].description or "")
+    story = await store.by_number(world.db, world.guild.id, 1)
+    assert (story.status, story.queue_message_id) == ("approved", queued.id)
