@@ -291,3 +291,19 @@ async def test_a_story_approved_while_its_queue_post_is_being_recorded_is_closed
     assert queued.components == [] and STORY not in (queued.embeds[0].description or "")
     story = await store.by_number(world.db, world.guild.id, 1)
     assert (story.status, story.queue_message_id) == ("approved", queued.id)
+
+
+# -- the crisis card without a server region -----------------------------------------------------------------
+
+
+async def test_without_a_region_the_crisis_card_follows_the_members_language_and_keeps_the_emergency_line(ready):
+    world = ready  # no /setup region; SimCord's members use Discord in en-US
+
+    shared = await share(world, URGENT)
+
+    crisis = shared.response.embeds[0]
+    assert crisis.title == "You don't have to carry this alone"
+    assert "988" in crisis.description and "911" in crisis.description  # US lines, from the member's language
+    assert "Find A Helpline" in crisis.description  # and always an international directory
+    stored = await store.by_number(world.db, world.guild.id, 1)
+    assert (stored.crisis_level, stored.status) == ("urgent", "pending")
