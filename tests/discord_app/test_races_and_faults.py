@@ -1,6 +1,7 @@
 """Issue 9's races and faults that had no end-to-end test, through SimCord: what people see and what is stored."""
 
 import asyncio
+import logging
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
@@ -307,3 +308,34 @@ async def test_without_a_region_the_crisis_card_follows_the_members_language_and
     assert "Find A Helpline" in crisis.description  # and always an international directory
     stored = await store.by_number(world.db, world.guild.id, 1)
     assert (stored.crisis_level, stored.status) == ("urgent", "pending")
+
+
+# -- one error handler -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("restarted", [False, True])
+async def test_a_failing_moderator_form_gets_a_private_answer_with_a_reference_and_logs_no_text(
+    ready, make_bot, monkeypatch, caplog, restarted
+):
+    world = ready
+    preview = await share(world, STORY)
+    await world.member.click(preview.response.message, label="Submit")
+    shown = await world.mod.click(world.mod_channel.last_message, label="Reject")
+    if restarted:  # the listener for forms from an earlier run answers it, not the live modal
+        await world.env.restart_bot(make_bot())
+
+    async def broken(*args, **kwargs):
+        raise RuntimeError("the story text: " + STORY)
+
+    monkeypatch.setattr(moderation, "reject", broken)
+    with caplog.at_level(logging.DEBUG):
+        done = await world.mod.submit_modal(shown, {"reason": "It names a colleague."})
+
+    assert (
+        done.ephemeral
+        and "reference" in done.response.content
+        and "Nothing you wrote was lost" in done.response.content
+    )
+    assert STORY[:40] not in caplog.text and "It names a colleague" not in caplog.text
+    assert (await store.by_number(world.db, world.guild.id, 1)).status == "pending"
+    assert {type(error).__name__ for error in world.env.errors} <= {"RuntimeError"}  # handled, and seen by SimCord
