@@ -339,3 +339,33 @@ async def test_a_failing_moderator_form_gets_a_private_answer_with_a_reference_a
     assert STORY[:40] not in caplog.text and "It names a colleague" not in caplog.text
     assert (await store.by_number(world.db, world.guild.id, 1)).status == "pending"
     assert {type(error).__name__ for error in world.env.errors} <= {"RuntimeError"}  # handled, and seen by SimCord
+
+
+# -- story text limits: what is stored and what is published ------------------------------------------------
+
+
+async def test_a_full_length_redacted_story_is_published_whole_not_clipped(ready):
+    world = ready
+    unit = "She was in bed 4 all night and I sat with her. "
+    text = (unit * (4000 // len(unit) + 1))[:3999] + "."
+    preview = await share(world, text)
+    await world.member.click(preview.response.message, label="Submit redacted version")
+    shown = await world.mod.click(world.mod_channel.last_message, label="Edit & approve")
+    stored = await store.by_number(world.db, world.guild.id, 1)
+    await world.mod.submit_modal(shown, {"story": stored.text, "content_warning": ""})
+    await publish(world)
+
+    [post] = posts(world.stories)
+    assert post.embeds[0].description == stored.text and not post.embeds[0].description.endswith("…")
+    assert (await store.by_number(world.db, world.guild.id, 1)).status == "published"
+
+
+async def test_emoji_joined_by_zero_width_joiners_are_stored_and_published_whole(ready):
+    world = ready
+    text = "As the 👩\u200d⚕️ on shift, under the 🏳\ufe0f\u200d🌈 pin on my badge, I held his hand. " + STORY
+
+    await published(world, world.member, text)
+
+    stored = await store.by_number(world.db, world.guild.id, 1)
+    assert "👩\u200d⚕️" in stored.text and "🏳\ufe0f\u200d🌈" in stored.text
+    assert "👩\u200d⚕️" in posts(world.stories)[0].embeds[0].description
