@@ -369,3 +369,22 @@ async def test_emoji_joined_by_zero_width_joiners_are_stored_and_published_whole
     stored = await store.by_number(world.db, world.guild.id, 1)
     assert "👩\u200d⚕️" in stored.text and "🏳\ufe0f\u200d🌈" in stored.text
     assert "👩\u200d⚕️" in posts(world.stories)[0].embeds[0].description
+
+
+def unescaped_spoiler_marks(text):
+    return text.replace("\\|", "").count("||")
+
+
+async def test_bars_in_a_story_behind_a_content_warning_never_end_its_spoiler_early(ready):
+    world = ready
+    text = "The monitor read || nothing || and then " + STORY
+    preview = await share(world, text, content_warning="death of a patient")
+    await world.member.click(preview.response.message, label="Submit")
+    [queued] = queue_posts(world)
+    assert unescaped_spoiler_marks(queued.embeds[0].description) == 2
+    await world.mod.click(queued, label="Approve")
+    await publish(world)
+
+    description = posts(world.stories)[0].embeds[0].description
+    assert unescaped_spoiler_marks(description) == 2 and description.endswith("||")
+    assert (await store.by_number(world.db, world.guild.id, 1)).text == text  # stored as the author wrote it
