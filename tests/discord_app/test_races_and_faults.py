@@ -17,6 +17,7 @@ from bot.core.flows.results import Actor
 from bot.db import daily as daily_store
 from bot.db import stories as store
 from bot.discord_app.platform import DiscordPlatform
+from bot.telegram_app.render import markup_to_html
 from tests.discord_app import test_daily as daily
 from tests.discord_app.conftest import configure
 from tests.discord_app.test_share import posts, publish, share
@@ -388,3 +389,22 @@ async def test_bars_in_a_story_behind_a_content_warning_never_end_its_spoiler_ea
     description = posts(world.stories)[0].embeds[0].description
     assert unescaped_spoiler_marks(description) == 2 and description.endswith("||")
     assert (await store.by_number(world.db, world.guild.id, 1)).text == text  # stored as the author wrote it
+
+
+@pytest.mark.parametrize("ending", ["\\", "|", "||"])
+async def test_a_story_ending_in_a_backslash_or_a_bar_stays_behind_its_spoiler(ready, ending):
+    world = ready
+    text = STORY + " I typed it on the ward PC " + ending
+    preview = await share(world, text, content_warning="death of a patient")
+    await world.member.click(preview.response.message, label="Submit")
+    await world.mod.click(world.mod_channel.last_message, label="Approve")
+    await publish(world)
+
+    description = posts(world.stories)[0].embeds[0].description
+    hidden = description.split("\n", 1)[1]
+    assert hidden.startswith("||") and hidden.endswith("||") and hidden[-3] not in "\\|"
+    assert unescaped_spoiler_marks(hidden) == 2
+    # The same card through Telegram's renderer: one spoiler holding the whole story, no stray marks.
+    rendered = markup_to_html(hidden)
+    assert rendered.startswith("<tg-spoiler>") and rendered.endswith("</tg-spoiler>") and "||" not in rendered
+    assert (await store.by_number(world.db, world.guild.id, 1)).text == text
