@@ -25,8 +25,16 @@ def literal(text: str) -> str:
 
 
 def spoiler(text: str) -> str:
-    """Text behind a spoiler that cannot close it early: a "||" inside is split by a zero-width space."""
-    return _SPOILER + text.replace(_SPOILER, "|\u200b|") + _SPOILER
+    """Text behind a spoiler that cannot close it early: a "||" inside is split by a zero-width space.
+
+    So is a bar at either end and a backslash at the end: "\\||" would escape the closing mark, "|||" blur it.
+    """
+    hidden = text.replace(_SPOILER, "|\u200b|")
+    if hidden.startswith("|"):
+        hidden = "\u200b" + hidden
+    if hidden.endswith(("|", "\\")):
+        hidden += "\u200b"
+    return _SPOILER + hidden + _SPOILER
 
 
 class Tone(StrEnum):

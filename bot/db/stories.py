@@ -178,11 +178,22 @@ async def create_from_draft(
             row = await cursor.fetchone()
             assert row is not None
             number = int(row[0])
+        # Buttons and forms name a story by its id, so an id is never given twice (SQLite would reuse
+        # the highest one after /forgetme deletes it): the highest ever given is kept in bot_meta.
         async with conn.execute(
-            "INSERT INTO stories (guild_id, number, author_key, sealed_author, notify, for_reflection, text, "
+            "INSERT INTO bot_meta (key, value) SELECT 'last_story_id', coalesce(max(id), 0) + 1 FROM stories "
+            "WHERE true ON CONFLICT (key) DO UPDATE SET value = "
+            "max(CAST(bot_meta.value AS INTEGER), (SELECT coalesce(max(id), 0) FROM stories)) + 1 RETURNING value"
+        ) as cursor:
+            row = await cursor.fetchone()
+            assert row is not None
+            story_id = int(row[0])
+        async with conn.execute(
+            "INSERT INTO stories (id, guild_id, number, author_key, sealed_author, notify, for_reflection, text, "
             "content_warning, crisis_level, crisis_signals, redacted_summary, submitted_on, queue_state, queue_after) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'due', ?) RETURNING *",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'due', ?) RETURNING *",
             (
+                story_id,
                 draft["guild_id"],
                 number,
                 draft["author_key"],

@@ -298,3 +298,12 @@ async def test_the_time_a_queue_post_was_due_is_erased_once_it_is_made(app):
     story = await store.by_number(app.db, CONSOLE_GUILD, 1)
     assert story.queue_state == "posted" and story.queue_message_id is not None
     assert story.queue_after is None  # it was a few minutes after the story arrived
+
+
+async def test_edit_shows_the_text_before_asking_for_the_new_one(app):
+    again = "A new version of the story, written again."
+    output = await run(app, *share_lines(STORY, choice="edit"), again, ".", "", "", "", "submit")
+
+    assert "Your story as it is now:\n" + STORY in output
+    assert output.index("Your story as it is now:") > output.index("== Before you send it ==")
+    assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).text == again
