@@ -931,8 +931,23 @@ _OTHER_MONTH = (
     r"[\s-]?(?:Awal|Awwal|Akhir|Ula|Thani|Sani)|Rajab|Sha['’]?ban|Ramadan|Ramadhan|Ramzan|Shawwal|Dhu[\s'’-]?(?:al|l)?"
     r"[\s-]?(?:Qa['’]?dah|Hijjah)|Zil[\s-]?(?:Qad|Hajj)|(?i:janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto"
     r"|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|setiembre|octubre"
-    r"|noviembre|diciembre))"
+    r"|noviembre|diciembre|janvier|février|fevrier|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|Januar|Februar|März|Juni|Juli"
+    r"|Oktober|Dezember|januari|februari|maart|mei|augustus|oktober|Maret|Mei|Agustus|Ogos|Disember|Desember"
+    r"|Ocak|Şubat|Mart|Nisan|Mayıs|Haziran|Temmuz|Ağustos|Eylül|Ekim|Kasım|Aralık|ianuarie|februarie|martie"
+    r"|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|stycznia|lutego|marca|kwietnia|maja|czerwca"
+    r"|lipca|sierpnia|września|października|listopada|grudnia|Baisakh|Baishakh|Jestha|Asar|Shrawan|Bhadra|Asoj"
+    r"|Kartik|Mangsir|Poush|Magh|Falgun|Chaitra))"
 )
+# Ordinals in words: "the twenty-third of May", "March the third", "on the eleventh".
+_TENS_ORDINAL = (
+    r"(?:twentieth|thirtieth|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))"
+)
+_LATE_ORDINAL = (
+    r"(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
+    rf"|seventeenth|eighteenth|nineteenth|{_TENS_ORDINAL})"
+)
+_SPELLED_ORDINAL = rf"(?i:first|second|third|{_LATE_ORDINAL})"
 _WEEKDAY = r"(?i:Mon|Tues|Tue|Wednes|Weds|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?i:day)?"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _ORDINAL = rf"{_DAY}(?:st|nd|rd|th)"
@@ -955,6 +970,13 @@ _HOLIDAY = (
     r"|St\.?\s+(?:Patrick|Stephen|Andrew|David|George|Jean-Baptiste)['’]s(?:\s+Day)?|Saint-Jean-Baptiste"
     r"|Dia\s+d[aoe]\s+[A-Z][a-z]+|[Ff]east\s+of\s+(?:the\s+|St\.?\s+|Saint\s+)[A-Z][a-z]+|Eleventh\s+Night"
     r"|Erev\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    # festivals of many countries: "on Vesak", "Burns Night", "Hari Raya", "Cinco de Mayo"
+    r"|Vesak|Wesak|T[ếe]t(?!\w)|(?:Makar\s+)?Sankranti|Uttarayan|Lohri|Durga\s+Puja|Navratri|Dashain|Tihar|Ugadi|Gudi\s+Padwa"
+    r"|Ganesh\s+Chaturthi|Janmashtami|Raksha\s+Bandhan|Karva\s+Chauth|Chhath|Bihu|Vishu|Thaipusam|Divali"
+    r"|Hari\s+Raya(?:\s+(?:Aidilfitri|Haji|Puasa))?|Aidilfitri|Chuseok|Songkran|Nowruz|Sallah|Mawlid|Ashura|Meskel|Timkat"
+    r"|Burns\s+Night|Hogmanay|Cinco\s+de\s+Mayo|D[ií]a\s+de\s+(?:los\s+)?Muertos|Matariki|Melbourne\s+Cup\s+[Dd]ay"
+    r"|Heiligabend|Ferragosto|Koningsdag|Kwanzaa|Pesach|Sukkot|Shavuot|Lag\s+B['’]?aOmer|Mothering\s+Sunday"
+    r"|Ash\s+Wednesday|Whit\s+(?:Sunday|Monday)|Pentecost|Corpus\s+Christi|Epiphany|Candlemas|Michaelmas"
 )
 # Holidays written in lowercase too, in texting: "died on boxing day", "easter monday".
 _LOWER_HOLIDAY = (
@@ -964,7 +986,9 @@ _LOWER_HOLIDAY = (
     r"|(?:chinese|lunar)\s+new\s+year|ash\s+wednesday|diwali|deepavali|thanksgiving|hallowe['’]?en|canada\s+day"
     r"|anzac\s+day|australia\s+day|mother['’]?s\s+day|father['’]?s\s+day|women['’]?s\s+day|heritage\s+day"
     r"|feast\s+of\s+the\s+(?:immaculate\s+conception|assumption|epiphany|sacred\s+heart)|eid(?:\s+(?:[ua]l[- ]?)?"
-    r"(?:fitr|adha|azha|milad[- ]un[- ]nabi))?"
+    r"(?:fitr|adha|azha|milad[- ]un[- ]nabi))?|vesak|sankranti|makar\s+sankranti|durga\s+puja|navratri|ugadi"
+    r"|ganesh\s+chaturthi|raksha\s+bandhan|hari\s+raya|burns\s+night|hogmanay|cinco\s+de\s+mayo|sallah(?:\s+day)?"
+    r"|mothering\s+sunday|divali|lohri|uttarayan|dashain|tihar|songkran|chuseok|nowruz"
 )
 # After "the 9th" a date ends the clause or runs on into one; "the 9th floor", "the 3rd time" are no dates.
 _ORDINAL_ENDS = (
@@ -986,6 +1010,10 @@ _DATE = re.compile(
     rf"{_DAY_MONTH}"
     # 12-Mar-24, 3 Sept 24
     rf"|\b{_DAY}-{_MONTH}-(?:\d{{4}}|\d{{2}})\b"
+    # 14-Feb, 3-Mar (a day and a month joined, without a year)
+    rf"|\b{_DAY}-(?i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!-)"
+    # on 3rd. / nung 3rd (Tagalog): a bare ordinal closing a clause after "on"
+    rf"|(?:(?<=\b(?i:on)\s)|(?<=\b(?i:nung)\s)|(?<=\b(?i:noong)\s)|(?<=\b(?i:since)\s)|(?<=\b(?i:until)\s)){_ORDINAL}(?=\s*(?:[.,;:!?)]|$))"
     # 15th of the month
     rf"|\b{_ORDINAL}\s+of\s+the\s+month\b"
     # 3/14/2021, 14.03.2021, 2021-03-14
@@ -1010,7 +1038,18 @@ _DATE = re.compile(
     # Sunday 12/5/24, Saturday 3/16, Weds 14.2
     rf"|\b{_WEEKDAY},?\s+\d{{1,2}}(?P<mark>[/.])\d{{1,2}}(?:(?P=mark)(?:\d{{4}}|\d{{2}}))?(?![\d/]|[.:]\d|\s*[ap]\.?m\b)"
     # on the 12th. / the 9th when
-    rf"|\b(?i:the)\s+{_ORDINAL}(?:\s+of\s+the\s+(?:month|{_ORDINAL}))?{_DAY_RANGE}{_ORDINAL_ENDS}))"
+    rf"|\b(?i:the)\s+{_ORDINAL}(?:\s+of\s+the\s+(?:month|{_ORDINAL}))?{_DAY_RANGE}{_ORDINAL_ENDS}"
+    # on the 30th listening to the radio, died on the 5th surrounded by family
+    rf"|(?:(?<=\b(?i:on)\s)|(?<=\b(?i:since)\s)|(?<=\b(?i:until)\s)|(?<=\b(?i:till)\s)|(?<=\b(?i:by)\s)|(?<=\b(?i:died)\s))(?i:the)\s+{_ORDINAL}(?=\s+[a-z]+(?:ing|ed)\b)"
+    # the twenty-third of May, the first of March; on the eleventh, died the fourth
+    rf"|\b(?i:the)\s+{_SPELLED_ORDINAL}\s+of\s+(?:{_MONTH}|{_OTHER_MONTH})\b(?:,?\s+{_ANY_YEAR})?"
+    rf"|(?:(?<=\b(?i:on)\s)|(?<=\b(?i:since)\s)|(?<=\b(?i:until)\s)|(?<=\b(?i:till)\s)|(?<=\b(?i:by)\s)"
+    rf"|(?<=\b(?i:died)\s)|(?<=\b(?i:dated)\s)|(?<=\b(?i:born)\s))(?i:the)\s+(?i:{_LATE_ORDINAL})"
+    r"(?=\s*(?:[.,;:!?)—–]|$)|\s+(?:and|when|at|after|before|of\s+(?:this|that|last|next)\s+month)\b)"
+    # March the third
+    rf"|\b{_MONTH}\s+the\s+{_SPELLED_ORDINAL}\b"
+    # dia 4, día 12 (Portuguese and Spanish)
+    rf"|\b(?i:dia|día)\s+{_DAY}(?:\s+de\s+(?:{_MONTH}|{_OTHER_MONTH}))?\b(?![.,:]\d|\s*(?:%|h\b|horas|hours|de\s+(?!{_MONTH}|{_OTHER_MONTH})))))"
 )
 _HOLIDAY_DATE = re.compile(rf"(?=[A-Za-z])\b(?:{_HOLIDAY}|(?i:{_LOWER_HOLIDAY}))(?![\w'’-])(?:,?\s+{_YEAR}\b)?")
 # The words a holiday opens with, as written, and in lowercase those of ``_LOWER_HOLIDAY`` (looked up whole).
@@ -1018,11 +1057,17 @@ _HOLIDAY_WORDS = _literals(
     """Christmas New Boxing Thanksgiving Hallowe Valentine Easter Good Independence Fourth Bonfire Guy Anzac
     Australia Canada Waitangi St Remembrance Veterans Memorial Labo Mother Father Juneteenth Republic Diwali
     Deepavali Holi Eid Day Ash Palm Maundy Holy Shrove Carnival Chinese Lunar Mid Thai Pongal Onam Vaisakhi Baisakhi
-    Dussehra Phagwah Yom Rosh Passover Hanukkah Purim Shab Saint Dia Feast feast Eleventh Erev"""
+    Dussehra Phagwah Yom Rosh Passover Hanukkah Purim Shab Saint Dia Feast feast Eleventh Erev Vesak Wesak Tết Tet
+    Makar Sankranti Uttarayan Lohri Durga Navratri Dashain Tihar Ugadi Gudi Ganesh Janmashtami Raksha Karva Chhath
+    Bihu Vishu Thaipusam Divali Hari Aidilfitri Chuseok Songkran Nowruz Sallah Mawlid Ashura Meskel
+    Timkat Burns Hogmanay Cinco Día Matariki Melbourne Heiligabend Ferragosto Koningsdag Kwanzaa Pesach Sukkot
+    Shavuot Lag Mothering Whit Pentecost Corpus Epiphany Candlemas Michaelmas"""
 )
 _LOWER_HOLIDAY_WORDS = _words(
     """christmas new boxing easter good valentine remembrance independence paddy st chinese lunar ash diwali deepavali
-    thanksgiving hallowe'en halloween canada anzac australia mother father women heritage eid"""
+    thanksgiving hallowe'en halloween canada anzac australia mother father women heritage eid vesak sankranti makar
+    durga navratri ugadi ganesh raksha hari burns hogmanay cinco sallah mothering divali lohri uttarayan dashain tihar
+    songkran chuseok nowruz paddy's paddy’s"""
 )
 # Days named "... Day", found back from "Day": "Human Rights Day", "World AIDS Day", "Uganda Martyrs Day".
 _DAY_HOLIDAY = re.compile(
@@ -1047,7 +1092,7 @@ _DATE_WORDS = frozenset(
     for stem in _words(
         """January February March April May June July August September October November December Jan Feb Mar
         Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues
-        Wed Weds Thu Thurs Fri Sat Sun the"""
+        Wed Weds Thu Thurs Fri Sat Sun the dia día"""
     )
     for word in (stem, stem.lower(), stem.capitalize(), stem.upper())
 )
@@ -1055,12 +1100,17 @@ _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")
 # A bare "8/10" is a date only when the words around it do not make it a score, fraction or duration.
 _DATE_CUE_BEFORE = re.compile(
     r"(?i:\b(?:on|by|DOB|d\.o\.b\.?|born|till|since|until|dated|from|before|after|noong|nung|el|le|em|am"
-    r"|(?:night|morning|afternoon|evening|day|date)\s+of))\s+$"
+    r"|(?:night|morning|afternoon|evening|day|date)\s+of|date\s+(?:as|was|is|written\s+as)))\s+$"
 )
 _SCORE_BEFORE = re.compile(
     r"(?i:\b(?:gcs|pain|score[ds]?|rated?|rating|power|strength|murmur|grade|apgar|vision|acuity|bp|pressure|sats"
     r"|news|mews|out\s+of|was|were|is|at|of|every|about|only|x|dose|tabs?|tablets?|scale|obs|spo2|saturations?))"
     r"[^.!?\n]{0,12}$"
+)
+# The words of ``_SCORE_BEFORE`` that name a score or reading, not just a verb or preposition ("at", "was").
+_SCORE_WORD_BEFORE = re.compile(
+    r"(?i:\b(?:gcs|pain|score[ds]?|rated?|rating|power|strength|murmur|grade|apgar|vision|acuity|bp|pressure|sats"
+    r"|news|mews|out\s+of|dose|tabs?|tablets?|scale|obs|spo2|saturations?))"
 )
 _SCORE_AFTER = re.compile(
     r"\s*(?i:of|a|an|full|empty|tabs?|tablets?|strength|dose|pain|power|murmur|vision|history|hx|ago|post|days?"
@@ -1091,6 +1141,16 @@ _AGE = re.compile(
     rf"|(?<=\bturned\s){_AGE_VALUE}\b{_NOT_A_MEASURE}"
     rf"|\b{_AGE_NUMBER}(?:st|nd|rd|th)\s+birthday\b"
     rf"|(?<=\b(?:her|his)\s){_AGE_NUMBER}(?:st|nd|rd|th)\b(?!\s+(?:time|day|week|visit|admission|birthday\s+party))"
+    # in her nineties, in his late 90s; nonagenarian, centenarian
+    r"|\b[Ii]n\s+(?:her|his|their|my|your)\s+(?:(?:early|mid|late|very\s+late)[\s-]+)?(?:nineties|90s|90['’]s|hundreds)\b"
+    r"|\b(?i:(?:super)?centenarian|nonagenarian)s?\b"
+    # 92f, 94m in lowercase texting
+    rf"|\b{_AGE_NUMBER}[fm]\b(?![-'’])"
+    # 92 anos, 95 ans, 91 años, 93 jaar, 94 Jahre, 96 anni, 92 taon; noventa e dois, quatre-vingt-quinze
+    rf"|\b{_AGE_NUMBER}\s+(?:anos|años|ans|jaar|Jahre|anni|lat|taon|tuổi|yaşında)\b"
+    r"|\b(?i:noventa(?:\s+[ey]\s+(?:um|uma|dois|duas|três|tres|quatro|cinco|seis|sete|oito|nove|uno|dos|cuatro|seis"
+    r"|siete|ocho|nueve))?(?:\s+(?:anos|años))?|quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize|dix-sept"
+    r"|dix-huit|dix-neuf)(?:\s+ans)?|cent\s+ans)\b"
     ")"
 )
 _WAS_WORDS = _literals("was is")
@@ -1099,6 +1159,13 @@ _WAS_AGE = re.compile(
     rf"(?=[wi'’])\b(?:was|is|['’]s)\s+(?P<age>(?:{_APPROXIMATELY}\s+|only\s+|just\s+|nearly\s+|almost\s+)?"
     rf"{_AGE_VALUE})\b{_NOT_A_MEASURE}(?!\s+(?:on|over|off)\b)"  # "she was 92 on room air" is a saturation
 )
+# "hes nearly 100", "she'd be 94", "he turned 91": after "she" or "he" an old age needs no other cue.
+_PRONOUN_AGE = re.compile(
+    rf"\b(?i:she|he)(?:['’]?s|\s+is|\s+was|['’]d\s+be|\s+would\s+be|\s+turned|\s+turns)\s+"
+    rf"(?P<age>(?:(?:{_APPROXIMATELY}|only|just|nearly|almost)\s+)?{_AGE_VALUE})\b{_NOT_A_MEASURE}"
+    r"(?!\s+(?:on|over|off|in\s+the|for)\b)"
+)
+_PRONOUN_WORDS = _words("she he shes hes she's he's she’s he’s She He Shes Hes She's He's She’s He’s")
 # "about 100" alone, when nothing after it makes it a count or a reading.
 _ABOUT_AGE = re.compile(
     rf"\b{_APPROXIMATELY}\s+(?:{_AGE_VALUE})\b{_NOT_A_MEASURE}"
@@ -1128,7 +1195,14 @@ _LONE_AGE = re.compile(
     r"(?:(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|if|next|in|when|but|with|from|na|no|on\s+(?:the|our|ward)|by)\b)(?P<ends>)|)"
 )
 _NUMBER_BEFORE = re.compile(r"\d[\s,/-]*$|\b(?:bed|room|ward|bay|no\.?|number|#)\s*$", re.I)
-_AGE_WORDS_FIRST = frozenset({"ninety", "Ninety", "a", "A", "one", "One", "aged", "Aged", "age", "Age"})
+_AGE_WORDS_FIRST = frozenset(
+    form
+    for word in _words(
+        """ninety a one aged age in centenarian centenarians supercentenarian nonagenarian nonagenarians she he shes
+        hes she's he's she’s he’s noventa quatre cent"""
+    )
+    for form in (word, word.capitalize())
+)
 _APPROXIMATE_WORDS = _words("about nearly almost over past around well just close near maybe probably perhaps")
 _AGE_SUBJECTS = _words(
     """she he who they patient lady man woman gentleman gent mum mom dad nan gran grandma grandpa mother
@@ -1144,7 +1218,7 @@ def _find_dates_and_ages(story: _Story) -> Iterator[_Hit]:
         if _NUMERIC_DATE.fullmatch(value) and not _plausible_numeric_date(text, match.start(), match.end()):
             continue
         yield _Hit(_date_lead(text, match.start()), match.end(), "date", _CALENDAR)
-    holidays = [*openings.of(_HOLIDAY_WORDS), *story.starts_of(_LOWER_HOLIDAY_WORDS)]
+    holidays = [*openings.of(_HOLIDAY_WORDS), *story.starts_of_lower(_LOWER_HOLIDAY_WORDS)]
     for match in _matches_at(_HOLIDAY_DATE, text, holidays):
         if not _RECURRING.search(text, max(0, match.start() - 12), match.start()):
             yield _Hit(_date_lead(text, match.start()), match.end(), "date", _CALENDAR)
@@ -1153,11 +1227,23 @@ def _find_dates_and_ages(story: _Story) -> Iterator[_Hit]:
         named = _DAY_HOLIDAY.search(text, max(0, day.start - 40), day.start)
         if named and not _RECURRING.search(text, max(0, named.start() - 12), named.start()):
             yield _Hit(_date_lead(text, named.start()), day.end, "date", _CALENDAR)
+        elif index and _gap(text, story.tokens, index - 1, index) == " ":
+            # A day named by a word no list explains: "Madaraka Day", "Mashujaa Day".
+            word = story.tokens[index - 1]
+            if (
+                _IS_NAME.fullmatch(word.word)
+                and word.word not in _GIVEN_NAMES
+                and not _is_english(word.word)
+                and not _RECURRING.search(text, max(0, word.start - 12), word.start)
+            ):
+                yield _Hit(word.start, day.end, "date", _CALENDAR)
     for match in _matches_at(_BORN_YEAR, text, openings.of(_BORN_WORDS)):
         yield _Hit(match.start("year"), match.end("year"), "date", _CALENDAR)
     spelled = story.starts_of_first_part(_AGE_WORDS_FIRST)
     for match in _matches_at(_AGE, text, [*digits, *spelled]):
         yield _Hit(match.start(), match.end(), "age", _CALENDAR)
+    for match in _matches_at(_PRONOUN_AGE, text, story.starts_of(_PRONOUN_WORDS)):
+        yield _Hit(match.start("age"), match.end("age"), "age", _CALENDAR)
     approximate = story.starts_of_lower(_APPROXIMATE_WORDS)
     for match in _matches_at(_ABOUT_AGE, text, approximate):
         if not _READING_BEFORE.search(text, max(0, match.start() - 40), match.start()):
@@ -1202,6 +1288,12 @@ _BORN_YEAR = re.compile(
 _BORN_WORDS = _literals("born Born b.")
 
 
+_ORDINAL_WORDS = _words(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+    fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth twenty thirty"""
+)
+
+
 def _date_word_starts(story: _Story) -> Iterator[int]:
     """Month and weekday names, and "the" when a space and a digit (or more space) follow, as in "the 9th"."""
     text, tokens, positions = story.text, story.tokens, story.positions
@@ -1211,7 +1303,10 @@ def _date_word_starts(story: _Story) -> Iterator[int]:
             token = tokens[index]
             if the:
                 after = text[token.end : token.end + 2]
-                if len(after) < 2 or not after[0].isspace() or not (after[1].isdigit() or after[1].isspace()):
+                if len(after) < 2 or not after[0].isspace():
+                    continue
+                spelled = index + 1 < len(tokens) and tokens[index + 1].word.lower().partition("-")[0] in _ORDINAL_WORDS
+                if not (after[1].isdigit() or after[1].isspace() or spelled):
                     continue
             yield token.start
 
@@ -1249,6 +1344,8 @@ def _plausible_numeric_date(text: str, start: int, end: int) -> bool:
     if padded:
         return not _SCORE_AFTER.match(text, end)
     before = _SCORE_BEFORE.search(text, max(0, start - 30), start)
+    if before and first > 12 >= second and not _SCORE_WORD_BEFORE.search(before.group()):
+        before = None  # "at the QE, 30/9": a score or fraction is never more than its whole
     return not before and not _SCORE_AFTER.match(text, end)
 
 
