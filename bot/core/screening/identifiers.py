@@ -569,6 +569,7 @@ _RECORD_WORDS = (
     rf"|chart\s+{_NO}|admission\s+{_NO}|encounter\s+{_NO}|visit\s+{_NO}|UR\s+{_NO}|CR\s+{_NO}|IP\s+{_NO}"
     rf"|OPD\s+{_NO}|file\s+{_NO}|folio(?:\s+{_NO})?|registration\s+{_NO}|bed\s+ticket(?:\s+{_NO})?"
     rf"|unit\s+{_NO}|MR\s+{_NO}|inpatient\s+{_NO}|outpatient\s+{_NO}|clinic\s+{_NO}|lab\s+{_NO}|specimen\s+{_NO}"
+    rf"|episode(?:\s+{_NO})?|folder(?:\s+{_NO})?|Fallnummer|Patientennummer|rekam\s+medis|BHT(?:\s+{_NO})?"
 )
 # Identity, insurance and professional numbers, and the references of complaints, incidents and cases.
 _ID_WORDS = (
@@ -602,6 +603,11 @@ _ID_WORDS = (
     rf"|I\.D\.|job\s+{_NO}|run\s+{_NO}|event\s+{_NO}|occurrence\s+{_NO}|accession\s+{_NO}|autopsy\s+{_NO}"
     rf"|post[- ]mortem\s+{_NO}|PM\s+{_NO}|docket\s+{_NO}|file\s+reference|booking\s+{_NO}|referral\s+{_NO}"
     rf"|case\s+(?:ID|file)|inquest\s+{_NO}|coroner['’]?s?\s+case"
+    # national numbers written after their own name elsewhere in the world
+    rf"|PESEL|BSN|NUSS|c[ée]dula(?:\s+de\s+(?:identidad|ciudadan[íi]a))?|TRN|CNP|(?:TC\s+)?kimlik(?:\s+{_NO})?|NIK|KTP"
+    rf"|NIDA|Huduma(?:\s+{_NO})?|RUT|CUIL|CUIT|DUI|AHV|Steuer-?ID|personnummer|henkilötunnus|Versichertennummer"
+    rf"|num[ée]ro\s+de\s+s[ée]cu(?:rit[ée]\s+sociale)?|s[ée]cu|NIR|INSEE|NHIA(?:\s+{_NO})?|H&C(?:\s+{_NO})?"
+    rf"|SHIF(?:\s+{_NO})?|CHF\s+{_NO}|MRZ|CNI|carte\s+d['’]identit[ée]|Personalausweis"
 )
 # Reference cues that are ordinary words too ("the incident at 0300"): the number must follow at once.
 _REFERENCE_WORDS = (
@@ -635,7 +641,9 @@ _NUMBER_CUE_WORDS = frozenset(
     PhilSys Ghana voter voters voter's voter’s ration ABHA OHIP RAMQ PHN CNS cartão cartao utente SNS IHI DVA
     Centrelink HICN MBI driver's driver’s drivers driving state green alien A-number visa residence resident BRP
     work permit birth death marriage identity I job run event occurrence accession autopsy post post-mortem PM
-    booking referral"""
+    booking referral episode Episode folder Folder Fallnummer Patientennummer rekam BHT PESEL BSN NUSS cédula cedula
+    TRN CNP TC kimlik NIK KTP NIDA Huduma RUT CUIL CUIT DUI AHV Steuer-ID SteuerID personnummer henkilötunnus
+    Versichertennummer numéro numero sécu secu NIR INSEE NHIA H&C SHIF CHF MRZ CNI carte Personalausweis"""
     )
     for word in (cue, cue.capitalize(), cue.lower(), cue.upper())
 )
@@ -687,6 +695,15 @@ def _sentence_start(text: str, at: int, reach: int) -> int:
     return start
 
 
+_ACRONYM_NUMBER = re.compile(
+    r"(?<![\w&])(?P<cue>[A-Z][A-Z&]{1,5})\b[\s:#.-]*(?:(?:no\.?|number|num)\s*[:#.]?\s*)?"
+    r"(?P<number>\d[\d .-]*\d)(?![\w/]|[.,]\d)"
+)
+# Capitals that come before long numbers which are readings, counts or money, not identifiers.
+_NOT_ID_ACRONYMS = _words(
+    """GCS HR BP RR SPO SATS NEWS MEWS PEWS EWS MAP CRP WCC WBC HB PLT INR APTT PT ETCO FIO TEMP APGAR ISS DOB
+    USD GBP EUR INR KES NGN PHP AUD CAD NZD ZAR PKR BDT AED SAR BRL MXN RM RS KSH TSH UGX GHS CFA NHS ICU ED"""
+)
 _MAC_ADDRESS = re.compile(r"\b[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}\b")
 
 
@@ -733,6 +750,14 @@ def _find_numbers(story: _Story) -> Iterator[_Hit]:
         index = bisect_right(cues, match.start())
         if index and cues[index - 1] >= _sentence_start(text, match.start(), 160):
             yield _Hit(match.start(), match.end(), "record", _GUESS)
+    # A number of seven digits or more right after a run of capitals no list names: "PESEL 31020412345".
+    for match in _matches_at(_ACRONYM_NUMBER, text, story.capitals):
+        number = match.group("number")
+        count = sum(char.isdigit() for char in number)
+        if match.group("cue") in _NOT_ID_ACRONYMS or _NUMERIC_DATE.fullmatch(number):
+            continue
+        if count >= 7 or (count >= 6 and not number.isdigit()):
+            yield _Hit(match.start("number"), match.end("number"), "id", _GUESS)
     if text.count(":") >= 5 or text.count("-") >= 5:
         for match in _MAC_ADDRESS.finditer(text):
             yield _Hit(match.start(), match.end(), "device", _STRUCTURAL)
@@ -885,6 +910,24 @@ def _find_phones(text: str, digits: list[int], found: Sequence[_Hit]) -> Iterato
         number = run.group().rstrip(" \t.-")
         if _PHONE_SHAPES.fullmatch(number) or _PHONE_CUE.search(text, max(0, run.start() - 45), run.start()):
             yield _Hit(run.start(), run.start() + len(number), "phone", _PHONE)
+        elif _long_number(text, run.start(), number):
+            yield _Hit(run.start(), run.start() + len(number), "id", _GUESS)
+
+
+def _long_number(text: str, start: int, number: str) -> bool:
+    """Eight digits or more that are no phone: a record or ID number without a cue ("20240048812"), unless they
+    are two times or two years joined ("0700-1930", "2019-2024") or a list of readings ("140 150 160")."""
+    chunks = re.findall(r"\d+", number)
+    count = sum(map(len, chunks))
+    if count < 8:
+        return False
+    if len(chunks) == 2 and all(len(chunk) == 4 for chunk in chunks):
+        times = all(int(chunk[:2]) < 24 and int(chunk[2:]) < 60 for chunk in chunks)
+        years = all(_YEAR_ONLY.fullmatch(chunk) for chunk in chunks)
+        if times or years:
+            return False
+    spaced = len(chunks) > 1 and max(map(len, chunks)) < 4 and count < 10
+    return not spaced and not _READING_BEFORE.search(text, max(0, start - 40), start)
 
 
 _EXTENSION = re.compile(r"\s*(?:ext\.?|x|extension)\s*\d{1,5}\b")
