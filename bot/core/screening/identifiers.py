@@ -64,7 +64,7 @@ _DATA = Path(__file__).with_name("data")
 
 def _word_list(name: str) -> frozenset[str]:
     lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip())
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -1272,14 +1272,14 @@ def _find_dates_and_ages(story: _Story) -> Iterator[_Hit]:
             yield _Hit(_date_lead(text, named.start()), day.end, "date", _CALENDAR)
         elif index and _gap(text, story.tokens, index - 1, index) == " ":
             # A day named by a word no list explains: "Madaraka Day", "Mashujaa Day".
-            word = story.tokens[index - 1]
+            named_by = story.tokens[index - 1]
             if (
-                _IS_NAME.fullmatch(word.word)
-                and word.word not in _GIVEN_NAMES
-                and not _is_english(word.word)
-                and not _RECURRING.search(text, max(0, word.start - 12), word.start)
+                _IS_NAME.fullmatch(named_by.word)
+                and named_by.word not in _GIVEN_NAMES
+                and not _is_english(named_by.word)
+                and not _RECURRING.search(text, max(0, named_by.start - 12), named_by.start)
             ):
-                yield _Hit(word.start, day.end, "date", _CALENDAR)
+                yield _Hit(named_by.start, day.end, "date", _CALENDAR)
     for match in _matches_at(_BORN_YEAR, text, openings.of(_BORN_WORDS)):
         yield _Hit(match.start("year"), match.end("year"), "date", _CALENDAR)
     spelled = story.starts_of_first_part(_AGE_WORDS_FIRST)
@@ -1650,12 +1650,15 @@ _FACILITY_HEAD = re.compile(
     r"(?=[A-Z])\b(?:Hospitals?|Infirmary|Hospice|Clinic|Sanatorium|Polyclinic|Institute|Healthcare"
     r"|(?:Medical|Health|Cancer|Care|Trauma|Surgical|Community)\s+(?:Center|Centre|College|Group|Campus|Practice)"
     r"|Health(?:\s+(?:System|Service|Services|Campus))?|(?:Care|Nursing|Rest|Residential)\s+Home"
-    r"|(?:NHS\s+)?(?:Foundation\s+)?Trust|Medical\s+Practice|Surgery|Memorial|General|Unit|Ward|Wing)\b"
+    r"|(?:NHS\s+)?(?:Foundation\s+)?Trust|Medical\s+Practice|Surgery|Memorial|General|Unit|Ward|Wing|Medical\s+City"
+    r"|Level\s+[2-6])\b"
     # words that end a hospital's short name when no other name follows: "Sunyani Regional", "Perth Children's"
-    r"|(?:Regional|Provincial|Public|Maternity|Children['’]s|Postgraduate|Teaching|Medical|Rehab|Municipal)"
+    r"|(?:Regional|Provincial|Public|Maternity|Children['’]s|Postgraduate|Teaching|Medical|Rehab|Municipal|Central"
+    r"|Royal)"
     r"(?![\w'’-]|\s+[A-Z]|\s+(?:[a-z]+\s+)?(?:student|school|team|staff|officer|director|examiner|council|board))"
 )
-_FACILITY_OF = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}")
+_TIME_NOUNS = _words("Year Years Month Week Day Decade Future")  # "Hospital of the Year" is an award
+_FACILITY_OF = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}")  # "of the Valley"
 # Words that describe a kind of hospital or unit rather than name one: "Intensive Care Unit" is nowhere.
 _GENERIC_FACILITY_WORDS = _words(
     """General District Community Regional Teaching University Children's Childrens Women's Womens Men's Private
@@ -1676,24 +1679,27 @@ _GENERIC_FACILITY_WORDS = _words(
 # "At", "Yesterday", "Our": capitalised, but not part of a hospital's name.
 _NOT_PART_OF_A_FACILITY = _COMMON_WORDS - _GENERIC_FACILITY_WORDS
 _NUMBERED_PLACE = re.compile(
-    r"(?=[WwBbRrCcTtPpIiSsUuLlEe])\b(?:[Ww]ard|[Bb]ay|[Bb]ed|[Rr]oom|[Rr]m\.?|[Cc]ubicle|[Cc]ube|[Rr]esus|[Tt]heatre"
-    r"|[Tt]heater|[Pp]od|[Bb]ed\s?space|[Cc]ot|[Ii]ncubator|[Ii]solette|[Tt]rolley|[Ss]tretcher|[Bb]ooth|[Uu]nit"
-    r"|[Ss]tation|[Ll]eito|[Ee]nfermaria)"
-    rf"\s*(?:#|(?:no\.?|number)\s*)?(?:\d{{1,4}}[A-Za-z]?|[B-HJ-Z]\d{{0,3}}|(?<=[a-z]\s)[a-hj-z]\d{{1,3}})\b{_NOT_A_QUANTITY}"
+    r"(?=[WwBbRrCcTtPpIiSsUuLlEeHhQqZK])\b(?:[Ww]ard|[Bb]ay|[Bb]ed|[Rr]oom|[Rr]m\.?|[Cc]ubicle|[Cc]ube|[Rr]esus"
+    r"|[Tt]heatre|[Tt]heater|[Pp]od|[Bb]ed\s?space|[Cc]ot|[Ii]ncubator|[Ii]solette|[Tt]rolley|[Ss]tretcher|[Bb]ooth"
+    r"|[Uu]nit|[Ss]tation|[Ll]eito|[Ee]nfermaria|[Tt]rauma|Wad|[Hh]abitaci[óo]n|[Qq]uarto|[Cc]ama|[Ss]ala|Zimmer|Kamar)"
+    r"\s*(?:#|(?:no\.?|number)\s*)?"
+    rf"(?:\d{{1,4}}[A-Za-z]?|[B-HJ-Z]\d{{0,3}}|[AI]\d{{1,3}}|(?<=[a-z]\s)[a-hj-z]\d{{1,3}})\b{_NOT_A_QUANTITY}"
     r"(?!\s+of\s+\d)"
 )
 # The kind of room or ward before its number: "Labour Room 2", "trauma bay 2", "trauma ICU bed 4".
 _KIND_OF_ROOM = re.compile(
     r"\b(?:(?i:labou?r|delivery|birthing|trauma|resus|medical|surgical|maternity|treatment|isolation|recovery"
     r"|procedure|consulting|dialysis|emergency|observation|paediatric|pediatric|burns|stroke|cardiac|renal|female"
-    r"|male|gyn|gynae|side|post-op|pre-op)|ICU|NICU|PICU|CCU|HDU|ER|ED|A&E|SCBU|ITU)(?:\s+(?:ICU|HDU|ward|Ward))?\s+$"
+    r"|male|gyn|gynae|side|post-op|pre-op)|[A-Z]{2,6}|A&E)(?:\s+(?:ICU|HDU|ward|Ward))?\s+$"
 )
 _KINDS_OF_ROOM = _words(
     """labour labor delivery birthing trauma resus medical surgical maternity treatment isolation recovery procedure
     consulting dialysis emergency observation paediatric pediatric burns stroke cardiac renal female male gyn gynae
     side post-op pre-op ICU NICU PICU CCU HDU ER ED A&E SCBU ITU ward Ward"""
 )
-_NAMED_WARD = re.compile(rf"(?=[A-Z])\b(?P<name>{_NAME})\s+ward\b")
+_NAMED_WARD = re.compile(rf"(?=[A-Z])\b(?P<name>{_NAME})\s+ward\b(?:\s+[A-Z]?\d{{1,3}}[A-Za-z]?\b)?")
+# The number or letters after "Ward" or "Unit" in a name that ends with it: "PGH Ward 3", "Male Medical Ward 2".
+_WARD_NUMBER = re.compile(r"\s+(?:[A-Z]?\d{1,3}[A-Za-z]?|[A-Z])\b(?![.,]\d)")
 # Wards and theatres named by number and wing or by unit and number: "5 North", "4W", "OR 4", "cath lab 2".
 _WING_OR_UNIT = re.compile(
     r"(?=[\dOICSPAMLEBTcsldbtmpinh])"
@@ -1716,13 +1722,14 @@ _LOWER_RUN = re.compile(r"(?:\b[a-zß-öø-ÿ'’]+\s+){1,3}$")
 _FACILITY_HEAD_WORDS = _literals(
     """Hospital Infirmary Hospice Clinic Sanatorium Polyclinic Institute Healthcare Medical Health Cancer Care
     Trauma Surgical Community Nursing Rest Residential NHS Foundation Trust Surgery Memorial General Unit Ward Wing
-    Regional Provincial Public Maternity Children Postgraduate Teaching Rehab Municipal"""
+    Regional Provincial Public Maternity Children Postgraduate Teaching Rehab Municipal Central Royal Level"""
 )
 _NUMBERED_PLACE_WORDS = _literals(
     " ".join(
         f"{word} {word.capitalize()}"
         for word in _words(
             "ward bay bed room rm cubicle cube resus theatre theater pod cot incubator isolette trolley stretcher booth"
+            " trauma habitación habitacion quarto cama sala wad zimmer kamar"
             " unit station leito enfermaria"
         )
     )
@@ -1806,16 +1813,31 @@ _UNIT_AFTER_SITE = re.compile(
 )
 _UNIT_AFTER_SITE_WORDS = _words("ward unit floor block Block ICU Ward Unit")
 # A hospital called by its name after "the": "born at the Rotunda", "in the Mater NICU", "to the Royal Perth".
+_AFTER_THE_SITE = (
+    r"(?=\s*[,.;:!?)]|\s*$|\s+(?:ward|unit|ED|A&E|NICU|ICU|PICU|on|in|at|for|with|where|when|after|before|from|to|and"
+    r"|by|last|this|that|yesterday|today|tonight|because|but|so|until|till|overnight)\b)"
+)
 _THE_SITE = re.compile(
-    r"\b(?:at|in|to|into|from)\s+(?P<name>the\s+(?P<first>[A-Z][\w'’-]+)(?:\s+[A-Z][a-z][\w'’-]*)?)"
-    r"(?=\s*[,.;:!?]|\s+(?:ward|unit|ED|A&E|NICU|ICU|PICU|on|in|at|for|with|where|when|after|before)\b)"
+    r"\b(?:at|in|to|into|from)\s+(?P<name>the\s+(?P<first>[A-Z][\w'’-]+)(?:\s+[A-Z][a-z][\w'’-]*)?)" + _AFTER_THE_SITE
+)
+# After a comma or at the start of a sentence, only the names people give a hospital with "the": "Ward 22, the Royal."
+_THE_SHORT_SITE = re.compile(r"(?P<name>[Tt]he\s+(?P<first>[A-Z][\w'’-]+))" + _AFTER_THE_SITE)
+# In lowercase: "at the royal for 14 hrs", "to the vic".
+_LOWER_THE_SITE = re.compile(
+    r"\b(?:at|in|to|into|from)\s+(?P<name>the\s+(?:royal|vic|mater|alfred|coombe|rotunda|qe|qeii|whitt|alex|marsden"
+    r"|christie|brompton|freeman|ulster|infirmary|austin|rvi|jr|lgi|qmc|rah|rpa))" + _AFTER_THE_SITE
 )
 _PLACES_AND_REGIONS = _PLACES | _AMBIGUOUS_PLACES | _REGIONS
+# Words that name a hospital after "the" only in a sentence that says so ("taken to the General"), not alone.
+_GENERIC_ALONE = _words(
+    "General District Municipal Provincial Regional Central Memorial Maternity King Queen Prince Princess"
+)
 # A ward or block named in capitals, even in words that alone say nothing: "the Labour Ward", "the Maternity Block".
 _THE_UNIT = re.compile(r"[Tt]he\s+(?:[A-Z][\w'’-]+\s+(?:and\s+|&\s+)?){1,3}(?:Ward|Block|Wing|Unit)\b")
 _THE_SITE_WORDS = _words(
     """Royal Mater General Infirmary Children Women Western Eastern Northern Southern Central Memorial Regional
-    Rotunda Coombe Princess Queen King Prince Alexandra Victoria Provincial District Municipal Maternity"""
+    Rotunda Coombe Princess Queen King Prince Alexandra Victoria Provincial District Municipal Maternity Vic QE QEII
+    Alex Whitt Brompton Christie Marsden Freeman Alfred Austin Ulster London Jewish"""
 )
 
 
@@ -1848,8 +1870,72 @@ def _near_before(starts: Iterable[int], anchors: list[int], reach: int) -> list[
     ]
 
 
+# Hospitals known by a short name or initials ("Mulago", "Groote Schuur", "KEM", "Addenbrooke's"), filed by the
+# word they open with as the story's words are split; lowercase forms are looked up after a preposition.
+def _by_first_word(names: Iterable[str]) -> dict[str, list[str]]:
+    """Names filed by their first word as ``_Story`` splits it ("Guy's" under "Guy"), longest first."""
+    filed: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        first = name.split()[0].split("+")[0].removesuffix("'s").removesuffix("’s").removesuffix(".")
+        filed.setdefault(first, []).append(name)
+    return filed
+
+
+_KNOWN_FACILITIES = _word_list("facilities.txt")
+_KNOWN_BY_FIRST = _by_first_word(_KNOWN_FACILITIES)
+_KNOWN_BY_LOWER_FIRST = _by_first_word(name.lower() for name in _KNOWN_FACILITIES if len(name) >= 4)
+_SITE_CUES = _words("at to from in into the reached transferred via")
+_UNIT_AFTER = re.compile(
+    r"['’]s\b|\s+(?:ED|ER|A&E|ICU|NICU|PICU|HDU|CCU|OPD|[Ww]ards?|[Mm]aternity|[Ee]mergency|[Cc]asualty|[Tt]heatres?"
+    r"|[Mm]ortuary|[Oo]ncology|[Pp]aeds|[Pp]ediatrics|[Ll]abou?r\s+ward)\b"
+)
+
+
+def _plain_facility_name(name: str) -> bool:
+    """A known hospital whose name alone is an English word, a person's name, a town or short initials: "Duke",
+    "Alfred", "JR". It counts only where a hospital stands."""
+    if " " in name:
+        return False
+    if name.isupper():
+        return len(name) <= 3
+    word = name.removesuffix("'s")
+    return _is_english(word) or word in _GIVEN_NAMES or word in _PLACES_AND_REGIONS or word in _COMMON_WORDS
+
+
+def _known_facilities(story: _Story) -> Iterator[_Hit]:
+    text, tokens = story.text, story.tokens
+    for word in _KNOWN_BY_FIRST.keys() & story.positions.keys():
+        for index in story.positions[word]:
+            start = tokens[index].start
+            for name in _KNOWN_BY_FIRST[word]:
+                end = start + len(name)
+                if not text.startswith(name, start) or (end < len(text) and text[end].isalnum()):
+                    continue
+                cued = index and tokens[index - 1].word.lower() in _SITE_CUES
+                if _plain_facility_name(name) and not cued and not _UNIT_AFTER.match(text, end):
+                    break
+                yield _Hit(start, end, "facility", _GUESS)
+                break
+    lower = {word for word in story.positions if word.islower()}
+    for word in _KNOWN_BY_LOWER_FIRST.keys() & lower:
+        for index in story.positions[word]:
+            start = tokens[index].start
+            cued = index and tokens[index - 1].word.lower() in _SITE_CUES
+            for name in _KNOWN_BY_LOWER_FIRST[word]:
+                end = start + len(name)
+                if text[start:end] != name or (end < len(text) and text[end].isalnum()):
+                    continue
+                if " " not in name and _is_english(name):
+                    break  # "at starship", "to duke": too likely an ordinary word in lowercase
+                if not cued and not _UNIT_AFTER.match(text, end):
+                    break
+                yield _Hit(start, end, "facility", _GUESS)
+                break
+
+
 def _find_facilities(story: _Story) -> Iterator[_Hit]:
     text, digits, openings = story.text, story.digits, story
+    yield from _known_facilities(story)
     for match in _matches_at(_WHERE_CARED, text, openings.of(_WHERE_CARED_WORDS)):
         words = match.group("name").split()
         while words and words[-1] in _CONNECTORS:
@@ -1883,17 +1969,28 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
             yield _Hit(match.start(), match.end(), "facility", _GUESS)
     for match in _matches_at(_FACILITY_HEAD, text, openings.of(_FACILITY_HEAD_WORDS)):
         run = _capitalised_run(text, match.start(), 6, _NOT_PART_OF_A_FACILITY)
-        if run is None or all(word in _GENERIC_FACILITY_WORDS for word in run[1]):
+        tail = _FACILITY_OF.match(text, match.end())
+        named_by_tail = (
+            tail is not None
+            and match.group() in ("Hospital", "Infirmary", "Hospice", "Institute")
+            and not any(word in _DATE_WORDS or word in _TIME_NOUNS for word in tail.group().split()[2:])
+        )
+        if (run is None or all(word in _GENERIC_FACILITY_WORDS for word in run[1])) and not named_by_tail:
             continue
-        start, end = run[0], match.end()
-        tail = _FACILITY_OF.match(text, end)
-        if tail and match.group() in ("Hospital", "Infirmary", "Hospice", "Institute"):
-            end = tail.end()
+        start, end = match.start() if run is None else run[0], match.end()
+        if tail is not None and named_by_tail:
+            end = tail.end()  # "Hospital of the Good Samaritan", "Hospice of the Valley"
+        elif match.group() in ("Ward", "Unit", "Wing") and (number := _WARD_NUMBER.match(text, end)):
+            end = number.end()
         yield _Hit(start, end, "facility", _WHO_WHERE)
     for match in _matches_at(_NUMBERED_PLACE, text, openings.of(_NUMBERED_PLACE_WORDS)):
         previous = _WORD_BEFORE.search(text, max(0, match.start() - 16), match.start())
         kind = None
-        if previous and (previous.group(1).lower() in _KINDS_OF_ROOM or previous.group(1) in _KINDS_OF_ROOM):
+        if previous and (
+            previous.group(1).lower() in _KINDS_OF_ROOM
+            or previous.group(1) in _KINDS_OF_ROOM
+            or (previous.group(1).isupper() and previous.group(1) not in _NOT_ID_ACRONYMS)
+        ):
             kind = _KIND_OF_ROOM.search(text, max(0, match.start() - 30), match.start())
         yield _Hit(kind.start() if kind else match.start(), match.end(), "facility", _WHO_WHERE)
     if "ward" in text:
@@ -1920,7 +2017,13 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
         if unit:
             yield _Hit(unit.start(), unit.end(), "facility", _GUESS)
             continue
-        if not index or tokens[index].word == "The":
+        if not index or _gap(text, tokens, index - 1, index).rstrip().endswith((",", ".", ";", ":", "—", "-")):
+            short_site = _THE_SHORT_SITE.match(text, tokens[index].start)
+            first = short_site.group("first") if short_site else ""
+            if short_site and (first in _THE_SITE_WORDS or first in _KNOWN_FACILITIES) and first not in _GENERIC_ALONE:
+                yield _Hit(short_site.start("name"), short_site.end("name"), "facility", _GUESS)
+            continue
+        if tokens[index].word == "The":
             continue
         site = _THE_SITE.match(text, tokens[index - 1].start)
         if site is None:
@@ -1928,11 +2031,19 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
         first, name = site.group("first"), site.group("name")[4:]
         if first in _AFTER_THE_NOT_A_SITE or first in _COMMON_WORDS or first in _DATE_WORDS:
             continue
-        if (first[:2].isupper() and not _INITIALS_SITE.fullmatch(first)) or name in _REGIONS or name in _PLACES:
+        known = first in _KNOWN_FACILITIES
+        unknown_initials = first[:2].isupper() and not _INITIALS_SITE.fullmatch(first) and not known
+        region = name in _REGIONS and (first not in _THE_SITE_WORDS or name != first)  # "the Vic" is a hospital
+        if unknown_initials or region or name in _PLACES:
             continue
         if _is_english(first.lower()) and first not in _THE_SITE_WORDS:
             continue
         yield _Hit(site.start("name"), site.end("name"), "facility", _GUESS)
+    for index in story.positions.get("the", ()):
+        if index and index + 1 < len(tokens) and tokens[index + 1].word.islower():
+            site = _LOWER_THE_SITE.match(text, tokens[index - 1].start)
+            if site:
+                yield _Hit(site.start("name"), site.end("name"), "facility", _GUESS)
     if len(story.capital_indices) * 25 < len(tokens):  # written in lowercase
         for index in [*story.positions.get("at", ()), *story.positions.get("to", ())]:
             site = _LOWER_SITE.match(text, tokens[index].start)
