@@ -1013,6 +1013,7 @@ _HOLIDAY = (
     r"|St\.?\s+(?:Patrick|Stephen|Andrew|David|George|Jean-Baptiste)['’]s(?:\s+Day)?|Saint-Jean-Baptiste"
     r"|Dia\s+d[aoe]\s+[A-Z][a-z]+|[Ff]east\s+of\s+(?:the\s+|St\.?\s+|Saint\s+)[A-Z][a-z]+|Eleventh\s+Night"
     r"|Erev\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    r"|(?i:x-?mas)\s+(?i:eve|day|morning|night)|NYE|NYD"
     # festivals of many countries: "on Vesak", "Burns Night", "Hari Raya", "Cinco de Mayo"
     r"|Vesak|Wesak|T[ếe]t(?!\w)|(?:Makar\s+)?Sankranti|Uttarayan|Lohri|Durga\s+Puja|Navratri|Dashain|Tihar|Ugadi|Gudi\s+Padwa"
     r"|Ganesh\s+Chaturthi|Janmashtami|Raksha\s+Bandhan|Karva\s+Chauth|Chhath|Bihu|Vishu|Thaipusam|Divali"
@@ -1031,7 +1032,7 @@ _LOWER_HOLIDAY = (
     r"|feast\s+of\s+the\s+(?:immaculate\s+conception|assumption|epiphany|sacred\s+heart)|eid(?:\s+(?:[ua]l[- ]?)?"
     r"(?:fitr|adha|azha|milad[- ]un[- ]nabi))?|vesak|sankranti|makar\s+sankranti|durga\s+puja|navratri|ugadi"
     r"|ganesh\s+chaturthi|raksha\s+bandhan|hari\s+raya|burns\s+night|hogmanay|cinco\s+de\s+mayo|sallah(?:\s+day)?"
-    r"|mothering\s+sunday|divali|lohri|uttarayan|dashain|tihar|songkran|chuseok|nowruz"
+    r"|mothering\s+sunday|divali|lohri|uttarayan|dashain|tihar|songkran|chuseok|nowruz|x-?mas\s+(?:eve|day|morning|night)"
 )
 # After "the 9th" a date ends the clause or runs on into one; "the 9th floor", "the 3rd time" are no dates.
 _ORDINAL_ENDS = (
@@ -1070,8 +1071,8 @@ _DATE = re.compile(
     rf"\b{_WEEKDAY},?\s+(?:the\s+)?{_DAY_MONTH}"
     # March 3rd, March 3, 2021, dec 2nd (not "March 3 patients")
     rf"|\b{_MONTH}\s+(?:the\s+)?{_DAY}(?:st|nd|rd|th)?{_DAY_RANGE}(?!\d|:\d)(?:,?\s+{_ANY_YEAR})?{_NOT_A_QUANTITY}"
-    # June 2017
-    rf"|\b{_MONTH},?\s+{_ANY_YEAR}"
+    # June 2017, March of 2021
+    rf"|\b{_MONTH},?\s+(?:of\s+)?{_ANY_YEAR}"
     # Tuesday the 4th, Friday 13th, Sunday 7th March
     rf"|\b{_WEEKDAY},?\s+(?:the\s+)?{_ORDINAL}\b(?:\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_ANY_YEAR})?)?"
     # the 14th of january, the 2nd of feb, the 9th of December, 2024
@@ -1103,14 +1104,15 @@ _HOLIDAY_WORDS = _literals(
     Dussehra Phagwah Yom Rosh Passover Hanukkah Purim Shab Saint Dia Feast feast Eleventh Erev Vesak Wesak Tết Tet
     Makar Sankranti Uttarayan Lohri Durga Navratri Dashain Tihar Ugadi Gudi Ganesh Janmashtami Raksha Karva Chhath
     Bihu Vishu Thaipusam Divali Hari Aidilfitri Chuseok Songkran Nowruz Sallah Mawlid Ashura Meskel
-    Timkat Burns Hogmanay Cinco Día Matariki Melbourne Heiligabend Ferragosto Koningsdag Kwanzaa Pesach Sukkot
+    Timkat Burns Hogmanay Cinco Día Matariki Xmas XMAS X-mas NYE NYD Melbourne Heiligabend Ferragosto Koningsdag
+    Kwanzaa Pesach Sukkot
     Shavuot Lag Mothering Whit Pentecost Corpus Epiphany Candlemas Michaelmas"""
 )
 _LOWER_HOLIDAY_WORDS = _words(
     """christmas new boxing easter good valentine remembrance independence paddy st chinese lunar ash diwali deepavali
     thanksgiving hallowe'en halloween canada anzac australia mother father women heritage eid vesak sankranti makar
     durga navratri ugadi ganesh raksha hari burns hogmanay cinco sallah mothering divali lohri uttarayan dashain tihar
-    songkran chuseok nowruz paddy's paddy’s"""
+    songkran chuseok nowruz paddy's paddy’s xmas x-mas"""
 )
 # Days named "... Day", found back from "Day": "Human Rights Day", "World AIDS Day", "Uganda Martyrs Day".
 _DAY_HOLIDAY = re.compile(
@@ -1143,7 +1145,8 @@ _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")
 # A bare "8/10" is a date only when the words around it do not make it a score, fraction or duration.
 _DATE_CUE_BEFORE = re.compile(
     r"(?i:\b(?:on|by|DOB|d\.o\.b\.?|born|till|since|until|dated|from|before|after|noong|nung|el|le|em|am"
-    r"|(?:night|morning|afternoon|evening|day|date)\s+of|date\s+(?:as|was|is|written\s+as)))\s+$"
+    r"|(?:night|morning|afternoon|evening|day|date)\s+of|date\s+(?:as|was|is|written\s+as)|adm|admitted|d/c|discharged"
+    r"|DOD|died|seen|reviewed|delivered|arrested))\s+$"
 )
 _SCORE_BEFORE = re.compile(
     r"(?i:\b(?:gcs|pain|score[ds]?|rated?|rating|power|strength|murmur|grade|apgar|vision|acuity|bp|pressure|sats"
@@ -1155,6 +1158,7 @@ _SCORE_WORD_BEFORE = re.compile(
     r"(?i:\b(?:gcs|pain|score[ds]?|rated?|rating|power|strength|murmur|grade|apgar|vision|acuity|bp|pressure|sats"
     r"|news|mews|out\s+of|dose|tabs?|tablets?|scale|obs|spo2|saturations?))"
 )
+_DURATION_AFTER = re.compile(r"\s*(?i:ago|hx|history|of|post|before|after|later)\b")
 _SCORE_AFTER = re.compile(
     r"\s*(?i:of|a|an|full|empty|tabs?|tablets?|strength|dose|pain|power|murmur|vision|history|hx|ago|post|days?"
     r"|weeks?|months?|hours?|hrs?|mins?|times|split|chance|odds|support|care|coverage|access|staffing|shifts?"
@@ -1185,7 +1189,12 @@ _AGE = re.compile(
     rf"|\b{_AGE_NUMBER}(?:st|nd|rd|th)\s+birthday\b"
     rf"|(?<=\b(?:her|his)\s){_AGE_NUMBER}(?:st|nd|rd|th)\b(?!\s+(?:time|day|week|visit|admission|birthday\s+party))"
     # in her nineties, in his late 90s; nonagenarian, centenarian
-    r"|\b[Ii]n\s+(?:her|his|their|my|your)\s+(?:(?:early|mid|late|very\s+late)[\s-]+)?(?:nineties|90s|90['’]s|hundreds)\b"
+    r"|\b(?:[Ii]n|[Ii]nto)\s+(?:her|his|their|my|your)\s+(?:(?:early|mid|late|very\s+late)[\s-]+)?"
+    r"(?:nineties|90s|90['’]s|hundreds)\b"
+    # 92 y F, 92yr M, F/92 is below
+    rf"|\b{_AGE_NUMBER}\s?(?:y|yr|yrs|yo|y/o|y\.o\.)\s?(?:F|M|female|male)\b"
+    # turning 93, pushing 95, going on 93
+    rf"|\b(?:turning|pushing|going\s+on|knocking\s+on)\s+{_AGE_VALUE}\b{_NOT_A_MEASURE}"
     r"|\b(?i:(?:super)?centenarian|nonagenarian)s?\b"
     # 92f, 94m in lowercase texting
     rf"|\b{_AGE_NUMBER}[fm]\b(?![-'’])"
@@ -1204,11 +1213,25 @@ _WAS_AGE = re.compile(
 )
 # "hes nearly 100", "she'd be 94", "he turned 91": after "she" or "he" an old age needs no other cue.
 _PRONOUN_AGE = re.compile(
-    rf"\b(?i:she|he)(?:['’]?s|\s+is|\s+was|['’]d\s+be|\s+would\s+be|\s+turned|\s+turns)\s+"
+    rf"\b(?i:she|he)(?:['’]?s|\s+is|\s+was|['’]d\s+be|\s+would\s+be|\s+turned|\s+turns|['’]d\s+have\s+been"
+    rf"|\s+would\s+have\s+been|\s+would['’]ve\s+been|['’]ll\s+be|\s+will\s+be)\s+"
     rf"(?P<age>(?:(?:{_APPROXIMATELY}|only|just|nearly|almost)\s+)?{_AGE_VALUE})\b{_NOT_A_MEASURE}"
     r"(?!\s+(?:on|over|off|in\s+the|for)\b)"
 )
-_PRONOUN_WORDS = _words("she he shes hes she's he's she’s he’s She He Shes Hes She's He's She’s He’s")
+# "a woman of 92", "at 92 she was still driving"
+_OF_AGE = re.compile(
+    rf"\b(?:(?P<person>(?i:woman|man|lady|gentleman|gent|fellow|chap|widow|widower|patient|soul|grandmother"
+    rf"|grandfather|veteran))\s+of|(?i:at))\s+(?P<age>{_AGE_VALUE})\b{_NOT_A_MEASURE}"
+)
+_AT_AGE_AFTER = re.compile(r",?\s+(?:she|he|they|her|his|we|still)\b")
+_OF_AGE_WORDS = _words(
+    "woman man lady gentleman gent fellow chap widow widower patient soul grandmother grandfather veteran at At"
+)
+_PRONOUN_WORDS = frozenset(
+    form
+    for word in _words("she he shes hes she's he's she’s he’s she'd he'd she’d he’d")
+    for form in (word, word.capitalize())
+)
 # "about 100" alone, when nothing after it makes it a count or a reading.
 _ABOUT_AGE = re.compile(
     rf"\b{_APPROXIMATELY}\s+(?:{_AGE_VALUE})\b{_NOT_A_MEASURE}"
@@ -1241,11 +1264,12 @@ _NUMBER_BEFORE = re.compile(r"\d[\s,/-]*$|\b(?:bed|room|ward|bay|no\.?|number|#)
 _AGE_WORDS_FIRST = frozenset(
     form
     for word in _words(
-        """ninety a one aged age in centenarian centenarians supercentenarian nonagenarian nonagenarians she he shes
-        hes she's he's she’s he’s noventa quatre cent"""
+        """ninety a one aged age in into turning pushing going knocking centenarian centenarians supercentenarian
+        nonagenarian nonagenarians noventa quatre cent"""
     )
     for form in (word, word.capitalize())
 )
+_SEX_LETTERS = frozenset({"F", "M"})  # "F/92", "M/94"
 _APPROXIMATE_WORDS = _words("about nearly almost over past around well just close near maybe probably perhaps")
 _AGE_SUBJECTS = _words(
     """she he who they patient lady man woman gentleman gent mum mom dad nan gran grandma grandpa mother
@@ -1282,11 +1306,17 @@ def _find_dates_and_ages(story: _Story) -> Iterator[_Hit]:
                 yield _Hit(named_by.start, day.end, "date", _CALENDAR)
     for match in _matches_at(_BORN_YEAR, text, openings.of(_BORN_WORDS)):
         yield _Hit(match.start("year"), match.end("year"), "date", _CALENDAR)
-    spelled = story.starts_of_first_part(_AGE_WORDS_FIRST)
+    spelled = [*story.starts_of_first_part(_AGE_WORDS_FIRST), *story.starts_of(_SEX_LETTERS)]
     for match in _matches_at(_AGE, text, [*digits, *spelled]):
         yield _Hit(match.start(), match.end(), "age", _CALENDAR)
     for match in _matches_at(_PRONOUN_AGE, text, story.starts_of(_PRONOUN_WORDS)):
         yield _Hit(match.start("age"), match.end("age"), "age", _CALENDAR)
+    for match in _matches_at(_OF_AGE, text, story.starts_of_lower(_OF_AGE_WORDS)):
+        if match.group("person") or (
+            _AT_AGE_AFTER.match(text, match.end())
+            and not _READING_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        ):
+            yield _Hit(match.start("age"), match.end("age"), "age", _CALENDAR)
     approximate = story.starts_of_lower(_APPROXIMATE_WORDS)
     for match in _matches_at(_ABOUT_AGE, text, approximate):
         if not _READING_BEFORE.search(text, max(0, match.start() - 40), match.start()):
@@ -1372,7 +1402,7 @@ def _plausible_numeric_date(text: str, start: int, end: int) -> bool:
         cued = _DATE_CUE_BEFORE.search(text, max(0, start - 16), start)
         return bool(cued) and (first > second or value.startswith("0") or value[3:4] == "0")
     if _DATE_CUE_BEFORE.search(text, max(0, start - 16), start):
-        return True
+        return not (second in (7, 52) and _DURATION_AFTER.match(text, end))  # "seen 2/7 ago" is two days
     padded = value.startswith("0") or "/0" in value  # nobody writes a score or a fraction as "07/04"
     # Scores out of 10 or 15 (never more than 10 or 15), fractions (1/2, 3/4), UK durations (3/7 days,
     # 2/52 weeks), 24/7, 50/50.
