@@ -583,7 +583,7 @@ _ID_WORDS = (
     rf"|badge\s+{_NO}|certificate\s+{_NO}|ID\s+{_NO}|identification\s+number|registration|reg\.?\s+{_NO}"
     rf"|PIN(?:\s+{_NO})?|NMC(?:\s+PIN)?(?:\s+{_NO})?|NMBI(?:\s+PIN)?(?:\s+{_NO})?|GMC(?:\s+{_NO})?"
     rf"|AHPRA(?:\s+(?:registration|{_NO}))?|PRC(?:\s+(?:licen[cs]e|ID|card))?(?:\s+{_NO})?|HPCSA(?:\s+{_NO})?"
-    rf"|KMPDC|KMPDB|MDCN(?:\s+(?:folio|{_NO}))?|NMCN(?:\s+{_NO})?|SANC(?:\s+{_NO})?|CRM|COREN|CNO(?:\s+{_NO})?"
+    rf"|KMPDC|KMPDB|MDCN(?:\s+(?:folio|{_NO}))?|NMCN(?:\s+{_NO})?|SANC(?:\s+{_NO})?|CRM(?:-[A-Z]{{2}})?|COREN(?:-[A-Z]{{2}})?|CNO(?:\s+{_NO})?"
     rf"|IMC(?:\s+{_NO})?|HCPC(?:\s+{_NO})?|NCK(?:\s+{_NO})?|nursing\s+council(?:\s+{_NO})?"
     rf"|medical\s+council(?:\s+{_NO})?|practi[cs]ing\s+(?:licen[cs]e|certificate)(?:\s+{_NO})?"
     rf"|case\s+{_NO}|our\s+ref\.?|your\s+ref\.?|coroner['’]?s?\s+(?:ref\.?|reference|{_NO})"
@@ -625,6 +625,7 @@ _NUMBER_CUES = re.compile(
     rf"|(?:(?i:{_ID_WORDS}){_LOOSE_GAP}|(?:SSN|SIN|NPI|DEA|ID|[Rr]eg|NIN|BVN|KRA|(?i:{_REFERENCE_WORDS})){_TIGHT_GAP})(?P<id>{_NUMBER}))"
 )
 # The first word of every cue above, in the forms it is written.
+_BRAZILIAN_STATES = "AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO"
 _NUMBER_CUE_WORDS = frozenset(
     word
     for cue in _words(
@@ -645,6 +646,7 @@ _NUMBER_CUE_WORDS = frozenset(
     TRN CNP TC kimlik NIK KTP NIDA Huduma RUT CUIL CUIT DUI AHV Steuer-ID SteuerID personnummer henkilötunnus
     Versichertennummer numéro numero sécu secu NIR INSEE NHIA H&C SHIF CHF MRZ CNI carte Personalausweis"""
     )
+    | {f"{council}-{state}" for council in ("COREN", "CRM") for state in _BRAZILIAN_STATES.split()}
     for word in (cue, cue.capitalize(), cue.lower(), cue.upper())
 )
 _YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
