@@ -1686,7 +1686,7 @@ _FACILITY_HEAD = re.compile(
     r"|Level\s+[2-6])\b"
     # words that end a hospital's short name when no other name follows: "Sunyani Regional", "Perth Children's"
     r"|(?:Regional|Provincial|Public|Maternity|Children['’]s|Postgraduate|Teaching|Medical|Rehab|Municipal|Central"
-    r"|Royal)"
+    r"|Royal|Methodist|Baptist|Presbyterian|Lutheran|Adventist)"
     r"(?![\w'’-]|\s+[A-Z]|\s+(?:[a-z]+\s+)?(?:student|school|team|staff|officer|director|examiner|council|board))"
 )
 _TIME_NOUNS = _words("Year Years Month Week Day Decade Future")  # "Hospital of the Year" is an award
@@ -1735,7 +1735,8 @@ _WARD_NUMBER = re.compile(r"\s+(?:[A-Z]?\d{1,3}[A-Za-z]?|[A-Z])\b(?![.,]\d)")
 # Wards and theatres named by number and wing or by unit and number: "5 North", "4W", "OR 4", "cath lab 2".
 _WING_OR_UNIT = re.compile(
     r"(?=[\dOICSPAMLEBTcsldbtmpinh])"
-    r"(?:\b\d{1,2}[A-Z]?\s?(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)\b(?!\s+(?:of|Africa))"
+    r"(?:\b\d{1,2}[A-Z]?\s?(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|north|south|east|west)\b"
+    r"(?!\s+(?:of|Africa|[Cc]oast|[Ss]ide|[Ee]nd|[Ww]ing\s+of)\b)"
     r"|\b(?:OR|OT|ICU|HDU|CCU|ITU|NICU|PICU|SCBU|CICU|CVICU|MICU|SICU|PACU|AMU|MAU|CDU|EAU|SAU|LDR|L&D|OB"
     r"|[Cc]ath\s+[Ll]ab|[Ss]ide\s+room|[Ss]ideroom|[Ll]abou?r\s+room|[Dd]elivery\s+room|[Ll]abou?r\s+ward"
     r"|[Tt]riage|[Mm]ajors|[Mm]inors|[Rr]esus\s+bay|[Bb]ay|[Pp]od|[Ss]uite|[Cc]ell|icu|nicu|picu|hdu|ccu|scbu)"
@@ -1749,12 +1750,17 @@ _HEAD_FIRST = re.compile(
 )
 # Lowercase heads in texting: "kenyatta hospital", "st marys clinic".
 _LOWER_HEAD = re.compile(r"\b(?:hospital|clinic|infirmary|hospice|medical\s+cent(?:re|er)|health\s+cent(?:re|er))\b")
+_LOWER_GENERIC_FACILITY_WORDS = frozenset(word.lower() for word in _GENERIC_FACILITY_WORDS) | _words(
+    "referral mother child and specialist level"
+)
 _LOWER_RUN = re.compile(r"(?:\b[a-zß-öø-ÿ'’]+\s+){1,3}$")
+_LONG_LOWER_RUN = re.compile(r"(?:(?<![\w.'’-])(?:st\.|[a-zß-öø-ÿ'’-]+) ){1,5}$")
 # The words each pattern above can open with, to try it only where one of them stands.
 _FACILITY_HEAD_WORDS = _literals(
     """Hospital Infirmary Hospice Clinic Sanatorium Polyclinic Institute Healthcare Medical Health Cancer Care
     Trauma Surgical Community Nursing Rest Residential NHS Foundation Trust Surgery Memorial General Unit Ward Wing
-    Regional Provincial Public Maternity Children Postgraduate Teaching Rehab Municipal Central Royal Level"""
+    Regional Provincial Public Maternity Children Postgraduate Teaching Rehab Municipal Central Royal Level
+    Methodist Baptist Presbyterian Lutheran Adventist"""
 )
 _NUMBERED_PLACE_WORDS = _literals(
     " ".join(
@@ -1772,9 +1778,16 @@ _UNIT_WORDS = _literals(
     Suite suite Cell cell icu nicu picu hdu ccu scbu"""
 )
 _HEAD_FIRST_WORDS = _literals("Hospital Hôpital Ospedale Clínica Clinica Santa Instituto Centro Sanatorio Policlínica")
-_LOWER_HEAD_WORDS = _literals("hospital clinic infirmary hospice medical health")
-_SAINT_WORDS = _literals("St Saint")
-_SAINT = re.compile(rf"\b(?:St\.?|Saint|Sta\.?|Sto\.?)\s+{_NAME}['’]s?(?=\s|$|[.,;:!?])")
+_LOWER_HEAD_WORDS = _literals(
+    "hospital clinic infirmary hospice medical health dispensary maternity nursing care polyclinic HC"
+)
+_SAINT_WORDS = _literals("St Saint st saint Our")
+_SAINT = re.compile(
+    rf"\b(?:(?:St\.?|Saint|Sta\.?|Sto\.?)\s+{_NAME}['’]s?|Our\s+Lady(?:['’]s|\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME})?))"
+    r"(?=\s|$|[.,;:!?])"
+    # in lowercase: "st luke's", "st. anne's ward", "st vincent's"
+    r"|\b(?:st\.?|saint)\s+[a-z]{3,}(?:['’]s\b|(?=\s+(?:ward|hospital|hospice|clinic|infirmary)\b))"
+)
 
 
 # Where someone was cared for, named after a ward, bed or unit or after a verb of arriving or dying: "Ward 3 at
@@ -1811,7 +1824,9 @@ _NAMED_SITE = re.compile(
 )
 # A capitalised name before a lowercase "hospital": "Good Hope hospital", "the High River hospital".
 _LOWER_HEAD_NAMED = re.compile(
-    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:hospital|clinic|hospice|infirmary)\b"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:hospital|clinic|hospice|infirmary|health\s+cent(?:re|er)"
+    r"|medical\s+cent(?:re|er)|dispensary|health\s+post|health\s+station|maternity|nursing\s+home|care\s+home"
+    r"|polyclinic|HC\s*(?:II|III|IV|[234])|H/C\s*(?:II|III|IV|[234]))\b"
 )
 _NAMED_SITE_HEADS = _literals("Hospital Infirmary Hospice College Center Centre Clinic Institute")
 _SITE_PREPOSITIONS = _literals("at At in In to into from")
@@ -1965,9 +1980,25 @@ def _known_facilities(story: _Story) -> Iterator[_Hit]:
                 break
 
 
+# A ward known only by its code, after "on" or "to": "back on 7A", "up to C14"; "Government Stanley".
+_WARD_CODE = re.compile(
+    r"(?:(?<=\bon\s)|(?<=\bto\s)|(?<=\bonto\s)|(?<=\bfrom\s)|(?<=\boff\s))"
+    r"(?!B1\b|B6\b|B12\b|D3\b|K2\b|A1\b|A4\b|E10\b)(?:\d{1,2}[A-EHJNPRSTW]|[A-HJ-NP-Z]\d{1,2}[A-Z]?)\b"
+    r"(?![-/.]\w|\s*(?:%|mg|ml|mcg|kg|units?)\b)"
+)
+_GOVERNMENT_SITE = re.compile(rf"\b(?:Government|Govt\.?|Gov\.?)\s+{_NAME}(?:\s+{_NAME})?")
+_GOVERNMENT_WORDS = _literals("Government Govt Gov")
+
+
 def _find_facilities(story: _Story) -> Iterator[_Hit]:
     text, digits, openings = story.text, story.digits, story
     yield from _known_facilities(story)
+    for match in _matches_at(_WARD_CODE, text, story.digits_and_capitals):
+        yield _Hit(match.start(), match.end(), "facility", _GUESS)
+    for match in _matches_at(_GOVERNMENT_SITE, text, openings.of(_GOVERNMENT_WORDS)):
+        names = match.group().split()[1:]
+        if not all(_is_english(name) or name in _GENERIC_FACILITY_WORDS or name in _COMMON_WORDS for name in names):
+            yield _Hit(match.start(), match.end(), "facility", _GUESS)
     for match in _matches_at(_WHERE_CARED, text, openings.of(_WHERE_CARED_WORDS)):
         words = match.group("name").split()
         while words and words[-1] in _CONNECTORS:
@@ -2116,18 +2147,22 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
     for match in _matches_at(_SAINT, text, openings.of(_SAINT_WORDS)):
         yield _Hit(match.start(), match.end(), "facility", _GUESS)
     for match in _matches_at(_LOWER_HEAD, text, openings.of(_LOWER_HEAD_WORDS)):
-        lower_run = _LOWER_RUN.search(text, max(0, match.start() - 40), match.start())
+        lower_run = _LONG_LOWER_RUN.search(text, max(0, match.start() - 60), match.start())
         if lower_run is None:
             continue
         # The name is the words right before the head that are not English ("kenyatta", "st marys"): an
         # English or function word between them and the head ends it ("a superhero in a hospital").
+        # Words that say what kind of hospital it is may stand between ("lapu-lapu district hospital").
         words = []
         for word in reversed(lower_run.group().split()):
-            saint = word in ("st", "saint")
-            if not saint and (word in _FUNCTION_WORDS or "'" in word or "’" in word or _is_english(word)):
+            saint = word in ("st", "st.", "saint")
+            kind = word in _LOWER_GENERIC_FACILITY_WORDS
+            if not (saint or kind) and (word in _FUNCTION_WORDS or "'" in word or "’" in word or _is_english(word)):
                 break
             words.insert(0, word)
-        if any(word not in ("st", "saint") for word in words):
+        while words and words[0] in _LOWER_GENERIC_FACILITY_WORDS:
+            words.pop(0)
+        if any(word not in ("st", "st.", "saint") for word in words):
             start = match.start() - len(" ".join(words)) - 1
             yield _Hit(start, match.end(), "facility", _GUESS)
 
