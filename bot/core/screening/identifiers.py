@@ -2156,8 +2156,8 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
         words = []
         for word in reversed(lower_run.group().split()):
             saint = word in ("st", "st.", "saint")
-            kind = word in _LOWER_GENERIC_FACILITY_WORDS
-            if not (saint or kind) and (word in _FUNCTION_WORDS or "'" in word or "’" in word or _is_english(word)):
+            generic = word in _LOWER_GENERIC_FACILITY_WORDS
+            if not (saint or generic) and (word in _FUNCTION_WORDS or "'" in word or "’" in word or _is_english(word)):
                 break
             words.insert(0, word)
         while words and words[0] in _LOWER_GENERIC_FACILITY_WORDS:
