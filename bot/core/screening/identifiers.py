@@ -192,6 +192,7 @@ class _Story:
         "_lower",
         "_openings",
         "capital_indices",
+        "digit_runs",
         "digits",
         "positions",
         "starts",
@@ -233,7 +234,9 @@ class _Story:
         self.text = text
         self.tokens = tokens
         self.starts = starts
-        self.digits = [match.start() for match in _DIGITS.finditer(text)]
+        runs = [match.span() for match in _DIGITS.finditer(text)]
+        self.digits = [start for start, _ in runs]
+        self.digit_runs = runs
         self.positions = positions
         capitals = [word for word in positions if word[:1].isupper()]
         self.capital_indices = sorted(index for word in capitals for index in positions[word])
@@ -327,6 +330,16 @@ class _Story:
             for literal, group in candidates:
                 found[group].extend(start for start in loose_starts if text.startswith(literal, start))
         return found
+
+
+def _followed_by_digit(starts: Iterable[int], digits: list[int], reach: int) -> list[int]:
+    """The ``starts`` with a digit less than ``reach`` characters after them: a cue with no number near it
+    cannot open a number-bearing pattern, so it need not be tried."""
+    return [
+        start
+        for start in starts
+        if (index := bisect_right(digits, start)) < len(digits) and digits[index] - start < reach
+    ]
 
 
 def _literal_starts(text: str, literals: Iterable[str]) -> list[int]:
@@ -711,7 +724,8 @@ _MAC_ADDRESS = re.compile(r"\b[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-F
 
 def _find_numbers(story: _Story) -> Iterator[_Hit]:
     text = story.text
-    for match in _matches_at(_NUMBER_CUES, text, story.starts_of(_NUMBER_CUE_WORDS)):
+    cue_starts = _followed_by_digit(story.starts_of(_NUMBER_CUE_WORDS), story.digits, 120)
+    for match in _matches_at(_NUMBER_CUES, text, cue_starts):
         kind = next(group for group in ("record", "device", "id") if match.group(group))
         number = match.group(kind).rstrip(":-/")
         count = sum(char.isdigit() for char in number)
@@ -753,7 +767,7 @@ def _find_numbers(story: _Story) -> Iterator[_Hit]:
         if index and cues[index - 1] >= _sentence_start(text, match.start(), 160):
             yield _Hit(match.start(), match.end(), "record", _GUESS)
     # A number of seven digits or more right after a run of capitals no list names: "PESEL 31020412345".
-    for match in _matches_at(_ACRONYM_NUMBER, text, story.capitals):
+    for match in _matches_at(_ACRONYM_NUMBER, text, _followed_by_digit(story.capitals, story.digits, 24)):
         number = match.group("number")
         count = sum(char.isdigit() for char in number)
         if match.group("cue") in _NOT_ID_ACRONYMS or _NUMERIC_DATE.fullmatch(number):
@@ -1282,7 +1296,10 @@ _AGE_SUBJECTS = _words(
 
 def _find_dates_and_ages(story: _Story) -> Iterator[_Hit]:
     text, digits, openings = story.text, story.digits, story
-    for match in _matches_at(_DATE, text, [*digits, *_date_word_starts(story)]):
+    # A date that opens with a digit opens with a day or month (two digits at most) or a year and a dash.
+    runs = story.digit_runs
+    day_digits = [start for start, end in runs if end - start <= 2 or (end - start == 4 and text[end : end + 1] == "-")]
+    for match in _matches_at(_DATE, text, [*day_digits, *_date_word_starts(story)]):
         value = match.group()
         if _NUMERIC_DATE.fullmatch(value) and not _plausible_numeric_date(text, match.start(), match.end()):
             continue
@@ -1309,6 +1326,12 @@ def _find_dates_and_ages(story: _Story) -> Iterator[_Hit]:
     for match in _matches_at(_BORN_YEAR, text, openings.of(_BORN_WORDS)):
         yield _Hit(match.start("year"), match.end("year"), "date", _CALENDAR)
     spelled = [*story.starts_of_first_part(_AGE_WORDS_FIRST), *story.starts_of(_SEX_LETTERS)]
+    # Every pattern below that opens with a digit opens with an old age: only those numbers need trying.
+    digits = [
+        start
+        for start, end in story.digit_runs
+        if (end - start == 2 and text[start] == "9") or (end - start == 3 and text[start : start + 2] in ("10", "11"))
+    ]
     for match in _matches_at(_AGE, text, [*digits, *spelled]):
         yield _Hit(match.start(), match.end(), "age", _CALENDAR)
     for match in _matches_at(_PRONOUN_AGE, text, story.starts_of(_PRONOUN_WORDS)):
@@ -1338,6 +1361,8 @@ def _find_dates_and_ages(story: _Story) -> Iterator[_Hit]:
         ):
             continue
         yield _Hit(match.start("age"), match.end("age"), "age", _CALENDAR)
+
+
 
 
 def _date_lead(text: str, start: int) -> int:
@@ -1536,9 +1561,15 @@ _POSTCODE = re.compile(
 )
 
 
+# What follows a house or road number: "14 Elm", "221B Baker", "7/22 Beach", "65th St".
+_HOUSE_NUMBER_AFTER = re.compile(r"(?:[A-Za-z]|st|nd|rd|th)?,?\s+[A-Z]|\s?/\s?\d")
+
+
 def _find_addresses(story: _Story) -> Iterator[_Hit]:
-    text, digits, openings = story.text, story.digits, story
-    for match in _matches_at(_ADDRESS, text, [*digits, *story.starts_of(_ADDRESS_WORDS)]):
+    text, openings = story.text, story
+    # A house number is followed by a capitalised word: only those numbers can open an address or a numbered road.
+    numbered = [start for start, end in story.digit_runs if _HOUSE_NUMBER_AFTER.match(text, end)]
+    for match in _matches_at(_ADDRESS, text, [*numbered, *story.starts_of(_ADDRESS_WORDS)]):
         yield _Hit(match.start(), match.end(), "address", _WHO_WHERE)
     for match in _matches_at(_STREET_END, text, openings.of(_STREET_END_WORDS)):
         run = _capitalised_run(text, match.start(), 3, _COMMON_WORDS)
@@ -1582,7 +1613,7 @@ def _find_addresses(story: _Story) -> Iterator[_Hit]:
     for match in _matches_at(_CORNER_OF, text, openings.of(_CORNER_WORDS)):
         yield _Hit(match.start("name"), match.end("name"), "address", _WHO_WHERE)
     named = story.capital_starts if _PLURAL_STREETS.search(text) else []
-    for match in _matches_at(_ROAD_NUMBER, text, [*digits, *openings.of(_ROAD_NUMBER_WORDS), *named]):
+    for match in _matches_at(_ROAD_NUMBER, text, [*numbered, *openings.of(_ROAD_NUMBER_WORDS), *named]):
         yield _Hit(match.start(), match.end(), "address", _WHO_WHERE)
     tokens, positions = story.tokens, story.positions
     codes = [
@@ -1870,9 +1901,12 @@ _THE_SITE = re.compile(
 # After a comma or at the start of a sentence, only the names people give a hospital with "the": "Ward 22, the Royal."
 _THE_SHORT_SITE = re.compile(r"(?P<name>[Tt]he\s+(?P<first>[A-Z][\w'’-]+))" + _AFTER_THE_SITE)
 # In lowercase: "at the royal for 14 hrs", "to the vic".
+_LOWER_THE_SITE_WORDS = _words(
+    "royal vic mater alfred coombe rotunda qe qeii whitt alex marsden christie brompton freeman ulster infirmary austin"
+    " rvi jr lgi qmc rah rpa"
+)
 _LOWER_THE_SITE = re.compile(
-    r"\b(?:at|in|to|into|from)\s+(?P<name>the\s+(?:royal|vic|mater|alfred|coombe|rotunda|qe|qeii|whitt|alex|marsden"
-    r"|christie|brompton|freeman|ulster|infirmary|austin|rvi|jr|lgi|qmc|rah|rpa))" + _AFTER_THE_SITE
+    r"\b(?:at|in|to|into|from)\s+(?P<name>the\s+(?:" + "|".join(sorted(_LOWER_THE_SITE_WORDS)) + "))" + _AFTER_THE_SITE
 )
 _PLACES_AND_REGIONS = _PLACES | _AMBIGUOUS_PLACES | _REGIONS
 # Words that name a hospital after "the" only in a sentence that says so ("taken to the General"), not alone.
@@ -1963,8 +1997,7 @@ def _known_facilities(story: _Story) -> Iterator[_Hit]:
                     break
                 yield _Hit(start, end, "facility", _GUESS)
                 break
-    lower = {word for word in story.positions if word.islower()}
-    for word in _KNOWN_BY_LOWER_FIRST.keys() & lower:
+    for word in _KNOWN_BY_LOWER_FIRST.keys() & story.positions.keys():
         for index in story.positions[word]:
             start = tokens[index].start
             cued = index and tokens[index - 1].word.lower() in _SITE_CUES
@@ -1986,6 +2019,7 @@ _WARD_CODE = re.compile(
     r"(?!B1\b|B6\b|B12\b|D3\b|K2\b|A1\b|A4\b|E10\b)(?:\d{1,2}[A-EHJNPRSTW]|[A-HJ-NP-Z]\d{1,2}[A-Z]?)\b"
     r"(?![-/.]\w|\s*(?:%|mg|ml|mcg|kg|units?)\b)"
 )
+_WARD_CODE_CUES = _words("on to onto from off")
 _GOVERNMENT_SITE = re.compile(rf"\b(?:Government|Govt\.?|Gov\.?)\s+{_NAME}(?:\s+{_NAME})?")
 _GOVERNMENT_WORDS = _literals("Government Govt Gov")
 
@@ -1993,7 +2027,8 @@ _GOVERNMENT_WORDS = _literals("Government Govt Gov")
 def _find_facilities(story: _Story) -> Iterator[_Hit]:
     text, digits, openings = story.text, story.digits, story
     yield from _known_facilities(story)
-    for match in _matches_at(_WARD_CODE, text, story.digits_and_capitals):
+    code_cues = story.indices_of_lower(_WARD_CODE_CUES)
+    for match in _matches_at(_WARD_CODE, text, [story.tokens[index].raw_end + 1 for index in code_cues]):
         yield _Hit(match.start(), match.end(), "facility", _GUESS)
     for match in _matches_at(_GOVERNMENT_SITE, text, openings.of(_GOVERNMENT_WORDS)):
         names = match.group().split()[1:]
@@ -2103,7 +2138,7 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
             continue
         yield _Hit(site.start("name"), site.end("name"), "facility", _GUESS)
     for index in story.positions.get("the", ()):
-        if index and index + 1 < len(tokens) and tokens[index + 1].word.islower():
+        if index and index + 1 < len(tokens) and tokens[index + 1].word in _LOWER_THE_SITE_WORDS:
             site = _LOWER_THE_SITE.match(text, tokens[index - 1].start)
             if site:
                 yield _Hit(site.start("name"), site.end("name"), "facility", _GUESS)
