@@ -1363,8 +1363,6 @@ def _find_dates_and_ages(story: _Story) -> Iterator[_Hit]:
         yield _Hit(match.start("age"), match.end("age"), "age", _CALENDAR)
 
 
-
-
 def _date_lead(text: str, start: int) -> int:
     """Where a date begins once the words leading into it are taken in: "Sunday, Feb 4", "the night of the 9th"."""
     word = _WORD_BEFORE.search(text, max(0, start - 12), start)
