@@ -1209,6 +1209,8 @@ _AGE = re.compile(
     r"(?:nineties|90s|90['’]s|hundreds)\b"
     # 92 y F, 92yr M, F/92 is below
     rf"|\b{_AGE_NUMBER}\s?(?:y|yr|yrs|yo|y/o|y\.o\.)\s?(?:F|M|female|male)\b"
+    # a 90-something widow, ninety-something
+    rf"|\b{_AGE_VALUE}[- ]something\b(?!\s+(?:patients|people|beds|staff|nurses|doctors|calls|times|cases)\b)"
     # turning 93, pushing 95, going on 93
     rf"|\b(?:turning|pushing|going\s+on|knocking\s+on)\s+{_AGE_VALUE}\b{_NOT_A_MEASURE}"
     r"|\b(?i:(?:super)?centenarian|nonagenarian)s?\b"
