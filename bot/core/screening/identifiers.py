@@ -2258,10 +2258,14 @@ def _find_names(story: _Story) -> Iterator[_Hit]:
     # A lowercase word can be a name after a cue ("mrs okafor"), or with none where it is not right after
     # another word and a space: the start of a sentence ("kipchoge died waiting").
     after_cue = {index + 1 for index in story.indices_of_lower(_LOWER_CUES)}
+    # Without a cue only a word that is not English can be a name: look for the loose ones among those alone.
+    starts = story.starts
     loose = {
         index
-        for index, start in enumerate(story.starts)
-        if start < 2 or text[start - 1] != " " or not text[start - 2].isalnum()
+        for word, indices in story.positions.items()
+        if word[:1].islower() and len(word) >= 3 and not _is_english(word)
+        for index in indices
+        if starts[index] < 2 or text[starts[index] - 1] != " " or not text[starts[index] - 2].isalnum()
     }
     for index in sorted(after_cue | loose):
         if index >= len(tokens):
