@@ -2010,7 +2010,7 @@ def _by_first_word(names: Iterable[str]) -> dict[str, list[str]]:
 _KNOWN_FACILITIES = _word_list("facilities.txt")
 _KNOWN_BY_FIRST = _by_first_word(_KNOWN_FACILITIES)
 _KNOWN_BY_LOWER_FIRST = _by_first_word(name.lower() for name in _KNOWN_FACILITIES if len(name) >= 4)
-_SITE_CUES = _words("at to from in into the reached transferred via")
+_SITE_CUES = _words("at to from in into the reached transferred via of near outside")
 _UNIT_AFTER = re.compile(
     r"['’]s\b|\s+(?:ED|ER|A&E|ICU|NICU|PICU|HDU|CCU|OPD|[Ww]ards?|[Mm]aternity|[Ee]mergency|[Cc]asualty|[Tt]heatres?"
     r"|[Mm]ortuary|[Oo]ncology|[Pp]aeds|[Pp]ediatrics|[Ll]abou?r\s+ward)\b"
@@ -2276,7 +2276,6 @@ _PERSON_NOUNS = _words(
     someone friend colleague lad lass teenager toddler son daughter one"""
 )
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
-_LOWER_CUES = _LOWER_TITLES | _LOWER_NAME_CUES | _KIN_AND_ROLES | _OBJECT_PRONOUNS
 _DETERMINERS = frozenset({"the", "our", "my", "his", "her", "their", "a", "an"})
 _HONORIFICS = frozenset({"ji", "bhai", "didi", "bhaiya", "sahib", "saab", "amma", "appa", "akka"})
 _FAMILY_VERBS = frozenset({"were", "had", "came", "arrived", "asked", "said"})
@@ -2284,16 +2283,23 @@ _PERSON_VERB_AFTER = re.compile(
     r"\s+(?:was|is|had|has|died|passed|said|says|asked|told|cried|looked|squeezed|smiled|wanted|kept|loved"
     r"|went|came|coded|arrested|crashed|stopped|started|would|could|couldn['’]t|didn['’]t|wasn['’]t|never"
     r"|used|liked|seemed|whispered|laughed|screamed|held|opened|woke|tried|knew|got|needed|begged|fought"
-    r"|lived|made|gave|took|sat|slept|stayed)\b"
+    r"|lived|made|gave|took|sat|slept|stayed|delivered|bled|collapsed|deteriorated|survived|waited|fell|lay|walked"
+    r"|rang|phoned|wrote|signed|refused|agreed|prayed|sang|seized|arrived|left|sobbed|wept|stopped)\b"
+)
+_KIN_AFTER = re.compile(
+    r"\s+(?:mum|mom|dad|mother|father|wife|husband|partner|sister|brother|son|daughter|parents|baby|boyfriend"
+    r"|girlfriend|grandson|granddaughter|grandchildren|grandkids|funeral|ashes)\b"
 )
 _PERSON_THING_AFTER = re.compile(
     r"\s+(?:mum|mom|dad|mother|father|wife|husband|partner|family|sister|brother|son|daughter|parents|kids"
-    r"|children|name|bed|hand|hands|face|voice|heart|room|funeral|grave|photo|birthday|death|chart|notes)\b"
+    r"|children|name|bed|hand|hands|face|voice|heart|room|funeral|grave|photo|birthday|death|chart|notes|baby"
+    r"|babies|boyfriend|girlfriend|grandson|granddaughter|grandchildren|grandkids|kid|ashes|wedding|last|first)\b"
 )
 _PERSON_VERBS_BEFORE = _words(
     """told asked held hugged thanked visited remember remembered miss missed nursed treated lost met tell hold
     intubated resuscitated ventilated bathed washed"""
 )
+_LOWER_CUES = _LOWER_TITLES | _LOWER_NAME_CUES | _KIN_AND_ROLES | _OBJECT_PRONOUNS | _PERSON_VERBS_BEFORE
 
 
 def _find_names(story: _Story) -> Iterator[_Hit]:
@@ -2393,6 +2399,7 @@ _ROLE_NOUNS = (
 _APPOSITION_AFTER = re.compile(
     r"['’]?(?:\s+(?:sir|madam|teacher|ji|ettan|chettan|chechi|bhai|didi|amma|appa|akka|anna))?,\s+"
     r"(?:\d{1,3}(?:\+|\s+plus)?(?=[,.;)]|\s+(?:years?|yrs?|and|from|with|who|was|had)\b)"
+    r"|\d{1,2}\s+(?:months?|weeks?|days?|hours?)(?:\s+old)?(?=[,.;)])"
     r"|[a-z]+(?:[- ][a-z]+)?\s+years?\s+old\b"
     r"|that['’]s\s+what|(?:we|everyone|they|the\s+\w+)\s+(?:all\s+)?called|our\s+(?:pet\s+)?name\b"
     rf"|(?:a|an|the|our|my)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b)"
@@ -2404,6 +2411,9 @@ def _stands_as_name(text: str, tokens: list[_Token], index: int) -> bool:
     a person or be followed by another unknown capitalised word ("Wanjiru Kamau was...")."""
     if _acts_like_person(text, tokens, index) and not _starts_sentence(text, tokens[index].start):
         return True
+    token = tokens[index]
+    if token.raw_end != token.end and _KIN_AFTER.match(text, token.raw_end):
+        return True  # "Grace's mum", "Aisling's baby": whoever has a mum or a baby is a person
     if not _is_unknown_word(text, tokens, index):
         return False
     if not _starts_sentence(text, tokens[index].start):
@@ -2459,7 +2469,9 @@ def _lowercase_name_end(text: str, tokens: list[_Token], index: int) -> tuple[in
     titled = spoken in _LOWER_TITLES and previous[:1].islower()
     cued = spoken in _LOWER_NAME_CUES or (spoken in _OBJECT_PRONOUNS and before in ("named", "called"))
     kin = spoken in _KIN_AND_ROLES and before in _DETERMINERS and tokens[index - 1].raw_end == tokens[index - 1].end
-    if not (titled or cued or kin) or not _lower_name(word):
+    # "we lost kayla", "i still miss beryl": after a verb done to a person, a given name or a word that is no English
+    verb = spoken in _PERSON_VERBS_BEFORE and previous[:1].islower() and not word.endswith("ly")
+    if not (titled or cued or kin or verb) or not _lower_name(word):
         return None
     if spoken in ("called", "named", "patient", "pt") and _is_english(word):
         return None
