@@ -2412,7 +2412,11 @@ def _stands_as_name(text: str, tokens: list[_Token], index: int) -> bool:
     if _acts_like_person(text, tokens, index) and not _starts_sentence(text, tokens[index].start):
         return True
     token = tokens[index]
-    if token.raw_end != token.end and _KIN_AFTER.match(text, token.raw_end):
+    if (
+        token.raw_end != token.end
+        and _KIN_AFTER.match(text, token.raw_end)
+        and token.word.lower() not in _KIN_AND_ROLES | _PERSON_NOUNS  # "Patient's wife"
+    ):
         return True  # "Grace's mum", "Aisling's baby": whoever has a mum or a baby is a person
     if not _is_unknown_word(text, tokens, index):
         return False
@@ -2469,8 +2473,8 @@ def _lowercase_name_end(text: str, tokens: list[_Token], index: int) -> tuple[in
     titled = spoken in _LOWER_TITLES and previous[:1].islower()
     cued = spoken in _LOWER_NAME_CUES or (spoken in _OBJECT_PRONOUNS and before in ("named", "called"))
     kin = spoken in _KIN_AND_ROLES and before in _DETERMINERS and tokens[index - 1].raw_end == tokens[index - 1].end
-    # "we lost kayla", "i still miss beryl": after a verb done to a person, a given name or a word that is no English
-    verb = spoken in _PERSON_VERBS_BEFORE and previous[:1].islower() and not word.endswith("ly")
+    # "we lost kayla", "i still miss maria": after a verb done to a person, a given name ("met acidosis" is none)
+    verb = spoken in _PERSON_VERBS_BEFORE and previous[:1].islower() and word.capitalize() in _GIVEN_NAMES
     if not (titled or cued or kin or verb) or not _lower_name(word):
         return None
     if spoken in ("called", "named", "patient", "pt") and _is_english(word):

@@ -79,6 +79,11 @@ def _covered_text(text: str) -> str:
         ("The baby was born at Our Lady's at 23 weeks.", "Our Lady's"),
         ("We referred her from Bugoye HC III on a motorbike.", "Bugoye HC III"),
         ("habitación 412, urgencias, a las tres.", "habitación 412"),
+        # Names where only what surrounds them says so.
+        ("Aisling's baby was born at 23+5 and lived three hours.", "Aisling"),
+        ("Kayden, 4 months, came up from ED.", "Kayden"),
+        ("The lights failed. Bisola delivered by torchlight.", "Bisola"),
+        ("we lost kayla in the early hours", "kayla"),
     ],
 )
 def test_forms_found(text, value):
@@ -101,6 +106,9 @@ def test_forms_found(text, value):
         "Hospital of the Year award, they said, on a night with no beds.",
         "In a district hospital the local clinic is a general hospital in all but name.",
         "She was 92 on room air and 95 kg on the scales.",
+        "I've lost interest in everything and I held iPads for families.",
+        "Patient's wife told me he had left a letter.",
+        "Salicylates: mixed resp alk and met acidosis.",
         "We were at 92% capacity and the ICU was full.",
     ],
 )
