@@ -294,8 +294,11 @@ class _Story:
 
     @property
     def digits_and_capitals(self) -> list[int]:
+        """Digits, and words opening with two capitals that have a digit close after them: where a code, an ID
+        shape or a plate can open ("KNH/OP/558213", "AB 12 34 56 C", "KCA 123B")."""
         if self._digits_and_capitals is None:
-            self._digits_and_capitals = sorted({*self.digits, *self._capitals})
+            near = _followed_by_digit(self._capitals, self.digits, 24)
+            self._digits_and_capitals = sorted({*self.digits, *near})
         return self._digits_and_capitals
 
     def of(self, literals: tuple[str, ...]) -> list[int]:
@@ -1899,11 +1902,12 @@ _NAMED_SITE = re.compile(
     r"(?:Hospital|Infirmary|Hospice|College|Cent(?:er|re)|Clinic|Institute)\b)"
 )
 # A capitalised name before a lowercase "hospital": "Good Hope hospital", "the High River hospital".
-_LOWER_HEAD_NAMED = re.compile(
-    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:hospital|clinic|hospice|infirmary|health\s+cent(?:re|er)"
-    r"|medical\s+cent(?:re|er)|dispensary|health\s+post|health\s+station|maternity|nursing\s+home|care\s+home"
-    r"|polyclinic|HC\s*(?:II|III|IV|[234])|H/C\s*(?:II|III|IV|[234]))\b"
+_LOWER_HEAD_AFTER_NAME = re.compile(
+    r"(?:hospital|clinic|hospice|infirmary|health\s+cent(?:re|er)|medical\s+cent(?:re|er)|dispensary|health\s+post"
+    r"|health\s+station|maternity|nursing\s+home|care\s+home|polyclinic|HC\s*(?:II|III|IV|[234])"
+    r"|H/C\s*(?:II|III|IV|[234]))\b"
 )
+_LOWER_HEAD_NAMED = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+" + _LOWER_HEAD_AFTER_NAME.pattern)
 _NAMED_SITE_HEADS = _literals("Hospital Infirmary Hospice College Center Centre Clinic Institute")
 _SITE_PREPOSITIONS = _literals("at At in In to into from")
 
@@ -2104,7 +2108,7 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
     if heads:
         for match in _matches_at(_NAMED_SITE, text, _near_before(openings.of(_SITE_PREPOSITIONS), heads, 80)):
             yield _Hit(match.start("name"), match.end("name"), "facility", _GUESS)
-    lower_heads = openings.of(_LOWER_HEAD_WORDS)
+    lower_heads = [head for head in openings.of(_LOWER_HEAD_WORDS) if _LOWER_HEAD_AFTER_NAME.match(text, head)]
     near = _near_before(story.capital_starts, lower_heads, 60) if lower_heads else []
     for match in _matches_at(_LOWER_HEAD_NAMED, text, near):
         words = match.group("name").split()
