@@ -1822,6 +1822,7 @@ _WING_OR_UNIT = re.compile(
     r"(?:\s*#?|-)\d{1,3}[A-Z]?\b(?!\s+of\s+\d)"
     rf"{_NOT_A_QUANTITY})"
 )
+_WING_AFTER = re.compile(r"[A-Z]?\s?(?i:north|south|east|west)")  # what follows the number of "5 North", "12B South"
 # Hospitals named head first, in Portuguese, Spanish, French or Italian order: "Hospital das Clínicas".
 _HEAD_FIRST = re.compile(
     rf"\b(?:Hospital|Hôpital|Ospedale|Clínica|Clinica|Santa\s+Casa|Instituto|Centro\s+Médico|Sanatorio|Policlínica)"
@@ -2074,7 +2075,7 @@ _GOVERNMENT_WORDS = _literals("Government Govt Gov")
 
 
 def _find_facilities(story: _Story) -> Iterator[_Hit]:
-    text, digits, openings = story.text, story.digits, story
+    text, openings = story.text, story
     yield from _known_facilities(story)
     code_cues = story.indices_of_lower(_WARD_CODE_CUES)
     for match in _matches_at(_WARD_CODE, text, [story.tokens[index].raw_end + 1 for index in code_cues]):
@@ -2145,7 +2146,8 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
             name = match.group("name")
             if not _is_plain_word(name) and name not in _GENERIC_FACILITY_WORDS:
                 yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
-    for match in _matches_at(_WING_OR_UNIT, text, [*digits, *openings.of(_UNIT_WORDS)]):
+    wings = [start for start, end in story.digit_runs if end - start <= 2 and _WING_AFTER.match(text, end)]
+    for match in _matches_at(_WING_OR_UNIT, text, [*wings, *openings.of(_UNIT_WORDS)]):
         yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
     initials = [start for start in story.capitals if text[start + 2 : start + 3].isupper()]
     for match in _matches_at(_INITIALS_SITE, text, initials):
