@@ -86,11 +86,23 @@ _REGIONS = _REGIONS | frozenset(word for region in _REGIONS for word in region.s
 # After a cue ("her son", "named") a town's name is a person's name; without one it stays a town.
 _NOT_A_CUED_NAME = _COMMON_WORDS | _NOT_NAMES | _REGIONS
 _NOT_A_NAME = _NOT_A_CUED_NAME | _PLACES | _AMBIGUOUS_PLACES
-_LONGEST_PLACE = max(len(place.split()) for place in _PLACES | _AMBIGUOUS_PLACES)
 # Every beginning of a town's first word: a token that is none of them cannot open a town's name.
 _PLACE_OPENINGS = frozenset(
     place.split()[0][:length] for place in _PLACES | _AMBIGUOUS_PLACES for length in range(1, len(place.split()[0]) + 1)
 )
+
+
+def _place_lengths() -> dict[str, tuple[int, ...]]:
+    """For each beginning of a town's first word, how many words the towns it can open have, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for place in _PLACES | _AMBIGUOUS_PLACES:
+        words = place.split()
+        for length in range(1, len(words[0]) + 1):
+            lengths.setdefault(words[0][:length], set()).add(len(words))
+    return {opening: tuple(sorted(found, reverse=True)) for opening, found in lengths.items()}
+
+
+_PLACE_LENGTHS = _place_lengths()
 # Lowercase English words (derived from the wamerican word list with inflected forms folded into their
 # stems, plus clinical shorthand, British spellings and texting words), to tell a name from a word: a
 # capitalised word that is not English, in a place where names stand, is taken for a name. About 32,000
@@ -1732,9 +1744,12 @@ def _find_places(story: _Story) -> Iterator[_Hit]:
 
 def _gazetteer_end(text: str, tokens: list[_Token], index: int) -> int | None:
     """End of the longest gazetteer town starting at ``tokens[index]``."""
-    if tokens[index].word not in _PLACE_OPENINGS:
+    lengths = _PLACE_LENGTHS.get(tokens[index].word)
+    if lengths is None:
         return None
-    for length in range(min(_LONGEST_PLACE, len(tokens) - index), 0, -1):
+    for length in lengths:
+        if length > len(tokens) - index:
+            continue
         last = tokens[index + length - 1]
         phrase = " ".join(text[tokens[index].start : last.end].split())
         if phrase not in _PLACES and phrase not in _AMBIGUOUS_PLACES:
