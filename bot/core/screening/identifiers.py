@@ -1250,7 +1250,8 @@ _NOT_A_MEASURE = (
     r"|liters?|minutes?|mins?|hours?|L\b|l\b|on\s+(?:room\s+air|air|oxygen|RA|O2|\d)|systolic|diastolic))"
 )
 _APPROXIMATELY = (
-    r"(?i:about|nearly|almost|over|past|around|well\s+over|just\s+over|just\s+under|close\s+to|near|maybe|probably"
+    r"(?i:about|nearly|almost|over|past|around|well\s+over|just\s+over|just\s+under|just\s+shy\s+of|shy\s+of"
+    r"|close\s+to|near|maybe|probably"
     r"|perhaps)"
 )
 _AGE = re.compile(
@@ -1269,6 +1270,8 @@ _AGE = re.compile(
     r"(?:nineties|90s|90['’]s|hundreds)\b"
     # 92 y F, 92yr M, F/92 is below
     rf"|\b{_AGE_NUMBER}\s?(?:y|yr|yrs|yo|y/o|y\.o\.)\s?(?:F|M|female|male)\b"
+    # a woman, early nineties; late 90s (never "the late 90s", a decade)
+    r"|(?<!\bthe\s)(?<!\bThe\s)\b(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+(?:nineties|90s|90['’]s)\b"
     # a 90-something widow, ninety-something
     rf"|\b{_AGE_VALUE}[- ]something\b(?!\s+(?:patients|people|beds|staff|nurses|doctors|calls|times|cases)\b)"
     # turning 93, pushing 95, going on 93
@@ -1342,13 +1345,13 @@ _NUMBER_BEFORE = re.compile(r"\d[\s,/-]*$|\b(?:bed|room|ward|bay|no\.?|number|#)
 _AGE_WORDS_FIRST = frozenset(
     form
     for word in _words(
-        """ninety a one aged age in into turning pushing going knocking centenarian centenarians supercentenarian
-        nonagenarian nonagenarians noventa quatre cent"""
+        """ninety a one aged age in into turning pushing going knocking early mid late centenarian centenarians
+        supercentenarian nonagenarian nonagenarians noventa quatre cent"""
     )
     for form in (word, word.capitalize())
 )
 _SEX_LETTERS = frozenset({"F", "M"})  # "F/92", "M/94"
-_APPROXIMATE_WORDS = _words("about nearly almost over past around well just close near maybe probably perhaps")
+_APPROXIMATE_WORDS = _words("about nearly almost over past around well just close near maybe probably perhaps shy")
 _AGE_SUBJECTS = _words(
     """she he who they patient lady man woman gentleman gent mum mom dad nan gran grandma grandpa mother
     father grandmother grandfather pt boy girl kid child baby grandad granddad granny nana nanna papa lolo

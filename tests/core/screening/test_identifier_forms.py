@@ -52,6 +52,7 @@ def _covered_text(text: str) -> str:
         ("F/92 with a fractured neck of femur.", "F/92"),
         ("92 y F with sepsis from the care home.", "92 y F"),
         ("She was pushing 95 and still did the crossword.", "pushing 95"),
+        ("A woman, early nineties, came in from the home.", "early nineties"),
         ("Seu Manuel, noventa e dois anos, tinha medo do escuro.", "noventa e dois anos"),
         # Record and ID numbers with no cue the screen knew, or none at all.
         ("Episode EP 4419 8821 is still in my notes.", "EP 4419 8821"),
@@ -109,6 +110,7 @@ def test_forms_found(text, value):
         "I've lost interest in everything and I held iPads for families.",
         "Patient's wife told me he had left a letter.",
         "Salicylates: mixed resp alk and met acidosis.",
+        "In the late 90s I trained; the mid-90s were hard.",
         "We were at 92% capacity and the ICU was full.",
     ],
 )
