@@ -41,7 +41,30 @@ def find_identifiers(text: str) -> list[Identifier]:
     ]
     hits.extend(_find_phones(text, digits, hits))
     hits.extend(_repeat_names(story, _choose(hits)))
-    return [_identifier(hit.type, hit.start, hit.end, text[hit.start : hit.end]) for hit in _choose(hits)]
+    chosen = _widen_dates(_choose(hits), hits)
+    return [_identifier(hit.type, hit.start, hit.end, text[hit.start : hit.end]) for hit in chosen]
+
+
+def _widen_dates(kept: list[_Hit], hits: list[_Hit]) -> list[_Hit]:
+    """Two readings of one date that overlap become one span: "Carnival Monday" and "Monday, 12/02/2024" are both
+    kept as "Carnival Monday, 12/02/2024", so the holiday is not left in the clear. ``kept`` is sorted, disjoint."""
+    starts = [hit.start for hit in kept]
+    for hit in hits:
+        if hit.type != "date":
+            continue
+        index = bisect_right(starts, hit.start) - 1
+        for at in (index, index + 1):
+            if not 0 <= at < len(kept):
+                continue
+            other = kept[at]
+            if other.type != "date" or other.end <= hit.start or hit.end <= other.start or other == hit:
+                continue
+            start, end = min(other.start, hit.start), max(other.end, hit.end)
+            if (at and kept[at - 1].end > start) or (at + 1 < len(kept) and kept[at + 1].start < end):
+                continue
+            kept[at] = other._replace(start=start, end=end)
+            starts[at] = start
+    return kept
 
 
 def _identifier(kind: str, start: int, end: int, text: str) -> Identifier:
@@ -1089,7 +1112,8 @@ _HOLIDAY = (
     r"|St\.?\s+(?:Patrick|Stephen|Andrew|David|George|Jean-Baptiste)['’]s(?:\s+Day)?|Saint-Jean-Baptiste"
     r"|Dia\s+d[aoe]\s+[A-Z][a-z]+|[Ff]east\s+of\s+(?:the\s+|St\.?\s+|Saint\s+)[A-Z][a-z]+|Eleventh\s+Night"
     r"|Erev\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
-    r"|(?i:x-?mas)\s+(?i:eve|day|morning|night)|NYE|NYD"
+    r"|(?i:x-?mas)\s+(?i:eve|day|morning|night)|NYE|NYD|(?<=\b[Tt]he\s)Twelfth(?:\s+of\s+July)?"
+    r"(?!\s+(?:Night|[Cc]entury|time|day|man|of\s+(?!July)))"
     # festivals of many countries: "on Vesak", "Burns Night", "Hari Raya", "Cinco de Mayo"
     r"|Vesak|Wesak|T[ếe]t(?!\w)|(?:Makar\s+)?Sankranti|Uttarayan|Lohri|Durga\s+Puja|Navratri|Dashain|Tihar|Ugadi|Gudi\s+Padwa"
     r"|Ganesh\s+Chaturthi|Janmashtami|Raksha\s+Bandhan|Karva\s+Chauth|Chhath|Bihu|Vishu|Thaipusam|Divali"
@@ -1180,7 +1204,7 @@ _HOLIDAY_WORDS = _literals(
     Dussehra Phagwah Yom Rosh Passover Hanukkah Purim Shab Saint Dia Feast feast Eleventh Erev Vesak Wesak Tết Tet
     Makar Sankranti Uttarayan Lohri Durga Navratri Dashain Tihar Ugadi Gudi Ganesh Janmashtami Raksha Karva Chhath
     Bihu Vishu Thaipusam Divali Hari Aidilfitri Chuseok Songkran Nowruz Sallah Mawlid Ashura Meskel
-    Timkat Burns Hogmanay Cinco Día Matariki Xmas XMAS X-mas NYE NYD Melbourne Heiligabend Ferragosto Koningsdag
+    Timkat Burns Hogmanay Cinco Día Matariki Xmas XMAS X-mas NYE NYD Twelfth Melbourne Heiligabend Ferragosto Koningsdag
     Kwanzaa Pesach Sukkot
     Shavuot Lag Mothering Whit Pentecost Corpus Epiphany Candlemas Michaelmas"""
 )
