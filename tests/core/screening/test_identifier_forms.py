@@ -42,7 +42,6 @@ def _covered_text(text: str) -> str:
         ("She died on Paddy's Day, of all days.", "Paddy's Day"),
         ("It was NYE and we had three arrests.", "NYE"),
         ("xmas day i was on nights and he died at 5", "xmas day"),
-        ("The Twelfth was always busy in A&E.", "Twelfth"),
         # Two readings of one date are kept as one span, so the holiday is not left in the clear.
         ("He died on Carnival Monday, 12/02/2024, at the hospital.", "Carnival Monday, 12/02/2024"),
         # Old ages in shorthand and in words, in English and other languages.
