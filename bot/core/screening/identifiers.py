@@ -1872,9 +1872,9 @@ _HEAD_FIRST = re.compile(
 )
 # Lowercase heads in texting: "kenyatta hospital", "st marys clinic".
 _LOWER_HEAD = re.compile(r"\b(?:hospital|clinic|infirmary|hospice|medical\s+cent(?:re|er)|health\s+cent(?:re|er))\b")
-_LOWER_GENERIC_FACILITY_WORDS = frozenset(word.lower() for word in _GENERIC_FACILITY_WORDS) | _words(
-    "referral mother child and specialist level"
-)
+_LOWER_GENERIC_FACILITY_WORDS = (
+    frozenset(word.lower() for word in _GENERIC_FACILITY_WORDS) | _words("referral specialist level")
+) - _words("the and of for a an")
 _LOWER_RUN = re.compile(r"(?:\b[a-zß-öø-ÿ'’]+\s+){1,3}$")
 _LONG_LOWER_RUN = re.compile(r"(?:(?<![\w.'’-])(?:st\.|[a-zß-öø-ÿ'’-]+) ){1,5}$")
 # The words each pattern above can open with, to try it only where one of them stands.
@@ -1984,8 +1984,8 @@ _UNIT_AFTER_SITE = re.compile(
 _UNIT_AFTER_SITE_WORDS = _words("ward unit floor block Block ICU Ward Unit")
 # A hospital called by its name after "the": "born at the Rotunda", "in the Mater NICU", "to the Royal Perth".
 _AFTER_THE_SITE = (
-    r"(?=\s*[,.;:!?)]|\s*$|\s+(?:ward|unit|ED|A&E|NICU|ICU|PICU|on|in|at|for|with|where|when|after|before|from|to|and"
-    r"|by|last|this|that|yesterday|today|tonight|because|but|so|until|till|overnight)\b)"
+    r"(?=\s*[,.;:!?)]|\s*$|\s+(?:ward|unit|ED|A&E|NICU|ICU|PICU|on|in|at|for|with|where|when|after|before|from|to"
+    r"|by|last|yesterday|today|tonight|until|till|overnight)\b)"
 )
 _THE_SITE = re.compile(
     r"\b(?:at|in|to|into|from)\s+(?P<name>the\s+(?P<first>[A-Z][\w'’-]+)(?:\s+[A-Z][a-z][\w'’-]*)?)" + _AFTER_THE_SITE
@@ -2334,6 +2334,7 @@ _PERSON_VERB_AFTER = re.compile(
     r"|lived|made|gave|took|sat|slept|stayed|delivered|bled|collapsed|deteriorated|survived|waited|fell|lay|walked"
     r"|rang|phoned|wrote|signed|refused|agreed|prayed|sang|seized|arrived|left|sobbed|wept|stopped)\b"
 )
+_NOT_A_PERSON_WITH_KIN = _KIN_AND_ROLES | _PERSON_NOUNS | _words("caller client resident customer victim writer author")
 _KIN_AFTER = re.compile(
     r"\s+(?:mum|mom|dad|mother|father|wife|husband|partner|sister|brother|son|daughter|parents|baby|boyfriend"
     r"|girlfriend|grandson|granddaughter|grandchildren|grandkids|funeral|ashes)\b"
@@ -2463,7 +2464,7 @@ def _stands_as_name(text: str, tokens: list[_Token], index: int) -> bool:
     if (
         token.raw_end != token.end
         and _KIN_AFTER.match(text, token.raw_end)
-        and token.word.lower() not in _KIN_AND_ROLES | _PERSON_NOUNS  # "Patient's wife"
+        and token.word.lower() not in _NOT_A_PERSON_WITH_KIN  # "Patient's wife", "Caller's husband"
     ):
         return True  # "Grace's mum", "Aisling's baby": whoever has a mum or a baby is a person
     if not _is_unknown_word(text, tokens, index):
