@@ -1855,20 +1855,22 @@ _NAMED_WARD = re.compile(rf"(?=[A-Z])\b(?P<name>{_NAME})\s+ward\b(?:\s+[A-Z]?\d{
 _WARD_NUMBER = re.compile(r"\s+(?:[A-Z]?\d{1,3}[A-Za-z]?|[A-Z])\b(?![.,]\d)")
 # Wards and theatres named by number and wing or by unit and number: "5 North", "4W", "OR 4", "cath lab 2".
 _WING_OR_UNIT = re.compile(
-    r"(?=[\dOICSPAMLEBTcsldbtmpinh])"
+    r"(?=[\dOICSPAMLEBTRUcsldbtmpinh])"
     r"(?:\b\d{1,2}[A-Z]?\s?(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|north|south|east|west)\b"
     r"(?!\s+(?:of|Africa|[Cc]oast|[Ss]ide|[Ee]nd|[Ww]ing\s+of)\b)"
     r"|\b(?:OR|OT|ICU|HDU|CCU|ITU|NICU|PICU|SCBU|CICU|CVICU|MICU|SICU|PACU|AMU|MAU|CDU|EAU|SAU|LDR|L&D|OB"
     r"|[Cc]ath\s+[Ll]ab|[Ss]ide\s+room|[Ss]ideroom|[Ll]abou?r\s+room|[Dd]elivery\s+room|[Ll]abou?r\s+ward"
-    r"|[Tt]riage|[Mm]ajors|[Mm]inors|[Rr]esus\s+bay|[Bb]ay|[Pp]od|[Ss]uite|[Cc]ell|icu|nicu|picu|hdu|ccu|scbu)"
+    r"|[Tt]riage|[Mm]ajors|[Mm]inors|[Rr]esus\s+bay|[Bb]ay|[Pp]od|[Ss]uite|[Cc]ell|icu|nicu|picu|hdu|ccu|scbu"
+    r"|RHU|PHC|CHC|BHS|BHC|PHU|RHC|UPA|UBS)"
     r"(?:\s*#?|-)\d{1,3}[A-Z]?\b(?!\s+of\s+\d)"
     rf"{_NOT_A_QUANTITY})"
 )
 _WING_AFTER = re.compile(r"[A-Z]?\s?(?i:north|south|east|west)")  # what follows the number of "5 North", "12B South"
 # Hospitals named head first, in Portuguese, Spanish, French or Italian order: "Hospital das Clínicas".
 _HEAD_FIRST = re.compile(
-    rf"\b(?:Hospital|Hôpital|Ospedale|Clínica|Clinica|Santa\s+Casa|Instituto|Centro\s+Médico|Sanatorio|Policlínica)"
-    rf"(?:\s+(?:de|da|do|das|dos|del|de\s+la|di|du|des|St|San|Santa|São))?(?:\s+{_NAME}){{1,3}}"
+    rf"\b(?:Hospital|Hôpital|Ospedale|Clínica|Clinica|Santa\s+Casa|Instituto|Centro\s+Médico|Sanatorio|Policlínica"
+    rf"|Ospital|Pagamutan|Rumah\s+Sakit|Krankenhaus|Klinikum|Szpital|Spitalul)"
+    rf"(?:\s+(?:de|da|do|das|dos|del|de\s+la|di|du|des|St|San|Santa|São|ng|ni))?(?:\s+{_NAME}){{1,3}}"
 )
 # Lowercase heads in texting: "kenyatta hospital", "st marys clinic".
 _LOWER_HEAD = re.compile(r"\b(?:hospital|clinic|infirmary|hospice|medical\s+cent(?:re|er)|health\s+cent(?:re|er))\b")
@@ -1895,11 +1897,15 @@ _NUMBERED_PLACE_WORDS = _literals(
     )
 )
 _UNIT_WORDS = _literals(
-    """OR OT ICU HDU CCU ITU NICU PICU SCBU CICU CVICU MICU SICU PACU AMU MAU CDU EAU SAU LDR L&D OB Cath cath
+    """OR OT ICU HDU CCU ITU NICU PICU SCBU CICU CVICU MICU SICU PACU AMU MAU CDU EAU SAU LDR L&D OB Cath cath RHU PHC
+    CHC BHS BHC PHU RHC UPA UBS
     Side side Labo labo Delivery delivery Triage triage Majors majors Minors minors Resus resus Bay bay Pod pod
     Suite suite Cell cell icu nicu picu hdu ccu scbu"""
 )
-_HEAD_FIRST_WORDS = _literals("Hospital Hôpital Ospedale Clínica Clinica Santa Instituto Centro Sanatorio Policlínica")
+_HEAD_FIRST_WORDS = _literals(
+    "Hospital Hôpital Ospedale Clínica Clinica Santa Instituto Centro Sanatorio Policlínica Ospital Pagamutan Rumah"
+    " Krankenhaus Klinikum Szpital Spitalul"
+)
 _LOWER_HEAD_WORDS = _literals(
     "hospital clinic infirmary hospice medical health dispensary maternity nursing care polyclinic HC"
 )
@@ -1950,7 +1956,14 @@ _LOWER_HEAD_AFTER_NAME = re.compile(
     r"|health\s+station|maternity|nursing\s+home|care\s+home|polyclinic|HC\s*(?:II|III|IV|[234])"
     r"|H/C\s*(?:II|III|IV|[234]))\b"
 )
-_LOWER_HEAD_NAMED = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+" + _LOWER_HEAD_AFTER_NAME.pattern)
+# What kind of hospital, in lowercase between its name and the head: "Kijabe mission hospital", "Nyeri county referral".
+_LOWER_KIND = (
+    r"(?:(?:mission|district|general|referral|county|sub-county|teaching|regional|provincial|community|memorial"
+    r"|maternity|children['’]s|women['’]s|private|government|public|rural|cottage|base|specialist)\s+){0,3}"
+)
+_LOWER_HEAD_NAMED = re.compile(
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+" + _LOWER_KIND + _LOWER_HEAD_AFTER_NAME.pattern
+)
 _NAMED_SITE_HEADS = _literals("Hospital Infirmary Hospice College Center Centre Clinic Institute")
 _SITE_PREPOSITIONS = _literals("at At in In to into from")
 

@@ -82,6 +82,9 @@ def _covered_text(text: str) -> str:
         ("The baby was born at Our Lady's at 23 weeks.", "Our Lady's"),
         ("We referred her from Bugoye HC III on a motorbike.", "Bugoye HC III"),
         ("habitación 412, urgencias, a las tres.", "habitación 412"),
+        ("We sent him to Kijabe mission hospital by road.", "Kijabe mission hospital"),
+        ("Ospital ng Maynila was full that night.", "Ospital ng Maynila"),
+        ("She was brought to RHU 2 in the rain.", "RHU 2"),
         # Names where only what surrounds them says so.
         ("Aisling's baby was born at 23+5 and lived three hours.", "Aisling"),
         ("Kayden, 4 months, came up from ED.", "Kayden"),
