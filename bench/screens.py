@@ -3,6 +3,10 @@
 Run: `python bench/screens.py`. Prints p50/p99 per layer and for a whole screening (rules, model,
 identifiers) against the 5 ms p99 budget, the model's load time and RSS, and as a reference measured in
 the same run the cost of a bare pass over the same text (lower-casing and splitting it into words).
+
+Each call is timed twice: by the wall clock, and by the CPU time this thread spent in it. On a shared
+machine the wall clock's p99 mostly measures the other processes that took the core away mid-call; the
+CPU time is what the screens themselves cost, and the budget is checked on both.
 """
 
 from __future__ import annotations
@@ -49,16 +53,22 @@ def story() -> str:
     return " ".join(parts)[:TARGET_CHARS]
 
 
-def timed(call: Callable[[], object]) -> tuple[float, float]:
-    for _ in range(30):
-        call()
-    samples = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        call()
-        samples.append((time.perf_counter() - start) * 1000)
+def _percentiles(samples: list[float]) -> tuple[float, float]:
     samples.sort()
     return statistics.median(samples), samples[int(len(samples) * 0.99) - 1]
+
+
+def timed(call: Callable[[], object]) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(p50, p99) in milliseconds by the wall clock, then by this thread's CPU time."""
+    for _ in range(30):
+        call()
+    wall, cpu = [], []
+    for _ in range(RUNS):
+        start, start_cpu = time.perf_counter(), time.thread_time()
+        call()
+        cpu.append((time.thread_time() - start_cpu) * 1000)
+        wall.append((time.perf_counter() - start) * 1000)
+    return _percentiles(wall), _percentiles(cpu)
 
 
 LOAD_PROBE = """
@@ -95,10 +105,13 @@ def main() -> None:
         ("whole screening (both screens)", everything),
     ]
     print(f"story: {len(text)} characters, {RUNS} runs each; model {loaded.version}")
+    print(f"{'':32} {'wall clock':^24}   {'CPU time':^24}")
     for name, call in rows:
-        p50, p99 = timed(call)
-        print(f"{name:32} p50 {p50:6.3f} ms   p99 {p99:6.3f} ms")
-    print(f"budget: both screens p99 under {BUDGET_MS:.0f} ms -> {'ok' if p99 < BUDGET_MS else 'OVER BUDGET'}")
+        (p50, p99), (cpu50, cpu99) = timed(call)
+        print(f"{name:32} p50 {p50:6.3f} p99 {p99:6.3f} ms   p50 {cpu50:6.3f} p99 {cpu99:6.3f} ms")
+    for clock, value in (("wall clock", p99), ("CPU time", cpu99)):
+        verdict = "ok" if value < BUDGET_MS else "OVER BUDGET"
+        print(f"budget: both screens p99 under {BUDGET_MS:.0f} ms by {clock} -> {verdict} ({value:.2f} ms)")
     probe = subprocess.run([sys.executable, "-c", LOAD_PROBE], capture_output=True, text=True, cwd=ROOT, check=True)
     load_ms, rss_mb = (float(value) for value in probe.stdout.split())
     print(f"model load (fresh process): {load_ms:.1f} ms, +{rss_mb:.1f} MB RSS (target: under 20 MB)")

@@ -41,7 +41,30 @@ def find_identifiers(text: str) -> list[Identifier]:
     ]
     hits.extend(_find_phones(text, digits, hits))
     hits.extend(_repeat_names(story, _choose(hits)))
-    return [_identifier(hit.type, hit.start, hit.end, text[hit.start : hit.end]) for hit in _choose(hits)]
+    chosen = _widen_dates(_choose(hits), hits)
+    return [_identifier(hit.type, hit.start, hit.end, text[hit.start : hit.end]) for hit in chosen]
+
+
+def _widen_dates(kept: list[_Hit], hits: list[_Hit]) -> list[_Hit]:
+    """Two readings of one date that overlap become one span: "Carnival Monday" and "Monday, 12/02/2024" are both
+    kept as "Carnival Monday, 12/02/2024", so the holiday is not left in the clear. ``kept`` is sorted, disjoint."""
+    starts = [hit.start for hit in kept]
+    for hit in hits:
+        if hit.type != "date":
+            continue
+        index = bisect_right(starts, hit.start) - 1
+        for at in (index, index + 1):
+            if not 0 <= at < len(kept):
+                continue
+            other = kept[at]
+            if other.type != "date" or other.end <= hit.start or hit.end <= other.start or other == hit:
+                continue
+            start, end = min(other.start, hit.start), max(other.end, hit.end)
+            if (at and kept[at - 1].end > start) or (at + 1 < len(kept) and kept[at + 1].start < end):
+                continue
+            kept[at] = other._replace(start=start, end=end)
+            starts[at] = start
+    return kept
 
 
 def _identifier(kind: str, start: int, end: int, text: str) -> Identifier:
@@ -64,7 +87,7 @@ _DATA = Path(__file__).with_name("data")
 
 def _word_list(name: str) -> frozenset[str]:
     lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip())
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -86,11 +109,23 @@ _REGIONS = _REGIONS | frozenset(word for region in _REGIONS for word in region.s
 # After a cue ("her son", "named") a town's name is a person's name; without one it stays a town.
 _NOT_A_CUED_NAME = _COMMON_WORDS | _NOT_NAMES | _REGIONS
 _NOT_A_NAME = _NOT_A_CUED_NAME | _PLACES | _AMBIGUOUS_PLACES
-_LONGEST_PLACE = max(len(place.split()) for place in _PLACES | _AMBIGUOUS_PLACES)
 # Every beginning of a town's first word: a token that is none of them cannot open a town's name.
 _PLACE_OPENINGS = frozenset(
     place.split()[0][:length] for place in _PLACES | _AMBIGUOUS_PLACES for length in range(1, len(place.split()[0]) + 1)
 )
+
+
+def _place_lengths() -> dict[str, tuple[int, ...]]:
+    """For each beginning of a town's first word, how many words the towns it can open have, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for place in _PLACES | _AMBIGUOUS_PLACES:
+        words = place.split()
+        for length in range(1, len(words[0]) + 1):
+            lengths.setdefault(words[0][:length], set()).add(len(words))
+    return {opening: tuple(sorted(found, reverse=True)) for opening, found in lengths.items()}
+
+
+_PLACE_LENGTHS = _place_lengths()
 # Lowercase English words (derived from the wamerican word list with inflected forms folded into their
 # stems, plus clinical shorthand, British spellings and texting words), to tell a name from a word: a
 # capitalised word that is not English, in a place where names stand, is taken for a name. About 32,000
@@ -192,6 +227,7 @@ class _Story:
         "_lower",
         "_openings",
         "capital_indices",
+        "digit_runs",
         "digits",
         "positions",
         "starts",
@@ -233,7 +269,9 @@ class _Story:
         self.text = text
         self.tokens = tokens
         self.starts = starts
-        self.digits = [match.start() for match in _DIGITS.finditer(text)]
+        runs = [match.span() for match in _DIGITS.finditer(text)]
+        self.digits = [start for start, _ in runs]
+        self.digit_runs = runs
         self.positions = positions
         capitals = [word for word in positions if word[:1].isupper()]
         self.capital_indices = sorted(index for word in capitals for index in positions[word])
@@ -291,8 +329,11 @@ class _Story:
 
     @property
     def digits_and_capitals(self) -> list[int]:
+        """Digits, and words opening with two capitals that have a digit close after them: where a code, an ID
+        shape or a plate can open ("KNH/OP/558213", "AB 12 34 56 C", "KCA 123B")."""
         if self._digits_and_capitals is None:
-            self._digits_and_capitals = sorted({*self.digits, *self._capitals})
+            near = _followed_by_digit(self._capitals, self.digits, 24)
+            self._digits_and_capitals = sorted({*self.digits, *near})
         return self._digits_and_capitals
 
     def of(self, literals: tuple[str, ...]) -> list[int]:
@@ -327,6 +368,16 @@ class _Story:
             for literal, group in candidates:
                 found[group].extend(start for start in loose_starts if text.startswith(literal, start))
         return found
+
+
+def _followed_by_digit(starts: Iterable[int], digits: list[int], reach: int) -> list[int]:
+    """The ``starts`` with a digit less than ``reach`` characters after them: a cue with no number near it
+    cannot open a number-bearing pattern, so it need not be tried."""
+    return [
+        start
+        for start in starts
+        if (index := bisect_right(digits, start)) < len(digits) and digits[index] - start < reach
+    ]
 
 
 def _literal_starts(text: str, literals: Iterable[str]) -> list[int]:
@@ -569,6 +620,7 @@ _RECORD_WORDS = (
     rf"|chart\s+{_NO}|admission\s+{_NO}|encounter\s+{_NO}|visit\s+{_NO}|UR\s+{_NO}|CR\s+{_NO}|IP\s+{_NO}"
     rf"|OPD\s+{_NO}|file\s+{_NO}|folio(?:\s+{_NO})?|registration\s+{_NO}|bed\s+ticket(?:\s+{_NO})?"
     rf"|unit\s+{_NO}|MR\s+{_NO}|inpatient\s+{_NO}|outpatient\s+{_NO}|clinic\s+{_NO}|lab\s+{_NO}|specimen\s+{_NO}"
+    rf"|episode(?:\s+{_NO})?|folder(?:\s+{_NO})?|Fallnummer|Patientennummer|rekam\s+medis|BHT(?:\s+{_NO})?"
 )
 # Identity, insurance and professional numbers, and the references of complaints, incidents and cases.
 _ID_WORDS = (
@@ -582,7 +634,7 @@ _ID_WORDS = (
     rf"|badge\s+{_NO}|certificate\s+{_NO}|ID\s+{_NO}|identification\s+number|registration|reg\.?\s+{_NO}"
     rf"|PIN(?:\s+{_NO})?|NMC(?:\s+PIN)?(?:\s+{_NO})?|NMBI(?:\s+PIN)?(?:\s+{_NO})?|GMC(?:\s+{_NO})?"
     rf"|AHPRA(?:\s+(?:registration|{_NO}))?|PRC(?:\s+(?:licen[cs]e|ID|card))?(?:\s+{_NO})?|HPCSA(?:\s+{_NO})?"
-    rf"|KMPDC|KMPDB|MDCN(?:\s+(?:folio|{_NO}))?|NMCN(?:\s+{_NO})?|SANC(?:\s+{_NO})?|CRM|COREN|CNO(?:\s+{_NO})?"
+    rf"|KMPDC|KMPDB|MDCN(?:\s+(?:folio|{_NO}))?|NMCN(?:\s+{_NO})?|SANC(?:\s+{_NO})?|CRM(?:-[A-Z]{{2}})?|COREN(?:-[A-Z]{{2}})?|CNO(?:\s+{_NO})?"
     rf"|IMC(?:\s+{_NO})?|HCPC(?:\s+{_NO})?|NCK(?:\s+{_NO})?|nursing\s+council(?:\s+{_NO})?"
     rf"|medical\s+council(?:\s+{_NO})?|practi[cs]ing\s+(?:licen[cs]e|certificate)(?:\s+{_NO})?"
     rf"|case\s+{_NO}|our\s+ref\.?|your\s+ref\.?|coroner['’]?s?\s+(?:ref\.?|reference|{_NO})"
@@ -602,6 +654,11 @@ _ID_WORDS = (
     rf"|I\.D\.|job\s+{_NO}|run\s+{_NO}|event\s+{_NO}|occurrence\s+{_NO}|accession\s+{_NO}|autopsy\s+{_NO}"
     rf"|post[- ]mortem\s+{_NO}|PM\s+{_NO}|docket\s+{_NO}|file\s+reference|booking\s+{_NO}|referral\s+{_NO}"
     rf"|case\s+(?:ID|file)|inquest\s+{_NO}|coroner['’]?s?\s+case"
+    # national numbers written after their own name elsewhere in the world
+    rf"|PESEL|BSN|NUSS|c[ée]dula(?:\s+de\s+(?:identidad|ciudadan[íi]a))?|TRN|CNP|(?:TC\s+)?kimlik(?:\s+{_NO})?|NIK|KTP"
+    rf"|NIDA|Huduma(?:\s+{_NO})?|RUT|CUIL|CUIT|DUI|AHV|Steuer-?ID|personnummer|henkilötunnus|Versichertennummer"
+    rf"|num[ée]ro\s+de\s+s[ée]cu(?:rit[ée]\s+sociale)?|s[ée]cu|NIR|INSEE|NHIA(?:\s+{_NO})?|H&C(?:\s+{_NO})?"
+    rf"|SHIF(?:\s+{_NO})?|CHF\s+{_NO}|MRZ|CNI|carte\s+d['’]identit[ée]|Personalausweis"
 )
 # Reference cues that are ordinary words too ("the incident at 0300"): the number must follow at once.
 _REFERENCE_WORDS = (
@@ -612,13 +669,56 @@ _DEVICE_WORDS = (
     rf"\s+(?:serial|ID)(?:\s+{_NO})?|asset\s+(?:tag|{_NO})|MAC(?:\s+address)?|lot(?:\s+{_NO})|batch\s+{_NO}"
     rf"|model\s+and\s+serial|equipment\s+{_NO}|tag\s+{_NO}"
 )
-_NUMBER_CUES = re.compile(
-    r"\b(?:"
-    rf"(?:(?i:{_RECORD_WORDS}){_LOOSE_GAP}|(?:(?i:MRN|M\.R\.N\.|URN|UHID|HRN|CRN|NHI)|MR(?=[\s:#.]*\d)){_TIGHT_GAP})(?P<record>{_NUMBER})"
-    rf"|(?:(?i:{_DEVICE_WORDS}){_LOOSE_GAP}|(?:S/N|SN|IMEI|MEID|UDI|ESN){_TIGHT_GAP})(?P<device>{_NUMBER})"
-    rf"|(?:(?i:{_ID_WORDS}){_LOOSE_GAP}|(?:SSN|SIN|NPI|DEA|ID|[Rr]eg|NIN|BVN|KRA|(?i:{_REFERENCE_WORDS})){_TIGHT_GAP})(?P<id>{_NUMBER}))"
-)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern written as ``A|B|C``."""
+    parts, depth, start, at = [], 0, 0, 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":
+            at += 1
+        elif char == "[":
+            at = pattern.index("]", at + 2)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and not depth:
+            parts.append(pattern[start:at])
+            start = at + 1
+        at += 1
+    return [*parts, pattern[start:]]
+
+
+def _opening_with(pattern: str, letter: str) -> str:
+    """The alternatives of ``pattern`` that can open with ``letter`` (in any case); one that never matches if none."""
+    kept = [part for part in _alternatives(pattern) if not part[:1].isalpha() or part[0].lower() == letter]
+    return "|".join(kept) or "(?!)"
+
+
+@lru_cache(maxsize=64)
+def _number_cues(letter: str) -> re.Pattern[str]:
+    """A number after a cue, for cues that open with ``letter``: the full pattern, with only the alternatives
+    that can open there, is several times quicker to try than all of them at every cue."""
+    record = _opening_with(_RECORD_WORDS, letter)
+    record_acronyms = _opening_with(r"(?i:MRN|M\.R\.N\.|URN|UHID|HRN|CRN|NHI)|MR(?=[\s:#.]*\d)", letter)
+    device = _opening_with(_DEVICE_WORDS, letter)
+    device_acronyms = _opening_with("S/N|SN|IMEI|MEID|UDI|ESN", letter)
+    identity = _opening_with(_ID_WORDS, letter)
+    identity_acronyms = _opening_with(
+        f"SSN|SIN|NPI|DEA|ID|[Rr]eg|NIN|BVN|KRA|(?i:{_opening_with(_REFERENCE_WORDS, letter)})", letter
+    )
+    return re.compile(
+        r"\b(?:"
+        rf"(?:(?i:{record}){_LOOSE_GAP}|(?:{record_acronyms}){_TIGHT_GAP})(?P<record>{_NUMBER})"
+        rf"|(?:(?i:{device}){_LOOSE_GAP}|(?:{device_acronyms}){_TIGHT_GAP})(?P<device>{_NUMBER})"
+        rf"|(?:(?i:{identity}){_LOOSE_GAP}|(?:{identity_acronyms}){_TIGHT_GAP})(?P<id>{_NUMBER}))"
+    )
+
+
 # The first word of every cue above, in the forms it is written.
+_BRAZILIAN_STATES = "AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO"
 _NUMBER_CUE_WORDS = frozenset(
     word
     for cue in _words(
@@ -635,8 +735,11 @@ _NUMBER_CUE_WORDS = frozenset(
     PhilSys Ghana voter voters voter's voter’s ration ABHA OHIP RAMQ PHN CNS cartão cartao utente SNS IHI DVA
     Centrelink HICN MBI driver's driver’s drivers driving state green alien A-number visa residence resident BRP
     work permit birth death marriage identity I job run event occurrence accession autopsy post post-mortem PM
-    booking referral"""
+    booking referral episode Episode folder Folder Fallnummer Patientennummer rekam BHT PESEL BSN NUSS cédula cedula
+    TRN CNP TC kimlik NIK KTP NIDA Huduma RUT CUIL CUIT DUI AHV Steuer-ID SteuerID personnummer henkilötunnus
+    Versichertennummer numéro numero sécu secu NIR INSEE NHIA H&C SHIF CHF MRZ CNI carte Personalausweis"""
     )
+    | {f"{council}-{state}" for council in ("COREN", "CRM") for state in _BRAZILIAN_STATES.split()}
     for word in (cue, cue.capitalize(), cue.lower(), cue.upper())
 )
 _YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
@@ -687,12 +790,25 @@ def _sentence_start(text: str, at: int, reach: int) -> int:
     return start
 
 
+_ACRONYM_NUMBER = re.compile(
+    r"(?<![\w&])(?P<cue>[A-Z][A-Z&]{1,5})\b[\s:#.-]*(?:(?:no\.?|number|num)\s*[:#.]?\s*)?"
+    r"(?P<number>\d[\d .-]*\d)(?![\w/]|[.,]\d)"
+)
+# Capitals that come before long numbers which are readings, counts or money, not identifiers.
+_NOT_ID_ACRONYMS = _words(
+    """GCS HR BP RR SPO SATS NEWS MEWS PEWS EWS MAP CRP WCC WBC HB PLT INR APTT PT ETCO FIO TEMP APGAR ISS DOB
+    USD GBP EUR INR KES NGN PHP AUD CAD NZD ZAR PKR BDT AED SAR BRL MXN RM RS KSH TSH UGX GHS CFA NHS ICU ED"""
+)
 _MAC_ADDRESS = re.compile(r"\b[0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}\b")
 
 
 def _find_numbers(story: _Story) -> Iterator[_Hit]:
     text = story.text
-    for match in _matches_at(_NUMBER_CUES, text, story.starts_of(_NUMBER_CUE_WORDS)):
+    by_letter: dict[str, list[int]] = {}
+    for start in _followed_by_digit(story.starts_of(_NUMBER_CUE_WORDS), story.digits, 120):
+        by_letter.setdefault(text[start].lower(), []).append(start)
+    cued = [match for letter, starts in by_letter.items() for match in _matches_at(_number_cues(letter), text, starts)]
+    for match in sorted(cued, key=re.Match.start):  # in text order, so the first cue wins a tie as before
         kind = next(group for group in ("record", "device", "id") if match.group(group))
         number = match.group(kind).rstrip(":-/")
         count = sum(char.isdigit() for char in number)
@@ -733,6 +849,14 @@ def _find_numbers(story: _Story) -> Iterator[_Hit]:
         index = bisect_right(cues, match.start())
         if index and cues[index - 1] >= _sentence_start(text, match.start(), 160):
             yield _Hit(match.start(), match.end(), "record", _GUESS)
+    # A number of seven digits or more right after a run of capitals no list names: "PESEL 31020412345".
+    for match in _matches_at(_ACRONYM_NUMBER, text, _followed_by_digit(story.capitals, story.digits, 24)):
+        number = match.group("number")
+        count = sum(char.isdigit() for char in number)
+        if match.group("cue") in _NOT_ID_ACRONYMS or _NUMERIC_DATE.fullmatch(number):
+            continue
+        if count >= 7 or (count >= 6 and not number.isdigit()):
+            yield _Hit(match.start("number"), match.end("number"), "id", _GUESS)
     if text.count(":") >= 5 or text.count("-") >= 5:
         for match in _MAC_ADDRESS.finditer(text):
             yield _Hit(match.start(), match.end(), "device", _STRUCTURAL)
@@ -885,6 +1009,24 @@ def _find_phones(text: str, digits: list[int], found: Sequence[_Hit]) -> Iterato
         number = run.group().rstrip(" \t.-")
         if _PHONE_SHAPES.fullmatch(number) or _PHONE_CUE.search(text, max(0, run.start() - 45), run.start()):
             yield _Hit(run.start(), run.start() + len(number), "phone", _PHONE)
+        elif _long_number(text, run.start(), number):
+            yield _Hit(run.start(), run.start() + len(number), "id", _GUESS)
+
+
+def _long_number(text: str, start: int, number: str) -> bool:
+    """Eight digits or more that are no phone: a record or ID number without a cue ("20240048812"), unless they
+    are two times or two years joined ("0700-1930", "2019-2024") or a list of readings ("140 150 160")."""
+    chunks = re.findall(r"\d+", number)
+    count = sum(map(len, chunks))
+    if count < 8:
+        return False
+    if len(chunks) == 2 and all(len(chunk) == 4 for chunk in chunks):
+        times = all(int(chunk[:2]) < 24 and int(chunk[2:]) < 60 for chunk in chunks)
+        years = all(_YEAR_ONLY.fullmatch(chunk) for chunk in chunks)
+        if times or years:
+            return False
+    spaced = len(chunks) > 1 and max(map(len, chunks)) < 4 and count < 10
+    return not spaced and not _READING_BEFORE.search(text, max(0, start - 40), start)
 
 
 _EXTENSION = re.compile(r"\s*(?:ext\.?|x|extension)\s*\d{1,5}\b")
@@ -931,8 +1073,23 @@ _OTHER_MONTH = (
     r"[\s-]?(?:Awal|Awwal|Akhir|Ula|Thani|Sani)|Rajab|Sha['’]?ban|Ramadan|Ramadhan|Ramzan|Shawwal|Dhu[\s'’-]?(?:al|l)?"
     r"[\s-]?(?:Qa['’]?dah|Hijjah)|Zil[\s-]?(?:Qad|Hajj)|(?i:janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto"
     r"|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|setiembre|octubre"
-    r"|noviembre|diciembre))"
+    r"|noviembre|diciembre|janvier|février|fevrier|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|Januar|Februar|März|Juni|Juli"
+    r"|Oktober|Dezember|januari|februari|maart|mei|augustus|oktober|Maret|Mei|Agustus|Ogos|Disember|Desember"
+    r"|Ocak|Şubat|Mart|Nisan|Mayıs|Haziran|Temmuz|Ağustos|Eylül|Ekim|Kasım|Aralık|ianuarie|februarie|martie"
+    r"|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|stycznia|lutego|marca|kwietnia|maja|czerwca"
+    r"|lipca|sierpnia|września|października|listopada|grudnia|Baisakh|Baishakh|Jestha|Asar|Shrawan|Bhadra|Asoj"
+    r"|Kartik|Mangsir|Poush|Magh|Falgun|Chaitra))"
 )
+# Ordinals in words: "the twenty-third of May", "March the third", "on the eleventh".
+_TENS_ORDINAL = (
+    r"(?:twentieth|thirtieth|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))"
+)
+_LATE_ORDINAL = (
+    r"(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
+    rf"|seventeenth|eighteenth|nineteenth|{_TENS_ORDINAL})"
+)
+_SPELLED_ORDINAL = rf"(?i:first|second|third|{_LATE_ORDINAL})"
 _WEEKDAY = r"(?i:Mon|Tues|Tue|Wednes|Weds|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?i:day)?"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _ORDINAL = rf"{_DAY}(?:st|nd|rd|th)"
@@ -955,6 +1112,15 @@ _HOLIDAY = (
     r"|St\.?\s+(?:Patrick|Stephen|Andrew|David|George|Jean-Baptiste)['’]s(?:\s+Day)?|Saint-Jean-Baptiste"
     r"|Dia\s+d[aoe]\s+[A-Z][a-z]+|[Ff]east\s+of\s+(?:the\s+|St\.?\s+|Saint\s+)[A-Z][a-z]+|Eleventh\s+Night"
     r"|Erev\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    r"|(?i:x-?mas)\s+(?i:eve|day|morning|night)|NYE|NYD|(?<=\b[Tt]he\s)Twelfth(?:\s+of\s+July)?"
+    r"(?!\s+(?:Night|[Cc]entury|time|day|man|of\s+(?!July)))"
+    # festivals of many countries: "on Vesak", "Burns Night", "Hari Raya", "Cinco de Mayo"
+    r"|Vesak|Wesak|T[ếe]t(?!\w)|(?:Makar\s+)?Sankranti|Uttarayan|Lohri|Durga\s+Puja|Navratri|Dashain|Tihar|Ugadi|Gudi\s+Padwa"
+    r"|Ganesh\s+Chaturthi|Janmashtami|Raksha\s+Bandhan|Karva\s+Chauth|Chhath|Bihu|Vishu|Thaipusam|Divali"
+    r"|Hari\s+Raya(?:\s+(?:Aidilfitri|Haji|Puasa))?|Aidilfitri|Chuseok|Songkran|Nowruz|Sallah|Mawlid|Ashura|Meskel|Timkat"
+    r"|Burns\s+Night|Hogmanay|Cinco\s+de\s+Mayo|D[ií]a\s+de\s+(?:los\s+)?Muertos|Matariki|Melbourne\s+Cup\s+[Dd]ay"
+    r"|Heiligabend|Ferragosto|Koningsdag|Kwanzaa|Pesach|Sukkot|Shavuot|Lag\s+B['’]?aOmer|Mothering\s+Sunday"
+    r"|Ash\s+Wednesday|Whit\s+(?:Sunday|Monday)|Pentecost|Corpus\s+Christi|Epiphany|Candlemas|Michaelmas"
 )
 # Holidays written in lowercase too, in texting: "died on boxing day", "easter monday".
 _LOWER_HOLIDAY = (
@@ -964,7 +1130,9 @@ _LOWER_HOLIDAY = (
     r"|(?:chinese|lunar)\s+new\s+year|ash\s+wednesday|diwali|deepavali|thanksgiving|hallowe['’]?en|canada\s+day"
     r"|anzac\s+day|australia\s+day|mother['’]?s\s+day|father['’]?s\s+day|women['’]?s\s+day|heritage\s+day"
     r"|feast\s+of\s+the\s+(?:immaculate\s+conception|assumption|epiphany|sacred\s+heart)|eid(?:\s+(?:[ua]l[- ]?)?"
-    r"(?:fitr|adha|azha|milad[- ]un[- ]nabi))?"
+    r"(?:fitr|adha|azha|milad[- ]un[- ]nabi))?|vesak|sankranti|makar\s+sankranti|durga\s+puja|navratri|ugadi"
+    r"|ganesh\s+chaturthi|raksha\s+bandhan|hari\s+raya|burns\s+night|hogmanay|cinco\s+de\s+mayo|sallah(?:\s+day)?"
+    r"|mothering\s+sunday|divali|lohri|uttarayan|dashain|tihar|songkran|chuseok|nowruz|x-?mas\s+(?:eve|day|morning|night)"
 )
 # After "the 9th" a date ends the clause or runs on into one; "the 9th floor", "the 3rd time" are no dates.
 _ORDINAL_ENDS = (
@@ -986,6 +1154,10 @@ _DATE = re.compile(
     rf"{_DAY_MONTH}"
     # 12-Mar-24, 3 Sept 24
     rf"|\b{_DAY}-{_MONTH}-(?:\d{{4}}|\d{{2}})\b"
+    # 14-Feb, 3-Mar (a day and a month joined, without a year)
+    rf"|\b{_DAY}-(?i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!-)"
+    # on 3rd. / nung 3rd (Tagalog): a bare ordinal closing a clause after "on"
+    rf"|(?:(?<=\b(?i:on)\s)|(?<=\b(?i:nung)\s)|(?<=\b(?i:noong)\s)|(?<=\b(?i:since)\s)|(?<=\b(?i:until)\s)){_ORDINAL}(?=\s*(?:[.,;:!?)]|$))"
     # 15th of the month
     rf"|\b{_ORDINAL}\s+of\s+the\s+month\b"
     # 3/14/2021, 14.03.2021, 2021-03-14
@@ -999,8 +1171,8 @@ _DATE = re.compile(
     rf"\b{_WEEKDAY},?\s+(?:the\s+)?{_DAY_MONTH}"
     # March 3rd, March 3, 2021, dec 2nd (not "March 3 patients")
     rf"|\b{_MONTH}\s+(?:the\s+)?{_DAY}(?:st|nd|rd|th)?{_DAY_RANGE}(?!\d|:\d)(?:,?\s+{_ANY_YEAR})?{_NOT_A_QUANTITY}"
-    # June 2017
-    rf"|\b{_MONTH},?\s+{_ANY_YEAR}"
+    # June 2017, March of 2021
+    rf"|\b{_MONTH},?\s+(?:of\s+)?{_ANY_YEAR}"
     # Tuesday the 4th, Friday 13th, Sunday 7th March
     rf"|\b{_WEEKDAY},?\s+(?:the\s+)?{_ORDINAL}\b(?:\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_ANY_YEAR})?)?"
     # the 14th of january, the 2nd of feb, the 9th of December, 2024
@@ -1010,7 +1182,18 @@ _DATE = re.compile(
     # Sunday 12/5/24, Saturday 3/16, Weds 14.2
     rf"|\b{_WEEKDAY},?\s+\d{{1,2}}(?P<mark>[/.])\d{{1,2}}(?:(?P=mark)(?:\d{{4}}|\d{{2}}))?(?![\d/]|[.:]\d|\s*[ap]\.?m\b)"
     # on the 12th. / the 9th when
-    rf"|\b(?i:the)\s+{_ORDINAL}(?:\s+of\s+the\s+(?:month|{_ORDINAL}))?{_DAY_RANGE}{_ORDINAL_ENDS}))"
+    rf"|\b(?i:the)\s+{_ORDINAL}(?:\s+of\s+the\s+(?:month|{_ORDINAL}))?{_DAY_RANGE}{_ORDINAL_ENDS}"
+    # on the 30th listening to the radio, died on the 5th surrounded by family
+    rf"|(?:(?<=\b(?i:on)\s)|(?<=\b(?i:since)\s)|(?<=\b(?i:until)\s)|(?<=\b(?i:till)\s)|(?<=\b(?i:by)\s)|(?<=\b(?i:died)\s))(?i:the)\s+{_ORDINAL}(?=\s+[a-z]+(?:ing|ed)\b)"
+    # the twenty-third of May, the first of March; on the eleventh, died the fourth
+    rf"|\b(?i:the)\s+{_SPELLED_ORDINAL}\s+of\s+(?:{_MONTH}|{_OTHER_MONTH})\b(?:,?\s+{_ANY_YEAR})?"
+    rf"|(?:(?<=\b(?i:on)\s)|(?<=\b(?i:since)\s)|(?<=\b(?i:until)\s)|(?<=\b(?i:till)\s)|(?<=\b(?i:by)\s)"
+    rf"|(?<=\b(?i:died)\s)|(?<=\b(?i:dated)\s)|(?<=\b(?i:born)\s))(?i:the)\s+(?i:{_LATE_ORDINAL})"
+    r"(?=\s*(?:[.,;:!?)—–]|$)|\s+(?:and|when|at|after|before|of\s+(?:this|that|last|next)\s+month)\b)"
+    # March the third
+    rf"|\b{_MONTH}\s+the\s+{_SPELLED_ORDINAL}\b"
+    # dia 4, día 12 (Portuguese and Spanish)
+    rf"|\b(?i:dia|día)\s+{_DAY}(?:\s+de\s+(?:{_MONTH}|{_OTHER_MONTH}))?\b(?![.,:]\d|\s*(?:%|h\b|horas|hours|de\s+(?!{_MONTH}|{_OTHER_MONTH})))))"
 )
 _HOLIDAY_DATE = re.compile(rf"(?=[A-Za-z])\b(?:{_HOLIDAY}|(?i:{_LOWER_HOLIDAY}))(?![\w'’-])(?:,?\s+{_YEAR}\b)?")
 # The words a holiday opens with, as written, and in lowercase those of ``_LOWER_HOLIDAY`` (looked up whole).
@@ -1018,11 +1201,18 @@ _HOLIDAY_WORDS = _literals(
     """Christmas New Boxing Thanksgiving Hallowe Valentine Easter Good Independence Fourth Bonfire Guy Anzac
     Australia Canada Waitangi St Remembrance Veterans Memorial Labo Mother Father Juneteenth Republic Diwali
     Deepavali Holi Eid Day Ash Palm Maundy Holy Shrove Carnival Chinese Lunar Mid Thai Pongal Onam Vaisakhi Baisakhi
-    Dussehra Phagwah Yom Rosh Passover Hanukkah Purim Shab Saint Dia Feast feast Eleventh Erev"""
+    Dussehra Phagwah Yom Rosh Passover Hanukkah Purim Shab Saint Dia Feast feast Eleventh Erev Vesak Wesak Tết Tet
+    Makar Sankranti Uttarayan Lohri Durga Navratri Dashain Tihar Ugadi Gudi Ganesh Janmashtami Raksha Karva Chhath
+    Bihu Vishu Thaipusam Divali Hari Aidilfitri Chuseok Songkran Nowruz Sallah Mawlid Ashura Meskel
+    Timkat Burns Hogmanay Cinco Día Matariki Xmas XMAS X-mas NYE NYD Twelfth Melbourne Heiligabend Ferragosto Koningsdag
+    Kwanzaa Pesach Sukkot
+    Shavuot Lag Mothering Whit Pentecost Corpus Epiphany Candlemas Michaelmas"""
 )
 _LOWER_HOLIDAY_WORDS = _words(
     """christmas new boxing easter good valentine remembrance independence paddy st chinese lunar ash diwali deepavali
-    thanksgiving hallowe'en halloween canada anzac australia mother father women heritage eid"""
+    thanksgiving hallowe'en halloween canada anzac australia mother father women heritage eid vesak sankranti makar
+    durga navratri ugadi ganesh raksha hari burns hogmanay cinco sallah mothering divali lohri uttarayan dashain tihar
+    songkran chuseok nowruz paddy's paddy’s xmas x-mas"""
 )
 # Days named "... Day", found back from "Day": "Human Rights Day", "World AIDS Day", "Uganda Martyrs Day".
 _DAY_HOLIDAY = re.compile(
@@ -1047,7 +1237,7 @@ _DATE_WORDS = frozenset(
     for stem in _words(
         """January February March April May June July August September October November December Jan Feb Mar
         Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues
-        Wed Weds Thu Thurs Fri Sat Sun the"""
+        Wed Weds Thu Thurs Fri Sat Sun the dia día"""
     )
     for word in (stem, stem.lower(), stem.capitalize(), stem.upper())
 )
@@ -1055,13 +1245,20 @@ _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")
 # A bare "8/10" is a date only when the words around it do not make it a score, fraction or duration.
 _DATE_CUE_BEFORE = re.compile(
     r"(?i:\b(?:on|by|DOB|d\.o\.b\.?|born|till|since|until|dated|from|before|after|noong|nung|el|le|em|am"
-    r"|(?:night|morning|afternoon|evening|day|date)\s+of))\s+$"
+    r"|(?:night|morning|afternoon|evening|day|date)\s+of|date\s+(?:as|was|is|written\s+as)|adm|admitted|d/c|discharged"
+    r"|DOD|died|seen|reviewed|delivered|arrested))\s+$"
 )
 _SCORE_BEFORE = re.compile(
     r"(?i:\b(?:gcs|pain|score[ds]?|rated?|rating|power|strength|murmur|grade|apgar|vision|acuity|bp|pressure|sats"
     r"|news|mews|out\s+of|was|were|is|at|of|every|about|only|x|dose|tabs?|tablets?|scale|obs|spo2|saturations?))"
     r"[^.!?\n]{0,12}$"
 )
+# The words of ``_SCORE_BEFORE`` that name a score or reading, not just a verb or preposition ("at", "was").
+_SCORE_WORD_BEFORE = re.compile(
+    r"(?i:\b(?:gcs|pain|score[ds]?|rated?|rating|power|strength|murmur|grade|apgar|vision|acuity|bp|pressure|sats"
+    r"|news|mews|out\s+of|dose|tabs?|tablets?|scale|obs|spo2|saturations?))"
+)
+_DURATION_AFTER = re.compile(r"\s*(?i:ago|hx|history|of|post|before|after|later)\b")
 _SCORE_AFTER = re.compile(
     r"\s*(?i:of|a|an|full|empty|tabs?|tablets?|strength|dose|pain|power|murmur|vision|history|hx|ago|post|days?"
     r"|weeks?|months?|hours?|hrs?|mins?|times|split|chance|odds|support|care|coverage|access|staffing|shifts?"
@@ -1077,7 +1274,8 @@ _NOT_A_MEASURE = (
     r"|liters?|minutes?|mins?|hours?|L\b|l\b|on\s+(?:room\s+air|air|oxygen|RA|O2|\d)|systolic|diastolic))"
 )
 _APPROXIMATELY = (
-    r"(?i:about|nearly|almost|over|past|around|well\s+over|just\s+over|just\s+under|close\s+to|near|maybe|probably"
+    r"(?i:about|nearly|almost|over|past|around|well\s+over|just\s+over|just\s+under|just\s+shy\s+of|shy\s+of"
+    r"|close\s+to|near|maybe|probably"
     r"|perhaps)"
 )
 _AGE = re.compile(
@@ -1091,6 +1289,25 @@ _AGE = re.compile(
     rf"|(?<=\bturned\s){_AGE_VALUE}\b{_NOT_A_MEASURE}"
     rf"|\b{_AGE_NUMBER}(?:st|nd|rd|th)\s+birthday\b"
     rf"|(?<=\b(?:her|his)\s){_AGE_NUMBER}(?:st|nd|rd|th)\b(?!\s+(?:time|day|week|visit|admission|birthday\s+party))"
+    # in her nineties, in his late 90s; nonagenarian, centenarian
+    r"|\b(?:[Ii]n|[Ii]nto)\s+(?:her|his|their|my|your)\s+(?:(?:early|mid|late|very\s+late)[\s-]+)?"
+    r"(?:nineties|90s|90['’]s|hundreds)\b"
+    # 92 y F, 92yr M, F/92 is below
+    rf"|\b{_AGE_NUMBER}\s?(?:y|yr|yrs|yo|y/o|y\.o\.)\s?(?:F|M|female|male)\b"
+    # a woman, early nineties; late 90s (never "the late 90s", a decade)
+    r"|(?<!\bthe\s)(?<!\bThe\s)\b(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+(?:nineties|90s|90['’]s)\b"
+    # a 90-something widow, ninety-something
+    rf"|\b{_AGE_VALUE}[- ]something\b(?!\s+(?:patients|people|beds|staff|nurses|doctors|calls|times|cases)\b)"
+    # turning 93, pushing 95, going on 93
+    rf"|\b(?:turning|pushing|going\s+on|knocking\s+on)\s+{_AGE_VALUE}\b{_NOT_A_MEASURE}"
+    r"|\b(?i:(?:super)?centenarian|nonagenarian)s?\b"
+    # 92f, 94m in lowercase texting
+    rf"|\b{_AGE_NUMBER}[fm]\b(?![-'’])"
+    # 92 anos, 95 ans, 91 años, 93 jaar, 94 Jahre, 96 anni, 92 taon; noventa e dois, quatre-vingt-quinze
+    rf"|\b{_AGE_NUMBER}\s+(?:anos|años|ans|jaar|Jahre|anni|lat|taon|tuổi|yaşında)\b"
+    r"|\b(?i:noventa(?:\s+[ey]\s+(?:um|uma|dois|duas|três|tres|quatro|cinco|seis|sete|oito|nove|uno|dos|cuatro|seis"
+    r"|siete|ocho|nueve))?(?:\s+(?:anos|años))?|quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize|dix-sept"
+    r"|dix-huit|dix-neuf)(?:\s+ans)?|cent\s+ans)\b"
     ")"
 )
 _WAS_WORDS = _literals("was is")
@@ -1098,6 +1315,27 @@ _WAS_WORDS = _literals("was is")
 _WAS_AGE = re.compile(
     rf"(?=[wi'’])\b(?:was|is|['’]s)\s+(?P<age>(?:{_APPROXIMATELY}\s+|only\s+|just\s+|nearly\s+|almost\s+)?"
     rf"{_AGE_VALUE})\b{_NOT_A_MEASURE}(?!\s+(?:on|over|off)\b)"  # "she was 92 on room air" is a saturation
+)
+# "hes nearly 100", "she'd be 94", "he turned 91": after "she" or "he" an old age needs no other cue.
+_PRONOUN_AGE = re.compile(
+    rf"\b(?i:she|he)(?:['’]?s|\s+is|\s+was|['’]d\s+be|\s+would\s+be|\s+turned|\s+turns|['’]d\s+have\s+been"
+    rf"|\s+would\s+have\s+been|\s+would['’]ve\s+been|['’]ll\s+be|\s+will\s+be)\s+"
+    rf"(?P<age>(?:(?:{_APPROXIMATELY}|only|just|nearly|almost)\s+)?{_AGE_VALUE})\b{_NOT_A_MEASURE}"
+    r"(?!\s+(?:on|over|off|in\s+the|for)\b)"
+)
+# "a woman of 92", "at 92 she was still driving"
+_OF_AGE = re.compile(
+    rf"\b(?:(?P<person>(?i:woman|man|lady|gentleman|gent|fellow|chap|widow|widower|patient|soul|grandmother"
+    rf"|grandfather|veteran))\s+of|(?i:at))\s+(?P<age>{_AGE_VALUE})\b{_NOT_A_MEASURE}"
+)
+_AT_AGE_AFTER = re.compile(r",?\s+(?:she|he|they|her|his|we|still)\b")
+_OF_AGE_WORDS = _words(
+    "woman man lady gentleman gent fellow chap widow widower patient soul grandmother grandfather veteran at At"
+)
+_PRONOUN_WORDS = frozenset(
+    form
+    for word in _words("she he shes hes she's he's she’s he’s she'd he'd she’d he’d")
+    for form in (word, word.capitalize())
 )
 # "about 100" alone, when nothing after it makes it a count or a reading.
 _ABOUT_AGE = re.compile(
@@ -1128,8 +1366,16 @@ _LONE_AGE = re.compile(
     r"(?:(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|if|next|in|when|but|with|from|na|no|on\s+(?:the|our|ward)|by)\b)(?P<ends>)|)"
 )
 _NUMBER_BEFORE = re.compile(r"\d[\s,/-]*$|\b(?:bed|room|ward|bay|no\.?|number|#)\s*$", re.I)
-_AGE_WORDS_FIRST = frozenset({"ninety", "Ninety", "a", "A", "one", "One", "aged", "Aged", "age", "Age"})
-_APPROXIMATE_WORDS = _words("about nearly almost over past around well just close near maybe probably perhaps")
+_AGE_WORDS_FIRST = frozenset(
+    form
+    for word in _words(
+        """ninety a one aged age in into turning pushing going knocking early mid late centenarian centenarians
+        supercentenarian nonagenarian nonagenarians noventa quatre cent"""
+    )
+    for form in (word, word.capitalize())
+)
+_SEX_LETTERS = frozenset({"F", "M"})  # "F/92", "M/94"
+_APPROXIMATE_WORDS = _words("about nearly almost over past around well just close near maybe probably perhaps shy")
 _AGE_SUBJECTS = _words(
     """she he who they patient lady man woman gentleman gent mum mom dad nan gran grandma grandpa mother
     father grandmother grandfather pt boy girl kid child baby grandad granddad granny nana nanna papa lolo
@@ -1139,12 +1385,15 @@ _AGE_SUBJECTS = _words(
 
 def _find_dates_and_ages(story: _Story) -> Iterator[_Hit]:
     text, digits, openings = story.text, story.digits, story
-    for match in _matches_at(_DATE, text, [*digits, *_date_word_starts(story)]):
+    # A date that opens with a digit opens with a day or month (two digits at most) or a year and a dash.
+    runs = story.digit_runs
+    day_digits = [start for start, end in runs if end - start <= 2 or (end - start == 4 and text[end : end + 1] == "-")]
+    for match in _matches_at(_DATE, text, [*day_digits, *_date_word_starts(story)]):
         value = match.group()
         if _NUMERIC_DATE.fullmatch(value) and not _plausible_numeric_date(text, match.start(), match.end()):
             continue
         yield _Hit(_date_lead(text, match.start()), match.end(), "date", _CALENDAR)
-    holidays = [*openings.of(_HOLIDAY_WORDS), *story.starts_of(_LOWER_HOLIDAY_WORDS)]
+    holidays = [*openings.of(_HOLIDAY_WORDS), *story.starts_of_lower(_LOWER_HOLIDAY_WORDS)]
     for match in _matches_at(_HOLIDAY_DATE, text, holidays):
         if not _RECURRING.search(text, max(0, match.start() - 12), match.start()):
             yield _Hit(_date_lead(text, match.start()), match.end(), "date", _CALENDAR)
@@ -1153,11 +1402,35 @@ def _find_dates_and_ages(story: _Story) -> Iterator[_Hit]:
         named = _DAY_HOLIDAY.search(text, max(0, day.start - 40), day.start)
         if named and not _RECURRING.search(text, max(0, named.start() - 12), named.start()):
             yield _Hit(_date_lead(text, named.start()), day.end, "date", _CALENDAR)
+        elif index and _gap(text, story.tokens, index - 1, index) == " ":
+            # A day named by a word no list explains: "Madaraka Day", "Mashujaa Day".
+            named_by = story.tokens[index - 1]
+            if (
+                _IS_NAME.fullmatch(named_by.word)
+                and named_by.word not in _GIVEN_NAMES
+                and not _is_english(named_by.word)
+                and not _RECURRING.search(text, max(0, named_by.start - 12), named_by.start)
+            ):
+                yield _Hit(named_by.start, day.end, "date", _CALENDAR)
     for match in _matches_at(_BORN_YEAR, text, openings.of(_BORN_WORDS)):
         yield _Hit(match.start("year"), match.end("year"), "date", _CALENDAR)
-    spelled = story.starts_of_first_part(_AGE_WORDS_FIRST)
+    spelled = [*story.starts_of_first_part(_AGE_WORDS_FIRST), *story.starts_of(_SEX_LETTERS)]
+    # Every pattern below that opens with a digit opens with an old age: only those numbers need trying.
+    digits = [
+        start
+        for start, end in story.digit_runs
+        if (end - start == 2 and text[start] == "9") or (end - start == 3 and text[start : start + 2] in ("10", "11"))
+    ]
     for match in _matches_at(_AGE, text, [*digits, *spelled]):
         yield _Hit(match.start(), match.end(), "age", _CALENDAR)
+    for match in _matches_at(_PRONOUN_AGE, text, story.starts_of(_PRONOUN_WORDS)):
+        yield _Hit(match.start("age"), match.end("age"), "age", _CALENDAR)
+    for match in _matches_at(_OF_AGE, text, story.starts_of_lower(_OF_AGE_WORDS)):
+        if match.group("person") or (
+            _AT_AGE_AFTER.match(text, match.end())
+            and not _READING_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        ):
+            yield _Hit(match.start("age"), match.end("age"), "age", _CALENDAR)
     approximate = story.starts_of_lower(_APPROXIMATE_WORDS)
     for match in _matches_at(_ABOUT_AGE, text, approximate):
         if not _READING_BEFORE.search(text, max(0, match.start() - 40), match.start()):
@@ -1202,6 +1475,12 @@ _BORN_YEAR = re.compile(
 _BORN_WORDS = _literals("born Born b.")
 
 
+_ORDINAL_WORDS = _words(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+    fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth twenty thirty"""
+)
+
+
 def _date_word_starts(story: _Story) -> Iterator[int]:
     """Month and weekday names, and "the" when a space and a digit (or more space) follow, as in "the 9th"."""
     text, tokens, positions = story.text, story.tokens, story.positions
@@ -1211,7 +1490,10 @@ def _date_word_starts(story: _Story) -> Iterator[int]:
             token = tokens[index]
             if the:
                 after = text[token.end : token.end + 2]
-                if len(after) < 2 or not after[0].isspace() or not (after[1].isdigit() or after[1].isspace()):
+                if len(after) < 2 or not after[0].isspace():
+                    continue
+                spelled = index + 1 < len(tokens) and tokens[index + 1].word.lower().partition("-")[0] in _ORDINAL_WORDS
+                if not (after[1].isdigit() or after[1].isspace() or spelled):
                     continue
             yield token.start
 
@@ -1234,7 +1516,7 @@ def _plausible_numeric_date(text: str, start: int, end: int) -> bool:
         cued = _DATE_CUE_BEFORE.search(text, max(0, start - 16), start)
         return bool(cued) and (first > second or value.startswith("0") or value[3:4] == "0")
     if _DATE_CUE_BEFORE.search(text, max(0, start - 16), start):
-        return True
+        return not (second in (7, 52) and _DURATION_AFTER.match(text, end))  # "seen 2/7 ago" is two days
     padded = value.startswith("0") or "/0" in value  # nobody writes a score or a fraction as "07/04"
     # Scores out of 10 or 15 (never more than 10 or 15), fractions (1/2, 3/4), UK durations (3/7 days,
     # 2/52 weeks), 24/7, 50/50.
@@ -1249,6 +1531,8 @@ def _plausible_numeric_date(text: str, start: int, end: int) -> bool:
     if padded:
         return not _SCORE_AFTER.match(text, end)
     before = _SCORE_BEFORE.search(text, max(0, start - 30), start)
+    if before and first > 12 >= second and not _SCORE_WORD_BEFORE.search(before.group()):
+        before = None  # "at the QE, 30/9": a score or fraction is never more than its whole
     return not before and not _SCORE_AFTER.match(text, end)
 
 
@@ -1364,9 +1648,15 @@ _POSTCODE = re.compile(
 )
 
 
+# What follows a house or road number: "14 Elm", "221B Baker", "7/22 Beach", "65th St".
+_HOUSE_NUMBER_AFTER = re.compile(r"(?:[A-Za-z]|st|nd|rd|th)?,?\s+[A-Z]|\s?/\s?\d")
+
+
 def _find_addresses(story: _Story) -> Iterator[_Hit]:
-    text, digits, openings = story.text, story.digits, story
-    for match in _matches_at(_ADDRESS, text, [*digits, *story.starts_of(_ADDRESS_WORDS)]):
+    text, openings = story.text, story
+    # A house number is followed by a capitalised word: only those numbers can open an address or a numbered road.
+    numbered = [start for start, end in story.digit_runs if _HOUSE_NUMBER_AFTER.match(text, end)]
+    for match in _matches_at(_ADDRESS, text, [*numbered, *story.starts_of(_ADDRESS_WORDS)]):
         yield _Hit(match.start(), match.end(), "address", _WHO_WHERE)
     for match in _matches_at(_STREET_END, text, openings.of(_STREET_END_WORDS)):
         run = _capitalised_run(text, match.start(), 3, _COMMON_WORDS)
@@ -1410,7 +1700,7 @@ def _find_addresses(story: _Story) -> Iterator[_Hit]:
     for match in _matches_at(_CORNER_OF, text, openings.of(_CORNER_WORDS)):
         yield _Hit(match.start("name"), match.end("name"), "address", _WHO_WHERE)
     named = story.capital_starts if _PLURAL_STREETS.search(text) else []
-    for match in _matches_at(_ROAD_NUMBER, text, [*digits, *openings.of(_ROAD_NUMBER_WORDS), *named]):
+    for match in _matches_at(_ROAD_NUMBER, text, [*numbered, *openings.of(_ROAD_NUMBER_WORDS), *named]):
         yield _Hit(match.start(), match.end(), "address", _WHO_WHERE)
     tokens, positions = story.tokens, story.positions
     codes = [
@@ -1481,9 +1771,12 @@ def _find_places(story: _Story) -> Iterator[_Hit]:
 
 def _gazetteer_end(text: str, tokens: list[_Token], index: int) -> int | None:
     """End of the longest gazetteer town starting at ``tokens[index]``."""
-    if tokens[index].word not in _PLACE_OPENINGS:
+    lengths = _PLACE_LENGTHS.get(tokens[index].word)
+    if lengths is None:
         return None
-    for length in range(min(_LONGEST_PLACE, len(tokens) - index), 0, -1):
+    for length in lengths:
+        if length > len(tokens) - index:
+            continue
         last = tokens[index + length - 1]
         phrase = " ".join(text[tokens[index].start : last.end].split())
         if phrase not in _PLACES and phrase not in _AMBIGUOUS_PLACES:
@@ -1510,12 +1803,15 @@ _FACILITY_HEAD = re.compile(
     r"(?=[A-Z])\b(?:Hospitals?|Infirmary|Hospice|Clinic|Sanatorium|Polyclinic|Institute|Healthcare"
     r"|(?:Medical|Health|Cancer|Care|Trauma|Surgical|Community)\s+(?:Center|Centre|College|Group|Campus|Practice)"
     r"|Health(?:\s+(?:System|Service|Services|Campus))?|(?:Care|Nursing|Rest|Residential)\s+Home"
-    r"|(?:NHS\s+)?(?:Foundation\s+)?Trust|Medical\s+Practice|Surgery|Memorial|General|Unit|Ward|Wing)\b"
+    r"|(?:NHS\s+)?(?:Foundation\s+)?Trust|Medical\s+Practice|Surgery|Memorial|General|Unit|Ward|Wing|Medical\s+City"
+    r"|Level\s+[2-6])\b"
     # words that end a hospital's short name when no other name follows: "Sunyani Regional", "Perth Children's"
-    r"|(?:Regional|Provincial|Public|Maternity|Children['’]s|Postgraduate|Teaching|Medical|Rehab|Municipal)"
+    r"|(?:Regional|Provincial|Public|Maternity|Children['’]s|Postgraduate|Teaching|Medical|Rehab|Municipal|Central"
+    r"|Royal|Methodist|Baptist|Presbyterian|Lutheran|Adventist)"
     r"(?![\w'’-]|\s+[A-Z]|\s+(?:[a-z]+\s+)?(?:student|school|team|staff|officer|director|examiner|council|board))"
 )
-_FACILITY_OF = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}")
+_TIME_NOUNS = _words("Year Years Month Week Day Decade Future")  # "Hospital of the Year" is an award
+_FACILITY_OF = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}")  # "of the Valley"
 # Words that describe a kind of hospital or unit rather than name one: "Intensive Care Unit" is nowhere.
 _GENERIC_FACILITY_WORDS = _words(
     """General District Community Regional Teaching University Children's Childrens Women's Womens Men's Private
@@ -1536,66 +1832,90 @@ _GENERIC_FACILITY_WORDS = _words(
 # "At", "Yesterday", "Our": capitalised, but not part of a hospital's name.
 _NOT_PART_OF_A_FACILITY = _COMMON_WORDS - _GENERIC_FACILITY_WORDS
 _NUMBERED_PLACE = re.compile(
-    r"(?=[WwBbRrCcTtPpIiSsUuLlEe])\b(?:[Ww]ard|[Bb]ay|[Bb]ed|[Rr]oom|[Rr]m\.?|[Cc]ubicle|[Cc]ube|[Rr]esus|[Tt]heatre"
-    r"|[Tt]heater|[Pp]od|[Bb]ed\s?space|[Cc]ot|[Ii]ncubator|[Ii]solette|[Tt]rolley|[Ss]tretcher|[Bb]ooth|[Uu]nit"
-    r"|[Ss]tation|[Ll]eito|[Ee]nfermaria)"
-    rf"\s*(?:#|(?:no\.?|number)\s*)?(?:\d{{1,4}}[A-Za-z]?|[B-HJ-Z]\d{{0,3}}|(?<=[a-z]\s)[a-hj-z]\d{{1,3}})\b{_NOT_A_QUANTITY}"
+    r"(?=[WwBbRrCcTtPpIiSsUuLlEeHhQqZK])\b(?:[Ww]ard|[Bb]ay|[Bb]ed|[Rr]oom|[Rr]m\.?|[Cc]ubicle|[Cc]ube|[Rr]esus"
+    r"|[Tt]heatre|[Tt]heater|[Pp]od|[Bb]ed\s?space|[Cc]ot|[Ii]ncubator|[Ii]solette|[Tt]rolley|[Ss]tretcher|[Bb]ooth"
+    r"|[Uu]nit|[Ss]tation|[Ll]eito|[Ee]nfermaria|[Tt]rauma|Wad|[Hh]abitaci[óo]n|[Qq]uarto|[Cc]ama|[Ss]ala|Zimmer|Kamar)"
+    r"\s*(?:#|(?:no\.?|number)\s*)?"
+    rf"(?:\d{{1,4}}[A-Za-z]?|[B-HJ-Z]\d{{0,3}}|[AI]\d{{1,3}}|(?<=[a-z]\s)[a-hj-z]\d{{1,3}})\b{_NOT_A_QUANTITY}"
     r"(?!\s+of\s+\d)"
 )
 # The kind of room or ward before its number: "Labour Room 2", "trauma bay 2", "trauma ICU bed 4".
 _KIND_OF_ROOM = re.compile(
     r"\b(?:(?i:labou?r|delivery|birthing|trauma|resus|medical|surgical|maternity|treatment|isolation|recovery"
     r"|procedure|consulting|dialysis|emergency|observation|paediatric|pediatric|burns|stroke|cardiac|renal|female"
-    r"|male|gyn|gynae|side|post-op|pre-op)|ICU|NICU|PICU|CCU|HDU|ER|ED|A&E|SCBU|ITU)(?:\s+(?:ICU|HDU|ward|Ward))?\s+$"
+    r"|male|gyn|gynae|side|post-op|pre-op)|[A-Z]{2,6}|A&E)(?:\s+(?:ICU|HDU|ward|Ward))?\s+$"
 )
 _KINDS_OF_ROOM = _words(
     """labour labor delivery birthing trauma resus medical surgical maternity treatment isolation recovery procedure
     consulting dialysis emergency observation paediatric pediatric burns stroke cardiac renal female male gyn gynae
     side post-op pre-op ICU NICU PICU CCU HDU ER ED A&E SCBU ITU ward Ward"""
 )
-_NAMED_WARD = re.compile(rf"(?=[A-Z])\b(?P<name>{_NAME})\s+ward\b")
+_NAMED_WARD = re.compile(rf"(?=[A-Z])\b(?P<name>{_NAME})\s+ward\b(?:\s+[A-Z]?\d{{1,3}}[A-Za-z]?\b)?")
+# The number or letters after "Ward" or "Unit" in a name that ends with it: "PGH Ward 3", "Male Medical Ward 2".
+_WARD_NUMBER = re.compile(r"\s+(?:[A-Z]?\d{1,3}[A-Za-z]?|[A-Z])\b(?![.,]\d)")
 # Wards and theatres named by number and wing or by unit and number: "5 North", "4W", "OR 4", "cath lab 2".
 _WING_OR_UNIT = re.compile(
-    r"(?=[\dOICSPAMLEBTcsldbtmpinh])"
-    r"(?:\b\d{1,2}[A-Z]?\s?(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest)\b(?!\s+(?:of|Africa))"
+    r"(?=[\dOICSPAMLEBTRUcsldbtmpinh])"
+    r"(?:\b\d{1,2}[A-Z]?\s?(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|north|south|east|west)\b"
+    r"(?!\s+(?:of|Africa|[Cc]oast|[Ss]ide|[Ee]nd|[Ww]ing\s+of)\b)"
     r"|\b(?:OR|OT|ICU|HDU|CCU|ITU|NICU|PICU|SCBU|CICU|CVICU|MICU|SICU|PACU|AMU|MAU|CDU|EAU|SAU|LDR|L&D|OB"
     r"|[Cc]ath\s+[Ll]ab|[Ss]ide\s+room|[Ss]ideroom|[Ll]abou?r\s+room|[Dd]elivery\s+room|[Ll]abou?r\s+ward"
-    r"|[Tt]riage|[Mm]ajors|[Mm]inors|[Rr]esus\s+bay|[Bb]ay|[Pp]od|[Ss]uite|[Cc]ell|icu|nicu|picu|hdu|ccu|scbu)"
+    r"|[Tt]riage|[Mm]ajors|[Mm]inors|[Rr]esus\s+bay|[Bb]ay|[Pp]od|[Ss]uite|[Cc]ell|icu|nicu|picu|hdu|ccu|scbu"
+    r"|RHU|PHC|CHC|BHS|BHC|PHU|RHC|UPA|UBS)"
     r"(?:\s*#?|-)\d{1,3}[A-Z]?\b(?!\s+of\s+\d)"
     rf"{_NOT_A_QUANTITY})"
 )
+_WING_AFTER = re.compile(r"[A-Z]?\s?(?i:north|south|east|west)")  # what follows the number of "5 North", "12B South"
 # Hospitals named head first, in Portuguese, Spanish, French or Italian order: "Hospital das Clínicas".
 _HEAD_FIRST = re.compile(
-    rf"\b(?:Hospital|Hôpital|Ospedale|Clínica|Clinica|Santa\s+Casa|Instituto|Centro\s+Médico|Sanatorio|Policlínica)"
-    rf"(?:\s+(?:de|da|do|das|dos|del|de\s+la|di|du|des|St|San|Santa|São))?(?:\s+{_NAME}){{1,3}}"
+    rf"\b(?:Hospital|Hôpital|Ospedale|Clínica|Clinica|Santa\s+Casa|Instituto|Centro\s+Médico|Sanatorio|Policlínica"
+    rf"|Ospital|Pagamutan|Rumah\s+Sakit|Krankenhaus|Klinikum|Szpital|Spitalul)"
+    rf"(?:\s+(?:de|da|do|das|dos|del|de\s+la|di|du|des|St|San|Santa|São|ng|ni))?(?:\s+{_NAME}){{1,3}}"
 )
 # Lowercase heads in texting: "kenyatta hospital", "st marys clinic".
 _LOWER_HEAD = re.compile(r"\b(?:hospital|clinic|infirmary|hospice|medical\s+cent(?:re|er)|health\s+cent(?:re|er))\b")
+_LOWER_GENERIC_FACILITY_WORDS = (
+    frozenset(word.lower() for word in _GENERIC_FACILITY_WORDS) | _words("referral specialist level")
+) - _words("the and of for a an")
 _LOWER_RUN = re.compile(r"(?:\b[a-zß-öø-ÿ'’]+\s+){1,3}$")
+_LONG_LOWER_RUN = re.compile(r"(?:(?<![\w.'’-])(?:st\.|[a-zß-öø-ÿ'’-]+) ){1,5}$")
 # The words each pattern above can open with, to try it only where one of them stands.
 _FACILITY_HEAD_WORDS = _literals(
     """Hospital Infirmary Hospice Clinic Sanatorium Polyclinic Institute Healthcare Medical Health Cancer Care
     Trauma Surgical Community Nursing Rest Residential NHS Foundation Trust Surgery Memorial General Unit Ward Wing
-    Regional Provincial Public Maternity Children Postgraduate Teaching Rehab Municipal"""
+    Regional Provincial Public Maternity Children Postgraduate Teaching Rehab Municipal Central Royal Level
+    Methodist Baptist Presbyterian Lutheran Adventist"""
 )
 _NUMBERED_PLACE_WORDS = _literals(
     " ".join(
         f"{word} {word.capitalize()}"
         for word in _words(
             "ward bay bed room rm cubicle cube resus theatre theater pod cot incubator isolette trolley stretcher booth"
+            " trauma habitación habitacion quarto cama sala wad zimmer kamar"
             " unit station leito enfermaria"
         )
     )
 )
 _UNIT_WORDS = _literals(
-    """OR OT ICU HDU CCU ITU NICU PICU SCBU CICU CVICU MICU SICU PACU AMU MAU CDU EAU SAU LDR L&D OB Cath cath
+    """OR OT ICU HDU CCU ITU NICU PICU SCBU CICU CVICU MICU SICU PACU AMU MAU CDU EAU SAU LDR L&D OB Cath cath RHU PHC
+    CHC BHS BHC PHU RHC UPA UBS
     Side side Labo labo Delivery delivery Triage triage Majors majors Minors minors Resus resus Bay bay Pod pod
     Suite suite Cell cell icu nicu picu hdu ccu scbu"""
 )
-_HEAD_FIRST_WORDS = _literals("Hospital Hôpital Ospedale Clínica Clinica Santa Instituto Centro Sanatorio Policlínica")
-_LOWER_HEAD_WORDS = _literals("hospital clinic infirmary hospice medical health")
-_SAINT_WORDS = _literals("St Saint")
-_SAINT = re.compile(rf"\b(?:St\.?|Saint|Sta\.?|Sto\.?)\s+{_NAME}['’]s?(?=\s|$|[.,;:!?])")
+_HEAD_FIRST_WORDS = _literals(
+    "Hospital Hôpital Ospedale Clínica Clinica Santa Instituto Centro Sanatorio Policlínica Ospital Pagamutan Rumah"
+    " Krankenhaus Klinikum Szpital Spitalul"
+)
+_LOWER_HEAD_WORDS = _literals(
+    "hospital clinic infirmary hospice medical health dispensary maternity nursing care polyclinic HC"
+)
+_SAINT_WORDS = _literals("St Saint st saint Our")
+_SAINT = re.compile(
+    rf"\b(?:(?:St\.?|Saint|Sta\.?|Sto\.?)\s+{_NAME}['’]s?|Our\s+Lady(?:['’]s|\s+of\s+(?:the\s+)?{_NAME}(?:\s+{_NAME})?))"
+    r"(?=\s|$|[.,;:!?])"
+    # in lowercase: "st luke's", "st. anne's ward", "st vincent's"
+    r"|\b(?:st\.?|saint)\s+[a-z]{3,}(?:['’]s\b|(?=\s+(?:ward|hospital|hospice|clinic|infirmary)\b))"
+)
 
 
 # Where someone was cared for, named after a ward, bed or unit or after a verb of arriving or dying: "Ward 3 at
@@ -1631,8 +1951,18 @@ _NAMED_SITE = re.compile(
     r"(?:Hospital|Infirmary|Hospice|College|Cent(?:er|re)|Clinic|Institute)\b)"
 )
 # A capitalised name before a lowercase "hospital": "Good Hope hospital", "the High River hospital".
+_LOWER_HEAD_AFTER_NAME = re.compile(
+    r"(?:hospital|clinic|hospice|infirmary|health\s+cent(?:re|er)|medical\s+cent(?:re|er)|dispensary|health\s+post"
+    r"|health\s+station|maternity|nursing\s+home|care\s+home|polyclinic|HC\s*(?:II|III|IV|[234])"
+    r"|H/C\s*(?:II|III|IV|[234]))\b"
+)
+# What kind of hospital, in lowercase between its name and the head: "Kijabe mission hospital", "Nyeri county referral".
+_LOWER_KIND = (
+    r"(?:(?:mission|district|general|referral|county|sub-county|teaching|regional|provincial|community|memorial"
+    r"|maternity|children['’]s|women['’]s|private|government|public|rural|cottage|base|specialist)\s+){0,3}"
+)
 _LOWER_HEAD_NAMED = re.compile(
-    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:hospital|clinic|hospice|infirmary)\b"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+" + _LOWER_KIND + _LOWER_HEAD_AFTER_NAME.pattern
 )
 _NAMED_SITE_HEADS = _literals("Hospital Infirmary Hospice College Center Centre Clinic Institute")
 _SITE_PREPOSITIONS = _literals("at At in In to into from")
@@ -1666,16 +1996,34 @@ _UNIT_AFTER_SITE = re.compile(
 )
 _UNIT_AFTER_SITE_WORDS = _words("ward unit floor block Block ICU Ward Unit")
 # A hospital called by its name after "the": "born at the Rotunda", "in the Mater NICU", "to the Royal Perth".
+_AFTER_THE_SITE = (
+    r"(?=\s*[,.;:!?)]|\s*$|\s+(?:ward|unit|ED|A&E|NICU|ICU|PICU|on|in|at|for|with|where|when|after|before|from|to"
+    r"|by|last|yesterday|today|tonight|until|till|overnight)\b)"
+)
 _THE_SITE = re.compile(
-    r"\b(?:at|in|to|into|from)\s+(?P<name>the\s+(?P<first>[A-Z][\w'’-]+)(?:\s+[A-Z][a-z][\w'’-]*)?)"
-    r"(?=\s*[,.;:!?]|\s+(?:ward|unit|ED|A&E|NICU|ICU|PICU|on|in|at|for|with|where|when|after|before)\b)"
+    r"\b(?:at|in|to|into|from)\s+(?P<name>the\s+(?P<first>[A-Z][\w'’-]+)(?:\s+[A-Z][a-z][\w'’-]*)?)" + _AFTER_THE_SITE
+)
+# After a comma or at the start of a sentence, only the names people give a hospital with "the": "Ward 22, the Royal."
+_THE_SHORT_SITE = re.compile(r"(?P<name>[Tt]he\s+(?P<first>[A-Z][\w'’-]+))" + _AFTER_THE_SITE)
+# In lowercase: "at the royal for 14 hrs", "to the vic".
+_LOWER_THE_SITE_WORDS = _words(
+    "royal vic mater alfred coombe rotunda qe qeii whitt alex marsden christie brompton freeman ulster infirmary austin"
+    " rvi jr lgi qmc rah rpa"
+)
+_LOWER_THE_SITE = re.compile(
+    r"\b(?:at|in|to|into|from)\s+(?P<name>the\s+(?:" + "|".join(sorted(_LOWER_THE_SITE_WORDS)) + "))" + _AFTER_THE_SITE
 )
 _PLACES_AND_REGIONS = _PLACES | _AMBIGUOUS_PLACES | _REGIONS
+# Words that name a hospital after "the" only in a sentence that says so ("taken to the General"), not alone.
+_GENERIC_ALONE = _words(
+    "General District Municipal Provincial Regional Central Memorial Maternity King Queen Prince Princess"
+)
 # A ward or block named in capitals, even in words that alone say nothing: "the Labour Ward", "the Maternity Block".
 _THE_UNIT = re.compile(r"[Tt]he\s+(?:[A-Z][\w'’-]+\s+(?:and\s+|&\s+)?){1,3}(?:Ward|Block|Wing|Unit)\b")
 _THE_SITE_WORDS = _words(
     """Royal Mater General Infirmary Children Women Western Eastern Northern Southern Central Memorial Regional
-    Rotunda Coombe Princess Queen King Prince Alexandra Victoria Provincial District Municipal Maternity"""
+    Rotunda Coombe Princess Queen King Prince Alexandra Victoria Provincial District Municipal Maternity Vic QE QEII
+    Alex Whitt Brompton Christie Marsden Freeman Alfred Austin Ulster London Jewish"""
 )
 
 
@@ -1708,8 +2056,89 @@ def _near_before(starts: Iterable[int], anchors: list[int], reach: int) -> list[
     ]
 
 
+# Hospitals known by a short name or initials ("Mulago", "Groote Schuur", "KEM", "Addenbrooke's"), filed by the
+# word they open with as the story's words are split; lowercase forms are looked up after a preposition.
+def _by_first_word(names: Iterable[str]) -> dict[str, list[str]]:
+    """Names filed by their first word as ``_Story`` splits it ("Guy's" under "Guy"), longest first."""
+    filed: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        first = name.split()[0].split("+")[0].removesuffix("'s").removesuffix("’s").removesuffix(".")
+        filed.setdefault(first, []).append(name)
+    return filed
+
+
+_KNOWN_FACILITIES = _word_list("facilities.txt")
+_KNOWN_BY_FIRST = _by_first_word(_KNOWN_FACILITIES)
+_KNOWN_BY_LOWER_FIRST = _by_first_word(name.lower() for name in _KNOWN_FACILITIES if len(name) >= 4)
+_SITE_CUES = _words("at to from in into the reached transferred via of near outside")
+_UNIT_AFTER = re.compile(
+    r"['’]s\b|\s+(?:ED|ER|A&E|ICU|NICU|PICU|HDU|CCU|OPD|[Ww]ards?|[Mm]aternity|[Ee]mergency|[Cc]asualty|[Tt]heatres?"
+    r"|[Mm]ortuary|[Oo]ncology|[Pp]aeds|[Pp]ediatrics|[Ll]abou?r\s+ward)\b"
+)
+
+
+def _plain_facility_name(name: str) -> bool:
+    """A known hospital whose name alone is an English word, a person's name, a town or short initials: "Duke",
+    "Alfred", "JR". It counts only where a hospital stands."""
+    if " " in name:
+        return False
+    if name.isupper():
+        return len(name) <= 3
+    word = name.removesuffix("'s")
+    return _is_english(word) or word in _GIVEN_NAMES or word in _PLACES_AND_REGIONS or word in _COMMON_WORDS
+
+
+def _known_facilities(story: _Story) -> Iterator[_Hit]:
+    text, tokens = story.text, story.tokens
+    for word in _KNOWN_BY_FIRST.keys() & story.positions.keys():
+        for index in story.positions[word]:
+            start = tokens[index].start
+            for name in _KNOWN_BY_FIRST[word]:
+                end = start + len(name)
+                if not text.startswith(name, start) or (end < len(text) and text[end].isalnum()):
+                    continue
+                cued = index and tokens[index - 1].word.lower() in _SITE_CUES
+                if _plain_facility_name(name) and not cued and not _UNIT_AFTER.match(text, end):
+                    break
+                yield _Hit(start, end, "facility", _GUESS)
+                break
+    for word in _KNOWN_BY_LOWER_FIRST.keys() & story.positions.keys():
+        for index in story.positions[word]:
+            start = tokens[index].start
+            cued = index and tokens[index - 1].word.lower() in _SITE_CUES
+            for name in _KNOWN_BY_LOWER_FIRST[word]:
+                end = start + len(name)
+                if text[start:end] != name or (end < len(text) and text[end].isalnum()):
+                    continue
+                if " " not in name and _is_english(name):
+                    break  # "at starship", "to duke": too likely an ordinary word in lowercase
+                if not cued and not _UNIT_AFTER.match(text, end):
+                    break
+                yield _Hit(start, end, "facility", _GUESS)
+                break
+
+
+# A ward known only by its code, after "on" or "to": "back on 7A", "up to C14"; "Government Stanley".
+_WARD_CODE = re.compile(
+    r"(?:(?<=\bon\s)|(?<=\bto\s)|(?<=\bonto\s)|(?<=\bfrom\s)|(?<=\boff\s))"
+    r"(?!B1\b|B6\b|B12\b|D3\b|K2\b|A1\b|A4\b|E10\b)(?:\d{1,2}[A-EHJNPRSTW]|[A-HJ-NP-Z]\d{1,2}[A-Z]?)\b"
+    r"(?![-/.]\w|\s*(?:%|mg|ml|mcg|kg|units?)\b)"
+)
+_WARD_CODE_CUES = _words("on to onto from off")
+_GOVERNMENT_SITE = re.compile(rf"\b(?:Government|Govt\.?|Gov\.?)\s+{_NAME}(?:\s+{_NAME})?")
+_GOVERNMENT_WORDS = _literals("Government Govt Gov")
+
+
 def _find_facilities(story: _Story) -> Iterator[_Hit]:
-    text, digits, openings = story.text, story.digits, story
+    text, openings = story.text, story
+    yield from _known_facilities(story)
+    code_cues = story.indices_of_lower(_WARD_CODE_CUES)
+    for match in _matches_at(_WARD_CODE, text, [story.tokens[index].raw_end + 1 for index in code_cues]):
+        yield _Hit(match.start(), match.end(), "facility", _GUESS)
+    for match in _matches_at(_GOVERNMENT_SITE, text, openings.of(_GOVERNMENT_WORDS)):
+        names = match.group().split()[1:]
+        if not all(_is_english(name) or name in _GENERIC_FACILITY_WORDS or name in _COMMON_WORDS for name in names):
+            yield _Hit(match.start(), match.end(), "facility", _GUESS)
     for match in _matches_at(_WHERE_CARED, text, openings.of(_WHERE_CARED_WORDS)):
         words = match.group("name").split()
         while words and words[-1] in _CONNECTORS:
@@ -1735,7 +2164,7 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
     if heads:
         for match in _matches_at(_NAMED_SITE, text, _near_before(openings.of(_SITE_PREPOSITIONS), heads, 80)):
             yield _Hit(match.start("name"), match.end("name"), "facility", _GUESS)
-    lower_heads = openings.of(_LOWER_HEAD_WORDS)
+    lower_heads = [head for head in openings.of(_LOWER_HEAD_WORDS) if _LOWER_HEAD_AFTER_NAME.match(text, head)]
     near = _near_before(story.capital_starts, lower_heads, 60) if lower_heads else []
     for match in _matches_at(_LOWER_HEAD_NAMED, text, near):
         words = match.group("name").split()
@@ -1743,17 +2172,28 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
             yield _Hit(match.start(), match.end(), "facility", _GUESS)
     for match in _matches_at(_FACILITY_HEAD, text, openings.of(_FACILITY_HEAD_WORDS)):
         run = _capitalised_run(text, match.start(), 6, _NOT_PART_OF_A_FACILITY)
-        if run is None or all(word in _GENERIC_FACILITY_WORDS for word in run[1]):
+        tail = _FACILITY_OF.match(text, match.end())
+        named_by_tail = (
+            tail is not None
+            and match.group() in ("Hospital", "Infirmary", "Hospice", "Institute")
+            and not any(word in _DATE_WORDS or word in _TIME_NOUNS for word in tail.group().split()[2:])
+        )
+        if (run is None or all(word in _GENERIC_FACILITY_WORDS for word in run[1])) and not named_by_tail:
             continue
-        start, end = run[0], match.end()
-        tail = _FACILITY_OF.match(text, end)
-        if tail and match.group() in ("Hospital", "Infirmary", "Hospice", "Institute"):
-            end = tail.end()
+        start, end = match.start() if run is None else run[0], match.end()
+        if tail is not None and named_by_tail:
+            end = tail.end()  # "Hospital of the Good Samaritan", "Hospice of the Valley"
+        elif match.group() in ("Ward", "Unit", "Wing") and (number := _WARD_NUMBER.match(text, end)):
+            end = number.end()
         yield _Hit(start, end, "facility", _WHO_WHERE)
     for match in _matches_at(_NUMBERED_PLACE, text, openings.of(_NUMBERED_PLACE_WORDS)):
         previous = _WORD_BEFORE.search(text, max(0, match.start() - 16), match.start())
         kind = None
-        if previous and (previous.group(1).lower() in _KINDS_OF_ROOM or previous.group(1) in _KINDS_OF_ROOM):
+        if previous and (
+            previous.group(1).lower() in _KINDS_OF_ROOM
+            or previous.group(1) in _KINDS_OF_ROOM
+            or (previous.group(1).isupper() and previous.group(1) not in _NOT_ID_ACRONYMS)
+        ):
             kind = _KIND_OF_ROOM.search(text, max(0, match.start() - 30), match.start())
         yield _Hit(kind.start() if kind else match.start(), match.end(), "facility", _WHO_WHERE)
     if "ward" in text:
@@ -1761,7 +2201,8 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
             name = match.group("name")
             if not _is_plain_word(name) and name not in _GENERIC_FACILITY_WORDS:
                 yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
-    for match in _matches_at(_WING_OR_UNIT, text, [*digits, *openings.of(_UNIT_WORDS)]):
+    wings = [start for start, end in story.digit_runs if end - start <= 2 and _WING_AFTER.match(text, end)]
+    for match in _matches_at(_WING_OR_UNIT, text, [*wings, *openings.of(_UNIT_WORDS)]):
         yield _Hit(match.start(), match.end(), "facility", _WHO_WHERE)
     initials = [start for start in story.capitals if text[start + 2 : start + 3].isupper()]
     for match in _matches_at(_INITIALS_SITE, text, initials):
@@ -1780,7 +2221,13 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
         if unit:
             yield _Hit(unit.start(), unit.end(), "facility", _GUESS)
             continue
-        if not index or tokens[index].word == "The":
+        if not index or _gap(text, tokens, index - 1, index).rstrip().endswith((",", ".", ";", ":", "—", "-")):
+            short_site = _THE_SHORT_SITE.match(text, tokens[index].start)
+            first = short_site.group("first") if short_site else ""
+            if short_site and (first in _THE_SITE_WORDS or first in _KNOWN_FACILITIES) and first not in _GENERIC_ALONE:
+                yield _Hit(short_site.start("name"), short_site.end("name"), "facility", _GUESS)
+            continue
+        if tokens[index].word == "The":
             continue
         site = _THE_SITE.match(text, tokens[index - 1].start)
         if site is None:
@@ -1788,11 +2235,19 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
         first, name = site.group("first"), site.group("name")[4:]
         if first in _AFTER_THE_NOT_A_SITE or first in _COMMON_WORDS or first in _DATE_WORDS:
             continue
-        if (first[:2].isupper() and not _INITIALS_SITE.fullmatch(first)) or name in _REGIONS or name in _PLACES:
+        known = first in _KNOWN_FACILITIES
+        unknown_initials = first[:2].isupper() and not _INITIALS_SITE.fullmatch(first) and not known
+        region = name in _REGIONS and (first not in _THE_SITE_WORDS or name != first)  # "the Vic" is a hospital
+        if unknown_initials or region or name in _PLACES:
             continue
         if _is_english(first.lower()) and first not in _THE_SITE_WORDS:
             continue
         yield _Hit(site.start("name"), site.end("name"), "facility", _GUESS)
+    for index in story.positions.get("the", ()):
+        if index and index + 1 < len(tokens) and tokens[index + 1].word in _LOWER_THE_SITE_WORDS:
+            site = _LOWER_THE_SITE.match(text, tokens[index - 1].start)
+            if site:
+                yield _Hit(site.start("name"), site.end("name"), "facility", _GUESS)
     if len(story.capital_indices) * 25 < len(tokens):  # written in lowercase
         for index in [*story.positions.get("at", ()), *story.positions.get("to", ())]:
             site = _LOWER_SITE.match(text, tokens[index].start)
@@ -1833,18 +2288,22 @@ def _find_facilities(story: _Story) -> Iterator[_Hit]:
     for match in _matches_at(_SAINT, text, openings.of(_SAINT_WORDS)):
         yield _Hit(match.start(), match.end(), "facility", _GUESS)
     for match in _matches_at(_LOWER_HEAD, text, openings.of(_LOWER_HEAD_WORDS)):
-        lower_run = _LOWER_RUN.search(text, max(0, match.start() - 40), match.start())
+        lower_run = _LONG_LOWER_RUN.search(text, max(0, match.start() - 60), match.start())
         if lower_run is None:
             continue
         # The name is the words right before the head that are not English ("kenyatta", "st marys"): an
         # English or function word between them and the head ends it ("a superhero in a hospital").
+        # Words that say what kind of hospital it is may stand between ("lapu-lapu district hospital").
         words = []
         for word in reversed(lower_run.group().split()):
-            saint = word in ("st", "saint")
-            if not saint and (word in _FUNCTION_WORDS or "'" in word or "’" in word or _is_english(word)):
+            saint = word in ("st", "st.", "saint")
+            generic = word in _LOWER_GENERIC_FACILITY_WORDS
+            if not (saint or generic) and (word in _FUNCTION_WORDS or "'" in word or "’" in word or _is_english(word)):
                 break
             words.insert(0, word)
-        if any(word not in ("st", "saint") for word in words):
+        while words and words[0] in _LOWER_GENERIC_FACILITY_WORDS:
+            words.pop(0)
+        if any(word not in ("st", "st.", "saint") for word in words):
             start = match.start() - len(" ".join(words)) - 1
             yield _Hit(start, match.end(), "facility", _GUESS)
 
@@ -1878,7 +2337,6 @@ _PERSON_NOUNS = _words(
     someone friend colleague lad lass teenager toddler son daughter one"""
 )
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
-_LOWER_CUES = _LOWER_TITLES | _LOWER_NAME_CUES | _KIN_AND_ROLES | _OBJECT_PRONOUNS
 _DETERMINERS = frozenset({"the", "our", "my", "his", "her", "their", "a", "an"})
 _HONORIFICS = frozenset({"ji", "bhai", "didi", "bhaiya", "sahib", "saab", "amma", "appa", "akka"})
 _FAMILY_VERBS = frozenset({"were", "had", "came", "arrived", "asked", "said"})
@@ -1886,16 +2344,24 @@ _PERSON_VERB_AFTER = re.compile(
     r"\s+(?:was|is|had|has|died|passed|said|says|asked|told|cried|looked|squeezed|smiled|wanted|kept|loved"
     r"|went|came|coded|arrested|crashed|stopped|started|would|could|couldn['’]t|didn['’]t|wasn['’]t|never"
     r"|used|liked|seemed|whispered|laughed|screamed|held|opened|woke|tried|knew|got|needed|begged|fought"
-    r"|lived|made|gave|took|sat|slept|stayed)\b"
+    r"|lived|made|gave|took|sat|slept|stayed|delivered|bled|collapsed|deteriorated|survived|waited|fell|lay|walked"
+    r"|rang|phoned|wrote|signed|refused|agreed|prayed|sang|seized|arrived|left|sobbed|wept|stopped)\b"
+)
+_NOT_A_PERSON_WITH_KIN = _KIN_AND_ROLES | _PERSON_NOUNS | _words("caller client resident customer victim writer author")
+_KIN_AFTER = re.compile(
+    r"\s+(?:mum|mom|dad|mother|father|wife|husband|partner|sister|brother|son|daughter|parents|baby|boyfriend"
+    r"|girlfriend|grandson|granddaughter|grandchildren|grandkids|funeral|ashes)\b"
 )
 _PERSON_THING_AFTER = re.compile(
     r"\s+(?:mum|mom|dad|mother|father|wife|husband|partner|family|sister|brother|son|daughter|parents|kids"
-    r"|children|name|bed|hand|hands|face|voice|heart|room|funeral|grave|photo|birthday|death|chart|notes)\b"
+    r"|children|name|bed|hand|hands|face|voice|heart|room|funeral|grave|photo|birthday|death|chart|notes|baby"
+    r"|babies|boyfriend|girlfriend|grandson|granddaughter|grandchildren|grandkids|kid|ashes|wedding|last|first)\b"
 )
 _PERSON_VERBS_BEFORE = _words(
     """told asked held hugged thanked visited remember remembered miss missed nursed treated lost met tell hold
     intubated resuscitated ventilated bathed washed"""
 )
+_LOWER_CUES = _LOWER_TITLES | _LOWER_NAME_CUES | _KIN_AND_ROLES | _OBJECT_PRONOUNS | _PERSON_VERBS_BEFORE
 
 
 def _find_names(story: _Story) -> Iterator[_Hit]:
@@ -1905,10 +2371,14 @@ def _find_names(story: _Story) -> Iterator[_Hit]:
     # A lowercase word can be a name after a cue ("mrs okafor"), or with none where it is not right after
     # another word and a space: the start of a sentence ("kipchoge died waiting").
     after_cue = {index + 1 for index in story.indices_of_lower(_LOWER_CUES)}
+    # Without a cue only a word that is not English can be a name: look for the loose ones among those alone.
+    starts = story.starts
     loose = {
         index
-        for index, start in enumerate(story.starts)
-        if start < 2 or text[start - 1] != " " or not text[start - 2].isalnum()
+        for word, indices in story.positions.items()
+        if word[:1].islower() and len(word) >= 3 and not _is_english(word)
+        for index in indices
+        if starts[index] < 2 or text[starts[index] - 1] != " " or not text[starts[index] - 2].isalnum()
     }
     for index in sorted(after_cue | loose):
         if index >= len(tokens):
@@ -1991,6 +2461,7 @@ _ROLE_NOUNS = (
 _APPOSITION_AFTER = re.compile(
     r"['’]?(?:\s+(?:sir|madam|teacher|ji|ettan|chettan|chechi|bhai|didi|amma|appa|akka|anna))?,\s+"
     r"(?:\d{1,3}(?:\+|\s+plus)?(?=[,.;)]|\s+(?:years?|yrs?|and|from|with|who|was|had)\b)"
+    r"|\d{1,2}\s+(?:months?|weeks?|days?|hours?)(?:\s+old)?(?=[,.;)])"
     r"|[a-z]+(?:[- ][a-z]+)?\s+years?\s+old\b"
     r"|that['’]s\s+what|(?:we|everyone|they|the\s+\w+)\s+(?:all\s+)?called|our\s+(?:pet\s+)?name\b"
     rf"|(?:a|an|the|our|my)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ROLE_NOUNS})\b)"
@@ -2002,6 +2473,13 @@ def _stands_as_name(text: str, tokens: list[_Token], index: int) -> bool:
     a person or be followed by another unknown capitalised word ("Wanjiru Kamau was...")."""
     if _acts_like_person(text, tokens, index) and not _starts_sentence(text, tokens[index].start):
         return True
+    token = tokens[index]
+    if (
+        token.raw_end != token.end
+        and _KIN_AFTER.match(text, token.raw_end)
+        and token.word.lower() not in _NOT_A_PERSON_WITH_KIN  # "Patient's wife", "Caller's husband"
+    ):
+        return True  # "Grace's mum", "Aisling's baby": whoever has a mum or a baby is a person
     if not _is_unknown_word(text, tokens, index):
         return False
     if not _starts_sentence(text, tokens[index].start):
@@ -2057,7 +2535,9 @@ def _lowercase_name_end(text: str, tokens: list[_Token], index: int) -> tuple[in
     titled = spoken in _LOWER_TITLES and previous[:1].islower()
     cued = spoken in _LOWER_NAME_CUES or (spoken in _OBJECT_PRONOUNS and before in ("named", "called"))
     kin = spoken in _KIN_AND_ROLES and before in _DETERMINERS and tokens[index - 1].raw_end == tokens[index - 1].end
-    if not (titled or cued or kin) or not _lower_name(word):
+    # "we lost kayla", "i still miss maria": after a verb done to a person, a given name ("met acidosis" is none)
+    verb = spoken in _PERSON_VERBS_BEFORE and previous[:1].islower() and word.capitalize() in _GIVEN_NAMES
+    if not (titled or cued or kin or verb) or not _lower_name(word):
         return None
     if spoken in ("called", "named", "patient", "pt") and _is_english(word):
         return None
