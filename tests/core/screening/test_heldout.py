@@ -30,10 +30,12 @@ HELDOUT = Path(__file__).parent / "heldout"
 CRISIS_1 = HELDOUT / "crisis_heldout.jsonl"
 CRISIS_2 = HELDOUT / "crisis_heldout_2.jsonl"
 IDENTIFIERS_1 = HELDOUT / "identifiers_heldout.jsonl"
+IDENTIFIERS_2 = HELDOUT / "identifiers_heldout_2.jsonl"
 FROZEN = {
     CRISIS_1: "375719db3ba034ce0c7840aeb6089ed9f0ab135691b9a092e56273cad83d28ef",
     CRISIS_2: "17e07a4976f39de8d51b69b350496ef574a917754b98b6028d85f131a2eabacd",
     IDENTIFIERS_1: "d95189ca8b1ee062ff6fe5ee55a3f1e319aed00ab53d6e6f27c04c9647dbfb5c",
+    IDENTIFIERS_2: "02dd3ef6f55e1e27febc768579e89f329056e1f1161e07db075751dc6ea92417",
 }
 
 
@@ -55,7 +57,7 @@ def test_crisis_held_out_sets_are_large_and_varied(path):
     assert labels.count("none") >= 0.4 * len(crisis)
 
 
-@pytest.mark.parametrize("path", [IDENTIFIERS_1], ids=lambda path: path.name)
+@pytest.mark.parametrize("path", [IDENTIFIERS_1, IDENTIFIERS_2], ids=lambda path: path.name)
 def test_identifier_held_out_sets_are_large_and_varied(path):
     stories = _rows(path)
     assert len(stories) >= 300
@@ -82,12 +84,12 @@ def test_crisis_held_out_figures(path):
     assert figures["none_to_urgent"] <= NONE_TO_URGENT_CEILING[path]
 
 
-# Names and places (target ≥ 0.90) and clean stories (≤ 10%) meet their targets on set 1; structured
-# identifiers (target ≥ 0.95) reach 0.903.
-IDENTIFIER_FLOORS = {IDENTIFIERS_1: (0.90, 0.92, 0.07)}
+# (structured recall, names-and-places recall, clean stories flagged at most). Names and places (target ≥ 0.90)
+# and clean stories (≤ 10%) meet their targets on both sets; structured identifiers (target ≥ 0.95) do not.
+IDENTIFIER_FLOORS = {IDENTIFIERS_1: (0.94, 0.925, 0.09), IDENTIFIERS_2: (0.93, 0.90, 0.05)}
 
 
-@pytest.mark.parametrize("path", [IDENTIFIERS_1], ids=lambda path: path.name)
+@pytest.mark.parametrize("path", [IDENTIFIERS_1, IDENTIFIERS_2], ids=lambda path: path.name)
 def test_identifier_held_out_figures(path):
     structured, names_and_places, clean_ceiling = IDENTIFIER_FLOORS[path]
     report = evaluate_identifiers(_rows(path))
