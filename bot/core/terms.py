@@ -36,5 +36,10 @@ class Terms:
     daily_resume: str = "`/daily resume`"
     stories_setup: str = "`/setup channels stories:`"  # choosing the stories place again resumes parked stories
     daily_setup: str = "`/daily setup`"
+    settings_command: str = "`/setup show`"  # every setting, and what the bot lacks where
+    # What a community is called here ("server"), as in "this server", "every server".
+    community: str = "server"
+    # Where an admin sets the time zone the daily post keeps.
+    timezone_setup: str = "`/setup timezone`"
     # What this platform keeps beyond the rest, one more line of /privacy's "About you" (Telegram: the community).
     also_kept: str = ""

@@ -64,6 +64,9 @@ TERMS = Terms(
     daily_resume="/setup daily on",
     stories_setup="/setup publish in the community group",
     daily_setup="/setup daily in the community group",
+    settings_command="/setup in the community group",
+    community="community",
+    timezone_setup="/setup daily HH:MM Area/City in the community group",
     moderator_logged_as="a pseudonymous number for each moderator (never their Telegram ID or name)",
     also_kept=(
         "Which community your private chat belongs to (the link you came through), and while you share, which "

@@ -43,9 +43,9 @@ async def mystories(message: Message, tg: Telegram) -> None:
 
 
 async def forgetme(message: Message, tg: Telegram) -> None:
-    text = authors.FORGET_WARNING + " To keep everything, just ignore this message."
     assert message.from_user is not None
     person = actor(tg, message.from_user, None)
+    text = authors.forget_warning(person.terms) + " To keep everything, just ignore this message."
     await private(tg, person, message.chat.id, Result(Reply(text, choices=(FORGET,))))
 
 
