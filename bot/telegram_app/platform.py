@@ -70,7 +70,8 @@ TERMS = Terms(
     moderator_logged_as="a pseudonymous number for each moderator (never their Telegram ID or name)",
     also_kept=(
         "Which community your private chat belongs to (the link you came through), and while you share, which "
-        "question you are at; under your pseudonym only."
+        "question you are at; under your pseudonym only. The message ids of a story's queue card and post (no "
+        "words, no IDs of people) stay while the story waits or is up, then 7 days after it is resolved or removed."
     ),
 )
 PLACE_NAMES = {Place.QUEUE: "the moderators' group", Place.STORIES: "the publish chat", Place.DAILY: "the publish chat"}
