@@ -60,7 +60,8 @@ async def text(message: Message, tg: Telegram) -> None:
     assert message.from_user is not None and message.text is not None
     community = await chat_communities.member_community(tg.app, tg.person_key(message.from_user.id))
     person = actor(tg, message.from_user, community)
-    result = await conversation.answer(tg.app, person, message.text)
+    continues = tg.continues_a_long_text(message)
+    result = await conversation.answer(tg.app, person, message.text, continues=continues)
     if result is None:
         await tg.send(message.chat.id, WHAT_NOW)
         return
