@@ -23,6 +23,8 @@ class Terms:
     language: str = "app language"
     # Where published posts are, as the member knows it ("the stories channel").
     stories_place: str = "the stories channel"
+    # The place approved stories are posted in, as its moderators know it (parked-story notices).
+    publish_place: str = "the stories channel"
     # Said after a moderator role is saved: how members of the role get to see the moderators' commands.
     moderator_role_hint: str = ""
     # What the platform itself learns, whatever Stairwell does (the end of /privacy).

@@ -54,6 +54,7 @@ TERMS = Terms(
     moderator_right="admin of the moderators' group",
     language="Telegram language",
     stories_place="Telegram",
+    publish_place="the publish chat",
     platform_sees=(
         "Telegram carries every message between you and the bot, as with any bot: bot chats are not end-to-end "
         "encrypted, so Telegram's servers see what you send here and which commands you use."

@@ -61,7 +61,13 @@ async def test_no_discord_word_reaches_a_telegram_user_or_moderator(tg, clock):
     await tg.api.message(tg.member, "/daily")
     where = await flows.community(tg, publish=False)
     await tg.api.message(tg.admin, "/setup daily 09:00", chat=where.group)  # no publish chat yet
+    await flows.join(tg, tg.member, where)
+    card = await flows.submit(tg, tg.member, flows.CALM_STORY)
+    await tg.api.press(tg.admin, card, "Approve")
+    await flows.publish(tg, clock)  # no publish chat yet: the story is parked and the moderators told
+    assert "The publish chat is not set" in tg.api.last_sent(MODS).text
     await tg.api.message(tg.admin, "/setup publish here", chat=where.group)
+    await flows.publish(tg, clock)  # the parked story goes out
     await tg.api.message(tg.admin, "/setup daily off", chat=where.group)  # not set up yet
     assert "run /setup daily in the community group first" in tg.api.last_sent(where.group.id).text
     await tg.api.message(tg.admin, "/setup daily 25:00", chat=where.group)
