@@ -7,6 +7,7 @@ from aiogram.types import Update
 from bot.db import stories as store
 from bot.telegram_app.render import WORD_JOINER
 from tests.telegram_app import flows
+from tests.telegram_app.fake_api import Sent
 from tests.telegram_app.flows import COMMUNITY, MODS, STORY
 
 
@@ -260,3 +261,21 @@ async def test_a_paste_whose_first_piece_fits_does_not_give_its_rest_as_the_cont
     await tg.api.message(tg.member, flows.CALM_STORY)
     await tg.api.message(tg.member, "loss of a child")
     assert await tg.app.db.fetchval("SELECT content_warning FROM drafts") == "loss of a child"
+
+
+async def test_a_button_no_handler_knows_is_still_answered(tg):
+    """A press from a button this version no longer makes (or a queue button pressed in a private chat):
+    answered at once, so the person's app does not spin, and nothing else happens."""
+    where = await flows.community(tg)
+    await flows.join(tg, tg.member, where)
+    card = await flows.submit(tg, tg.member, flows.CALM_STORY)
+    in_private = Sent(tg.member.id, card.message_id, card.text, card.reply_markup)  # the same button, elsewhere
+    stale = Sent(tg.member.id, 1, "old", {"inline_keyboard": [[{"text": "Old", "callback_data": "v0:gone"}]]})
+
+    for sent, label in ((in_private, "Approve"), (stale, "Old")):
+        calls = await tg.api.press(tg.member, sent, label)
+        assert [c.method for c in calls] == ["answerCallbackQuery"], calls
+        assert "no longer works" in calls[0].params["text"]
+    assert (await store.by_number(tg.app.db, await tg.app.db.fetchval("SELECT guild_id FROM stories"), 1)).status == (
+        "pending"
+    )

@@ -22,6 +22,7 @@ NO_COMMUNITY = (
     "/resources work without one."
 )
 WHAT_NOW = "To share a story, send /share. /help lists everything I can do."
+UNKNOWN_BUTTON = "This button no longer works here. /help lists everything I can do."
 FORGET = Choice("forget", "confirm", 0, "Yes, delete everything", ChoiceStyle.DANGER)
 
 
@@ -87,6 +88,12 @@ async def pressed(query: CallbackQuery, callback_data: Press, tg: Telegram) -> N
     await private(tg, person, query.from_user.id, await choose(tg.app, person, choice), query)
 
 
+async def unknown_press(query: CallbackQuery) -> None:
+    """A button no handler takes (made by an older version, or pressed where it does not belong): answered,
+    so the app stops waiting, and nothing else is done."""
+    await query.answer(UNKNOWN_BUTTON)
+
+
 def router() -> Router:
     share_router = Router(name="share")
     in_private = F.chat.type == ChatType.PRIVATE
@@ -101,4 +108,5 @@ def router() -> Router:
         Press.filter(F.kind.in_({"draft", "mine", "reflect", "support", "share", conversation.KIND})),
         F.message.chat.type == ChatType.PRIVATE,
     )
+    share_router.callback_query.register(unknown_press)  # last of every router's (this router goes last)
     return share_router
