@@ -8,6 +8,7 @@ The console has no channels, so what Discord would post elsewhere is printed und
 from __future__ import annotations
 
 from bot.console.answer import MODERATOR, actor, deliver, yes
+from bot.console.platform import TERMS
 from bot.console.render import card_markup
 from bot.console.shell import CONSOLE_GUILD, Invocation, Session, UsageError, command
 from bot.core.cards import literal
@@ -67,7 +68,7 @@ async def remove(session: Session, args: Invocation) -> None:
 
 @command("forgetme", "Delete everything Stairwell holds about you, in every server.")
 async def forgetme(session: Session, _: Invocation) -> None:
-    session.print(authors.FORGET_WARNING)
+    session.print(authors.forget_warning(TERMS))
     if (session.ask("Type DELETE to confirm: ") or "").strip() != "DELETE":
         session.print("Nothing was deleted.")
         return
@@ -151,7 +152,8 @@ async def mod_block(session: Session, args: Invocation) -> None:
     story_id = await _story_id(session, number)
     if story_id is None:
         return
-    session.print(moderation.BLOCK_QUESTION.replace("Dismiss this message to cancel.", "").strip())
+    question = moderation.BLOCK_QUESTION.format(community=TERMS.community)
+    session.print(question.replace("Dismiss this message to cancel.", "").strip())
     if not yes(session.ask("Block the author? [y/N] "), default=False):
         session.print("Not blocked.")
         return

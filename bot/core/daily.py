@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone, literal, spoiler
 from bot.core.reflections import FOOTER, reflection_card
+from bot.core.terms import Terms
 from bot.core.testimonies import Reflection
 from bot.db import daily as store
 from bot.db import guilds
@@ -54,6 +55,13 @@ class DailyError(Exception):
     """A value or request that cannot be carried out; the message says what would work."""
 
 
+class DailyNotSetUpError(DailyError):
+    """No schedule yet: the flow says so in the platform's words (its setup command)."""
+
+    def __init__(self) -> None:
+        super().__init__("Daily reflections aren't set up in this {community} yet: run {setup} first.")
+
+
 # --- Schedule maths -------------------------------------------------------------------------
 
 
@@ -62,7 +70,7 @@ def parse_time(text: str) -> str:
     match = _TIME.fullmatch(text.strip())
     if match is None or int(match[1]) > 23 or int(match[2]) > 59:
         raise DailyError(
-            f"`{text.strip()[:20]}` is not a time I can use. Write it as 24-hour HH:MM in the server's "
+            f"`{text.strip()[:20]}` is not a time I can use. Write it as 24-hour HH:MM in the local "
             "time zone, for example `09:00` or `18:30`."
         )
     return f"{int(match[1]):02d}:{match[2]}"
@@ -188,16 +196,16 @@ def _upcoming(schedule: Schedule, now: datetime) -> datetime:
 async def require(app: Stairwell, guild_id: int) -> Schedule:
     schedule = await store.get(app.db, guild_id)
     if schedule is None:
-        raise DailyError("Daily reflections aren't set up in this server yet: run `/daily setup` first.")
+        raise DailyNotSetUpError
     return schedule
 
 
-def schedule_summary(schedule: Schedule, now: datetime) -> str:
+def schedule_summary(schedule: Schedule, now: datetime, terms: Terms) -> str:
     """One paragraph for replies: when, how often, the next run, and the state it is in."""
     zone = zone_of(schedule.timezone)
     lines = [f"Daily reflections are posted at **{schedule.local_time}** {DAYS[schedule.days]}."]
     if schedule.paused:
-        lines.append("They are **paused**: `/daily resume` starts them again.")
+        lines.append(f"They are **paused**: {terms.daily_resume} starts them again.")
     elif schedule.next_run <= _ts(now) and decide(schedule, now).post_for is not None:
         lines.append("Next post: **today's, within a minute** (it is retried now).")
     else:
@@ -207,7 +215,10 @@ def schedule_summary(schedule: Schedule, now: datetime) -> str:
     if schedule.blocked_reason:
         lines.append(f"⚠ The last post could not be made: {schedule.blocked_reason}")
     if zone.key == "UTC":
-        lines.append("Times are in **UTC** because this server's time zone is UTC; change it with `/setup timezone`.")
+        lines.append(
+            f"Times are in **UTC** because this {terms.community}'s time zone is UTC; change it with "
+            f"{terms.timezone_setup}."
+        )
     return "\n".join(lines)
 
 
@@ -437,7 +448,7 @@ async def fail(app: Stairwell, claimed: Claim) -> None:
     log.warning("daily.post_failed")
 
 
-async def block(app: Stairwell, claimed: Claim, problem: str) -> Card | None:
+async def block(app: Stairwell, claimed: Claim, problem: str, terms: Terms) -> Card | None:
     """Posting is impossible until someone fixes the setup; returns a notice only for a new episode.
 
     The schedule keeps its following run, so it retries then (or at once after `/daily resume`),
@@ -453,10 +464,10 @@ async def block(app: Stairwell, claimed: Claim, problem: str) -> Card | None:
         title="The daily reflection could not be posted",
         body=(
             f"{problem}\n\nI'll try again at the next scheduled time ({when}). Once it's fixed, a moderator "
-            "can run `/daily resume` to retry today's post straight away (within three hours of its time). "
+            f"can run {terms.daily_resume} to retry today's post straight away (within three hours of its time). "
             "You won't get this notice again until a post has gone out."
         ),
-        footer="Check the daily channel with /setup show.",
+        footer=f"Check the daily post's settings with {terms.settings_command}.",
         tone=Tone.NOTICE,
     )
 
@@ -472,7 +483,7 @@ async def seconds_until_next(app: Stairwell, now: datetime) -> float:
     return min(MAX_SLEEP, max(MIN_SLEEP, earliest - now.timestamp()))
 
 
-async def preview(app: Stairwell, guild_id: int, now: datetime) -> tuple[Post, str]:
+async def preview(app: Stairwell, guild_id: int, now: datetime, terms: Terms) -> tuple[Post, str]:
     """The next post exactly as it will appear, and a line saying when."""
     schedule = await store.get(app.db, guild_id)
     if schedule is None:
@@ -481,7 +492,7 @@ async def preview(app: Stairwell, guild_id: int, now: datetime) -> tuple[Post, s
     zone = zone_of(schedule.timezone)
     at = _at(schedule.next_run) if schedule.next_run > _ts(now) else now
     post = await next_post(app, guild_id, at.astimezone(zone).date())
-    return post, f"Preview of the next daily reflection.\n{schedule_summary(schedule, now)}"
+    return post, f"Preview of the next daily reflection.\n{schedule_summary(schedule, now, terms)}"
 
 
 def extra_marker(extra_id: int) -> str:

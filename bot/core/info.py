@@ -21,20 +21,21 @@ URGENT_HELP = (
     "use `/resources` for a crisis line in your country. You deserve support today.",
 )
 
-WHAT_YOU_CAN_DO = (
+def what_you_can_do(terms: Terms) -> str:
+    return (
     "**What you can do here**\n"
     "• `/reflect` — a clinician's own words and a question to sit with, just for you.\n"
     "• `/share` — tell what happened to you, anonymously. A moderator reads it before anything is posted.\n"
     "• `/resources` — crisis lines and support lines for clinicians in your country.\n"
-    "• A daily reflection in this server, at the server's local time."
-)
+    f"• A daily reflection in this {terms.community}, at the {terms.community}'s local time."
+    )
 
 
 def about_card(terms: Terms) -> Card:
     """/about: the same words on every platform that offers sharing (`terms` names the platform's parts)."""
     return Card(
         title="About Stairwell",
-        body=INTRO + "\n\n" + WHAT_YOU_CAN_DO,
+        body=INTRO + "\n\n" + what_you_can_do(terms),
         fields=(
             PEER_SUPPORT,
             (
@@ -53,6 +54,7 @@ def about_card(terms: Terms) -> Card:
 def privacy_card(terms: Terms) -> Card:
     """/privacy, field by field as the database keeps it (the README's privacy section says the same)."""
     logged_as = terms.moderator_logged_as or f"the moderator's {terms.account_id}"
+    place = terms.community
     return Card(
         title="What Stairwell stores, and how to delete it",
         body=(
@@ -79,23 +81,23 @@ def privacy_card(terms: Terms) -> Card:
             (
                 "How long",
                 "Rejected, withdrawn and removed stories lose their text, content warning, reason and replies "
-                "after 7 days (servers can change this); every resolved story loses its screening signals then "
+                f"after 7 days (each {place} can change this); every resolved story loses its screening signals then "
                 "too. Published stories stay until you or a moderator remove them. Reflection history stays until "
-                "you use `/forgetme`. A server's settings, log and blocks stay until Stairwell leaves it.",
+                f"you use `/forgetme`. A {place}'s settings, log and blocks stay until Stairwell leaves it.",
             ),
             (
                 "Who can see it",
-                "Moderators of the server see the (redacted) story, screening results and story number — never "
-                "who wrote it, not even a stable tag. Published stories are public in the server. Moderator "
+                f"Moderators of the {place} see the (redacted) story, screening results and story number — never "
+                f"who wrote it, not even a stable tag. Published stories are public in the {place}. Moderator "
                 f"actions are logged with {logged_as} and the story number only. Logs never hold IDs, names or "
                 "anything you wrote.",
             ),
             (
                 "Deleting it",
                 "`/mystories` lets you withdraw a queued story or remove a published one. `/forgetme` deletes "
-                "everything about you in every server: stories, posts, drafts, replies, reflection history and the "
-                "encrypted IDs. Only a block a server's moderators placed is kept (it holds your pseudonym, no text "
-                "and no ID). When Stairwell leaves a server, everything stored for that server is deleted.",
+                f"everything about you in every {place}: stories, posts, drafts, replies, reflection history and the "
+                f"encrypted IDs. Only a block a {place}'s moderators placed is kept (it holds your pseudonym, no text "
+                f"and no ID). When Stairwell leaves a {place}, everything stored for that {place} is deleted.",
             ),
             (
                 "The limits",

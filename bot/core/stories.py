@@ -21,7 +21,7 @@ from bot.db.stories import Draft, Story
 DAY = 86_400
 # Neutral on purpose: a blocked author must not be able to tell a block from the daily limit.
 NOT_NOW = (
-    "You can't share another story in this server right now. Please try again another day. "
+    "You can't share another story in this {community} right now. Please try again another day. "
     "If you need support now, `/resources` has people you can talk to."
 )
 URGENT_LEAD = (
@@ -89,7 +89,7 @@ async def check_can_share(app: Stairwell, guild_id: int, author_key: str) -> Non
     settings = await guilds.get(app.db, guild_id)
     if not settings.sharing_enabled or settings.moderation_channel_id is None:
         raise SharingNotSetUpError(
-            "Story sharing isn't set up in this server yet: an admin needs to choose a private moderation "
+            "Story sharing isn't set up in this {community} yet: an admin needs to choose a private moderation "
             "place with {setup}. Your words matter — `/reflect` and `/resources` work meanwhile."
         )
     limit = settings.submissions_per_day
@@ -298,12 +298,12 @@ def queued_text(story: Story) -> str:
     )
 
 
-async def my_stories(app: Stairwell, guild_id: int, author_key: str) -> tuple[Card, list[Story]]:
+async def my_stories(app: Stairwell, guild_id: int, author_key: str, community: str) -> tuple[Card, list[Story]]:
     """The author's own view: status, reasons, replies; returns the stories that can still be acted on."""
     found = await store.by_author(app.db, author_key, guild_id, limit=10)
     if not found:
         return Card(
-            title="Your stories", body="You haven't shared a story in this server. `/share` when you're ready."
+            title="Your stories", body=f"You haven't shared a story in this {community}. `/share` when you're ready."
         ), []
     fields = []
     for story in found:
@@ -364,7 +364,7 @@ async def take_down(app: Stairwell, story_id: int, author_key: str | None, moder
     return removed
 
 
-def forget_summary(counts: dict[str, int], posts_removed: int, *, where: str) -> str:
+def forget_summary(counts: dict[str, int], posts_removed: int, *, where: str, community: str) -> str:
     """What /forgetme reports in every adapter: counts only, and why a server's block outlives it.
 
     `where` names the place published posts were removed from, as the person knows it.
@@ -375,7 +375,7 @@ def forget_summary(counts: dict[str, int], posts_removed: int, *, where: str) ->
         f"({posts_removed} published post{'' if posts_removed == 1 else 's'} removed from {where}), "
         f"{counts['drafts']} unsent draft(s), {counts['reflection_history']} reflection record(s) and "
         f"{reflections} daily-reflection entr{'y' if reflections == 1 else 'ies'}. "
-        "The encrypted IDs kept to contact you went with your stories. A block a server's moderators placed "
+        f"The encrypted IDs kept to contact you went with your stories. A block a {community}'s moderators placed "
         "is kept (it holds no text and no ID), so `/forgetme` can't be used to get round it."
         + (" I also forgot which community's link you came through." if counts.get("community_links") else "")
     )

@@ -23,6 +23,8 @@ class Terms:
     language: str = "app language"
     # Where published posts are, as the member knows it ("the stories channel").
     stories_place: str = "the stories channel"
+    # The place approved stories are posted in, as its moderators know it (parked-story notices).
+    publish_place: str = "the stories channel"
     # Said after a moderator role is saved: how members of the role get to see the moderators' commands.
     moderator_role_hint: str = ""
     # What the platform itself learns, whatever Stairwell does (the end of /privacy).
@@ -36,5 +38,10 @@ class Terms:
     daily_resume: str = "`/daily resume`"
     stories_setup: str = "`/setup channels stories:`"  # choosing the stories place again resumes parked stories
     daily_setup: str = "`/daily setup`"
+    settings_command: str = "`/setup show`"  # every setting, and what the bot lacks where
+    # What a community is called here ("server"), as in "this server", "every server".
+    community: str = "server"
+    # Where an admin sets the time zone the daily post keeps.
+    timezone_setup: str = "`/setup timezone`"
     # What this platform keeps beyond the rest, one more line of /privacy's "About you" (Telegram: the community).
     also_kept: str = ""

@@ -61,6 +61,20 @@ async def advance(db: Database, conversation_id: int, step: str, now: int, *, dr
             await db.execute("DELETE FROM drafts WHERE id = ?", (stale,))
 
 
+async def back_to_story(db: Database, conversation_id: int, now: int) -> None:
+    """The story step again, its draft dropped (the text it held turned out to be only part of the story)."""
+    async with db.transaction():
+        row = await db.fetchone("SELECT draft_id FROM share_conversations WHERE id = ?", (conversation_id,))
+        if row is None:
+            return
+        await db.execute(
+            "UPDATE share_conversations SET step = 'story', draft_id = NULL, updated_at = ? WHERE id = ?",
+            (now, conversation_id),
+        )
+        if row["draft_id"] is not None:
+            await db.execute("DELETE FROM drafts WHERE id = ?", (row["draft_id"],))
+
+
 async def end(db: Database, author_key: str) -> None:
     await db.execute("DELETE FROM share_conversations WHERE author_key = ?", (author_key,))
 

@@ -513,6 +513,11 @@ async def purge(db: Database, now: int, day: int = 86_400) -> dict[str, int]:
         "resolved_at < ? - (SELECT purge_after_days FROM guilds WHERE guilds.guild_id = stories.guild_id) * ?"
     )
     erased = f"status IN ('rejected', 'withdrawn', 'removed') AND {past_window}"
+    # Whether a story's window is still open (pending, or resolved within its server's retention days).
+    in_window = (
+        "(stories.resolved_at IS NULL OR stories.resolved_at >= ? - "
+        "(SELECT purge_after_days FROM guilds WHERE guilds.guild_id = stories.guild_id) * ?)"
+    )
     async with db.transaction() as conn:
         counts = {}
         for name, sql, params in (
@@ -538,6 +543,28 @@ async def purge(db: Database, now: int, day: int = 86_400) -> dict[str, int]:
                 f"UPDATE stories SET crisis_signals = '[]' WHERE crisis_signals != '[]' AND status != 'pending' "
                 f"AND {past_window}",
                 (now, day),
+            ),
+            # Telegram's outbox records of a story's queue card ("queue-<id>") and post ("story-<id>-<number>"):
+            # needed to close or take down every part, so kept while the card is live or the post is up, then
+            # for the story's retention window; a story deleted or erased takes them with it.
+            (
+                "telegram_posts",
+                "DELETE FROM telegram_posts WHERE (nonce LIKE 'queue-%' OR nonce LIKE 'story-%') AND NOT EXISTS ("
+                "SELECT 1 FROM stories WHERE ("
+                "(telegram_posts.nonce = 'queue-' || CAST(stories.id AS TEXT) AND stories.status = 'pending') "
+                "OR (telegram_posts.nonce LIKE 'story-' || CAST(stories.id AS TEXT) || '-%' "
+                "AND stories.status IN ('approved', 'published'))"
+                f") OR ((telegram_posts.nonce = 'queue-' || CAST(stories.id AS TEXT) "
+                f"OR telegram_posts.nonce LIKE 'story-' || CAST(stories.id AS TEXT) || '-%') AND {in_window}))",
+                (now, day),
+            ),
+            # A moderator's question nobody answered: useless once its story is resolved (a day's grace, for an
+            # answer typed meanwhile), and forgotten after a week in any case (the button asks again).
+            (
+                "telegram_prompts",
+                "DELETE FROM telegram_prompts WHERE created_at < ? OR (created_at < ? AND story_id IN "
+                "(SELECT id FROM stories WHERE status != 'pending'))",
+                (now - 7 * day, now - day),
             ),
             (
                 "sealed_ids",

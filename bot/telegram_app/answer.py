@@ -57,11 +57,12 @@ def actor(
 
 
 async def may_moderate(tg: Telegram, chat_id: int, user_id: int) -> bool:
-    """Asked at every press and answer: the configured list, or an admin of the moderators' group now."""
+    """Asked at every press and answer: the configured list, or an admin of the moderators' group (a recent
+    list admits its admins at once, so the press is answered before Telegram is asked again)."""
     if user_id in tg.moderators:
         return True
     try:
-        return await tg.admins.is_admin(chat_id, user_id)
+        return await tg.admins.may_act(chat_id, user_id)
     except TelegramAPIError:
         return False
 

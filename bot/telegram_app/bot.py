@@ -88,12 +88,16 @@ class TelegramAdapter:
     ) -> Any:
         """Updates run as tasks; one person's private chat still runs in the order Telegram sent it, so a story
         sent in a hurry and the next answer cannot overtake each other. (It takes the lock before its first
-        pause, so tasks queue in the order they were made.) Groups are not held up: two moderators act at once."""
+        pause, so tasks queue in the order they were made.) Groups are not held up: two moderators act at once.
+        Admin lists a press was checked against while old are refreshed after it is handled."""
         chat_id = private_chat(update) if isinstance(update, Update) else None
-        if chat_id is None:
-            return await handler(update, data)
-        async with self.context.turn(chat_id):
-            return await handler(update, data)
+        try:
+            if chat_id is None:
+                return await handler(update, data)
+            async with self.context.turn(chat_id):
+                return await handler(update, data)
+        finally:
+            self.context.admins.refresh_behind()  # admin lists used old are fetched after the answer
 
     @classmethod
     def from_settings(cls, app: Stairwell, settings: TelegramSettings, *, background: bool = True) -> TelegramAdapter:
@@ -118,6 +122,7 @@ class TelegramAdapter:
             self._worker = asyncio.create_task(worker.run_forever(), name="stairwell-background")
 
     async def _stop_worker(self) -> None:
+        await self.context.admins.close()
         if self._worker is not None:
             self._worker.cancel()
             with contextlib.suppress(asyncio.CancelledError):

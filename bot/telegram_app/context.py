@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 GROUP_HINT_SECONDS = 60.0
+# Telegram's apps split a message over 4,096 characters into pieces sent at once, the first near the limit
+# (cut at a line or word). A message this long, followed within a few seconds by the very next message of
+# the chat, was one paste.
+PIECE_MIN_LENGTH = 3_000
+PIECE_SECONDS = 3
 
 
 @dataclass
@@ -41,6 +46,8 @@ class Telegram:
     clock: Callable[[], float] = time.monotonic
     _hinted: dict[int, float] = field(default_factory=dict)  # group → when it was last pointed to a private chat
     _turns: dict[int, asyncio.Lock] = field(default_factory=dict)  # private chat → its updates, one at a time
+    # Private chat → (message id, sent at) of its last long text: what a split paste's next piece follows.
+    _long_texts: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def person_key(self, user_id: int) -> str:
         return self.app.identity.author_key(PLATFORM, user_id)
@@ -55,6 +62,19 @@ class Telegram:
                     del self._turns[idle]
             lock = self._turns[chat_id] = asyncio.Lock()
         return lock
+
+    def continues_a_long_text(self, message: Message) -> bool:
+        """Whether this text is the next piece of a long message the app split (never held past a restart:
+        the pieces arrive together, and a piece after a restart is read as a message of its own)."""
+        chat_id, sent_at = message.chat.id, int(message.date.timestamp())
+        before = self._long_texts.pop(chat_id, None)
+        if len(message.text or "") >= PIECE_MIN_LENGTH:
+            if len(self._long_texts) > 10_000:
+                self._long_texts.clear()
+            self._long_texts[chat_id] = (message.message_id, sent_at)
+        return (
+            before is not None and message.message_id == before[0] + 1 and 0 <= sent_at - before[1] <= PIECE_SECONDS
+        )
 
     def hint_due(self, chat_id: int, every: float = GROUP_HINT_SECONDS) -> bool:
         now = self.clock()

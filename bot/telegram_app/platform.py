@@ -54,6 +54,7 @@ TERMS = Terms(
     moderator_right="admin of the moderators' group",
     language="Telegram language",
     stories_place="Telegram",
+    publish_place="the publish chat",
     platform_sees=(
         "Telegram carries every message between you and the bot, as with any bot: bot chats are not end-to-end "
         "encrypted, so Telegram's servers see what you send here and which commands you use."
@@ -64,10 +65,14 @@ TERMS = Terms(
     daily_resume="/setup daily on",
     stories_setup="/setup publish in the community group",
     daily_setup="/setup daily in the community group",
+    settings_command="/setup in the community group",
+    community="community",
+    timezone_setup="/setup daily HH:MM Area/City in the community group",
     moderator_logged_as="a pseudonymous number for each moderator (never their Telegram ID or name)",
     also_kept=(
         "Which community your private chat belongs to (the link you came through), and while you share, which "
-        "question you are at; under your pseudonym only."
+        "question you are at; under your pseudonym only. The message ids of a story's queue card and post (no "
+        "words, no IDs of people) stay while the story waits or is up, then 7 days after it is resolved or removed."
     ),
 )
 PLACE_NAMES = {Place.QUEUE: "the moderators' group", Place.STORIES: "the publish chat", Place.DAILY: "the publish chat"}

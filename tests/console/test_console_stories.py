@@ -145,7 +145,10 @@ async def test_forgetme_deletes_rows(app, clock):
     assert (
         plain(
             stories.forget_summary(
-                {"stories": 2, "drafts": 0, "reflection_history": 1, "reflections": 1}, 1, where="the stories channel"
+                {"stories": 2, "drafts": 0, "reflection_history": 1, "reflections": 1},
+                1,
+                where="the stories channel",
+                community="server",
             )
         )
         in output
@@ -226,7 +229,7 @@ async def test_block_then_share_again_gets_the_neutral_message_until_unblocked(a
     output = await run(app, "/mod block 1", "y", "/share", "/mod unblock 1", "/mod unblock 1")
 
     assert "Author blocked by console moderator; the story was rejected." in output
-    assert plain(stories.NOT_NOW) in output
+    assert plain(stories.NOT_NOW.format(community="server")) in output
     assert "The author of story #1 can share again." in output
     assert "The author of story #1 is not blocked." in output
     assert (await store.by_number(app.db, CONSOLE_GUILD, 1)).status == "rejected"

@@ -75,4 +75,4 @@ async def test_forgetme_also_forgets_which_communitys_link_the_member_came_throu
     _, counts = await stories.forget(app, key)
 
     assert await telegram.member_community(app.db, key) is None
-    assert "came through" in stories.forget_summary(counts, 0, where="Telegram")
+    assert "came through" in stories.forget_summary(counts, 0, where="Telegram", community="community")

@@ -9,6 +9,7 @@ import pytest
 from bot.core import daily
 from bot.core.app import Stairwell
 from bot.core.daily import DailyError
+from bot.core.terms import Terms
 from bot.db import daily as store
 from bot.db import guilds
 from tests.conftest import SECRET
@@ -237,7 +238,7 @@ async def test_blocked_schedule_notifies_once_per_episode(app):
         for due in await daily.due_posts(app, now):
             claimed = await daily.claim(app, due, now)
             if claimed is not None:
-                notices.append(await daily.block(app, claimed, "I can't post in #daily."))
+                notices.append(await daily.block(app, claimed, "I can't post in #daily.", Terms()))
         return notices
 
     first = await blocked_tick(datetime(2026, 11, 22, 9, 0, tzinfo=UTC))
@@ -257,7 +258,7 @@ async def test_resume_after_a_block_retries_today_within_the_window(app):
     nine = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
     for due in await daily.due_posts(app, nine):
         claimed = await daily.claim(app, due, nine)
-        await daily.block(app, claimed, "missing permissions")
+        await daily.block(app, claimed, "missing permissions", Terms())
 
     await daily.resume(app, GUILD, nine + timedelta(minutes=30))
     posted = await tick(app, nine + timedelta(minutes=30))
@@ -317,7 +318,7 @@ async def test_rotation_uses_everything_once_then_avoids_the_last_seven(app, con
 
 
 async def test_preview_works_before_setup_and_matches_what_is_posted_next(app):
-    post, when = await daily.preview(app, GUILD, app.clock.now())
+    post, when = await daily.preview(app, GUILD, app.clock.now(), Terms())
     assert "aren't scheduled yet" in when
     assert post.thread_name == "Reflections — 21 Nov"
 

@@ -6,6 +6,7 @@ from aiogram.types import Update
 
 from bot.db import stories as store
 from tests.telegram_app import flows
+from tests.telegram_app.fake_api import _ADMIN_RIGHTS as ADMIN_RIGHTS
 from tests.telegram_app.flows import COMMUNITY, MODS
 
 
@@ -51,6 +52,39 @@ async def test_an_admin_removed_from_the_group_is_refused_at_the_next_press(tg):
     assert [c.method for c in calls] == ["getChatAdministrators", "answerCallbackQuery"]
     assert "Only the admins" in calls[1].params["text"]
     assert (await the_story(tg)).status == "pending"
+
+
+async def test_a_press_after_the_admin_list_aged_is_answered_before_telegram_is_asked(tg):
+    tg.adapter.context.admins._clock = tg.time.clock
+    where, card = await ready(tg)
+    await tg.api.press(where.second, card, "Mark urgent")  # the group's first press: the list is fetched
+    where.mods.admins.pop(where.second.id)
+    tg.time.now += 120  # past the list's freshness, within its staleness
+
+    before = len(tg.api.calls)
+    await tg.api.press(tg.admin, tg.api.sent[(MODS, card.message_id)], "Send support")
+    await tg.adapter.context.admins.settle()
+
+    calls = tg.api.calls[before:]
+    assert calls[0].method == "answerCallbackQuery" and "crisis lines" in calls[0].params["text"]
+    assert [c.method for c in calls].count("getChatAdministrators") == 1
+    # The list fetched behind that answer is what the next press is checked against.
+    later = await tg.api.press(where.second, tg.api.sent[(MODS, card.message_id)], "Reject")
+    assert [c.method for c in later] == ["answerCallbackQuery"] and "Only the admins" in later[0].params["text"]
+
+
+async def test_someone_not_on_an_aged_list_is_checked_against_a_fresh_one(tg):
+    tg.adapter.context.admins._clock = tg.time.clock
+    where, card = await ready(tg)
+    await tg.api.press(where.second, card, "Mark urgent")
+    promoted = tg.api.user(5550010, "Kofi", "kofi_mod")
+    where.mods.admins[promoted.id] = {"status": "administrator", "user": promoted.as_dict(), **ADMIN_RIGHTS}
+    tg.time.now += 120
+
+    calls = await tg.api.press(promoted, tg.api.sent[(MODS, card.message_id)], "Approve")
+
+    assert [c.method for c in calls][:2] == ["getChatAdministrators", "answerCallbackQuery"], calls
+    assert (await the_story(tg)).status == "approved"
 
 
 async def test_a_configured_moderator_may_act_without_being_an_admin(tg):
@@ -168,7 +202,7 @@ async def test_block_asks_first_then_blocks_and_rejects(tg):
     assert tg.api.sent[(MODS, question.message_id)].reply_markup is None
     assert "Author blocked by Moderator" in tg.api.sent[(MODS, card.message_id)].text
     await tg.api.message(tg.member, "/share")
-    assert "can't share another story in this server right now" in tg.api.last_sent(tg.member.id).text
+    assert "can't share another story in this community right now" in tg.api.last_sent(tg.member.id).text
 
 
 async def test_send_support_sends_the_crisis_card_anonymously(tg):

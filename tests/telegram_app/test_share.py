@@ -2,9 +2,12 @@
 
 import asyncio
 
+from aiogram.types import Update
+
 from bot.db import stories as store
 from bot.telegram_app.render import WORD_JOINER
 from tests.telegram_app import flows
+from tests.telegram_app.fake_api import Sent
 from tests.telegram_app.flows import COMMUNITY, MODS, STORY
 
 
@@ -209,3 +212,70 @@ async def test_a_community_without_its_moderators_group_says_how_to_set_it_up(tg
 
     said = tg.api.last_sent(tg.member.id).text
     assert "/setup in the community group" in said and "/setup channels" not in said and "{setup}" not in said
+
+
+NIGHTS = " ".join(f"On night {n} I drove home in silence and sat in the car." for n in range(200))
+
+
+async def paste(tg, user, *pieces: str) -> list[str]:
+    """A long paste as Telegram's apps send it: several messages at once, with consecutive ids; returns what
+    the bot sent the person in answer."""
+    updates = [
+        Update.model_validate(tg.api.message_update(user, piece), context={"bot": tg.adapter.bot}) for piece in pieces
+    ]
+    before = len(tg.api.calls)
+    await asyncio.gather(*(tg.adapter.dispatcher.feed_update(tg.adapter.bot, update) for update in updates))
+    sent = [c for c in tg.api.calls[before:] if c.method == "sendMessage" and c.params["chat_id"] == user.id]
+    return [c.params["text"] for c in sent]
+
+
+async def conversation_step(tg) -> str:
+    return await tg.app.db.fetchval("SELECT step FROM share_conversations")
+
+
+async def test_a_paste_split_into_pieces_is_refused_once_and_no_piece_becomes_an_answer(tg):
+    where = await flows.community(tg)
+    await flows.join(tg, tg.member, where)
+    await tg.api.message(tg.member, "/share")
+
+    said = await paste(tg, tg.member, NIGHTS[:4096], NIGHTS[4096:8192], NIGHTS[8192:8600])
+
+    assert len(said) == 1 and "4096 characters; the limit is 4000" in said[0]
+    assert await conversation_step(tg) == "story"
+    assert await tg.app.db.fetchval("SELECT count(*) FROM drafts") == 0
+    await tg.api.message(tg.member, flows.CALM_STORY)  # a story sent as one message is read as before
+    assert "Does it need a content warning?" in tg.api.last_sent(tg.member.id).text
+
+
+async def test_a_paste_whose_first_piece_fits_does_not_give_its_rest_as_the_content_warning(tg):
+    where = await flows.community(tg)
+    await flows.join(tg, tg.member, where)
+    await tg.api.message(tg.member, "/share")
+
+    said = await paste(tg, tg.member, NIGHTS[:3950], NIGHTS[3950:4400])
+
+    assert "Does it need a content warning?" in said[0]  # the first piece alone looked like a whole story
+    assert len(said) == 2 and "arrived in more than one message" in said[1] and "4000-character limit" in said[1]
+    assert await conversation_step(tg) == "story"
+    assert await tg.app.db.fetchval("SELECT count(*) FROM drafts") == 0  # nothing of it is kept
+    await tg.api.message(tg.member, flows.CALM_STORY)
+    await tg.api.message(tg.member, "loss of a child")
+    assert await tg.app.db.fetchval("SELECT content_warning FROM drafts") == "loss of a child"
+
+
+async def test_a_button_no_handler_knows_is_still_answered(tg):
+    """A press from a button this version no longer makes (or a queue button pressed in a private chat):
+    answered at once, so the person's app does not spin, and nothing else happens."""
+    where = await flows.community(tg)
+    await flows.join(tg, tg.member, where)
+    card = await flows.submit(tg, tg.member, flows.CALM_STORY)
+    in_private = Sent(tg.member.id, card.message_id, card.text, card.reply_markup)  # the same button, elsewhere
+    stale = Sent(tg.member.id, 1, "old", {"inline_keyboard": [[{"text": "Old", "callback_data": "v0:gone"}]]})
+
+    for sent, label in ((in_private, "Approve"), (stale, "Old")):
+        calls = await tg.api.press(tg.member, sent, label)
+        assert [c.method for c in calls] == ["answerCallbackQuery"], calls
+        assert "no longer works" in calls[0].params["text"]
+    assert (await store.by_number(tg.app.db, await tg.app.db.fetchval("SELECT guild_id FROM stories"), 1)).status == (
+        "pending"
+    )

@@ -9,24 +9,29 @@ from bot.core.app import Stairwell
 from bot.core.cards import Card
 from bot.core.flows.port import Choice
 from bot.core.flows.results import Actor, CloseQueue, Effect, RemovePost, Reply, Result, private
+from bot.core.terms import Terms
 from bot.db import stories as store
 
 log = logging.getLogger(__name__)
 
 WITHDRAWN = "Withdrawn. Its text will be erased within 7 days."
 NOT_WAITING = "That story is no longer waiting, so it can't be withdrawn."
-REMOVED = "Removed from the server."
+REMOVED = "Removed from the {community}."
 NOT_PUBLISHED = "That story isn't published any more."
-FORGET_WARNING = (
-    "This deletes, in every server: your stories (published posts too), unsent drafts, moderators' replies, "
-    "your reflection history and the encrypted IDs kept to contact you. It can't be undone."
-)
 WITHDRAWN_OUTCOME = "Withdrawn by its author."
 DELETED_OUTCOME = "Deleted at its author's request."
 
 
+def forget_warning(terms: Terms) -> str:
+    """What /forgetme asks before it deletes anything, in the platform's words."""
+    return (
+        f"This deletes, in every {terms.community}: your stories (published posts too), unsent drafts, "
+        "moderators' replies, your reflection history and the encrypted IDs kept to contact you. It can't be undone."
+    )
+
+
 async def my_stories(app: Stairwell, actor: Actor) -> Result:
-    card, actionable = await stories.my_stories(app, actor.guild_id or 0, actor.author_key)
+    card, actionable = await stories.my_stories(app, actor.guild_id or 0, actor.author_key, actor.terms.community)
     choices = tuple(
         Choice("mine", "withdraw", story.id, f"Withdraw #{story.number}")
         if story.status == "pending"
@@ -51,7 +56,7 @@ async def remove(app: Stairwell, actor: Actor, story_id: int) -> Result:
     story = await stories.take_down(app, story_id, actor.author_key, None)
     if story is None:
         return private(NOT_PUBLISHED)
-    return Result(Reply(REMOVED), (RemovePost(story),))
+    return Result(Reply(REMOVED.format(community=actor.terms.community)), (RemovePost(story),))
 
 
 async def forget(app: Stairwell, actor: Actor) -> Result:
@@ -66,4 +71,5 @@ async def forget(app: Stairwell, actor: Actor) -> Result:
         if story.status == "pending":
             effects.append(CloseQueue(story, DELETED_OUTCOME))
     log.info("an author used /forgetme: %d stories deleted", len(found))
-    return Result(Reply(stories.forget_summary(counts, posts, where=actor.terms.stories_place)), tuple(effects))
+    summary = stories.forget_summary(counts, posts, where=actor.terms.stories_place, community=actor.terms.community)
+    return Result(Reply(summary), tuple(effects))

@@ -57,6 +57,11 @@ ASK_WARNING = (
 ASK_CHOICES = "Two choices (tap to change), then Continue."
 NOT_TEXT = "I can only read text here. Nothing is lost: {where}"
 USE_BUTTONS = "Nothing is lost: {where}"
+SPLIT_STORY = (
+    "Your story arrived in more than one message (the app splits a long message into pieces), so it is longer "
+    f"than the {MAX_LENGTH}-character limit, and I haven't kept any of it (no piece was taken as the content "
+    "warning). Please shorten it and send it again as one message; your text is still in this chat."
+)
 WHERE = {
     Step.STORY: "send your story as a text message.",
     Step.WARNING: "send a content warning as text, or tap “No content warning”.",
@@ -96,16 +101,34 @@ async def begin_edit(app: Stairwell, actor: Actor, draft: Draft) -> Result:
     return Result(Reply(ASK_NEW_TEXT, cards=(card,), choices=(keep, _cancel(conversation))))
 
 
-async def answer(app: Stairwell, actor: Actor, text: str) -> Result | None:
-    """A text message in the conversation; None when there is none (the adapter says how to begin)."""
+async def answer(app: Stairwell, actor: Actor, text: str, *, continues: bool = False) -> Result | None:
+    """A text message in the conversation; None when there is none (the adapter says how to begin).
+
+    `continues`: the adapter saw this message arrive as the next piece of a long one the app split (Telegram
+    splits over 4,096 characters). It is never an answer: the story it belongs to is over the limit.
+    """
     conversation = await current(app, actor)
     if conversation is None:
         return None
     step = Step(conversation.step)
+    if continues:
+        return await _rest_of_a_long_story(app, conversation, step)
     if step is Step.STORY:
         return await _story(app, actor, conversation, text)
     if step is Step.WARNING:
         return await _warning(app, conversation, clean_warning(text))
+    return private(USE_BUTTONS.format(where=WHERE[step]))
+
+
+async def _rest_of_a_long_story(app: Stairwell, conversation: Conversation, step: Step) -> Result:
+    """One refusal for the whole story, however many pieces it came in; the conversation asks for it again."""
+    if step is Step.STORY:
+        # An earlier piece was refused as too long, and that refusal is the one message: this is not the story.
+        return Result(Reply())
+    if step is Step.WARNING:
+        # The first piece fitted and was taken as the story: it was only its beginning.
+        await conversations.back_to_story(app.db, conversation.id, _now(app))
+        return Result(Reply(SPLIT_STORY, choices=(_cancel(conversation),)))
     return private(USE_BUTTONS.format(where=WHERE[step]))
 
 

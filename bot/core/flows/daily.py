@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.core import daily
 from bot.core.app import Stairwell
-from bot.core.daily import DailyError
+from bot.core.daily import DailyError, DailyNotSetUpError
 from bot.core.flows.port import Place
 from bot.core.flows.results import Actor, PostDailyNow, Reply, Result, not_a_moderator, private
 from bot.core.flows.setup import Channel, ServerView
@@ -19,6 +19,13 @@ DAYS = {"daily": "daily", "every": "daily", "everyday": "daily", "weekdays": "we
 
 def _refusal(actor: Actor) -> Result | None:
     return not_a_moderator(actor) if not actor.is_moderator or actor.guild_id is None else None
+
+
+def _said(actor: Actor, error: DailyError) -> Result:
+    """The error in the platform's words, where it names the setup command."""
+    if isinstance(error, DailyNotSetUpError):
+        return private(str(error).format(community=actor.terms.community, setup=actor.terms.daily_setup))
+    return private(str(error))
 
 
 def _cannot_post(channel: Channel) -> str:
@@ -39,8 +46,8 @@ async def setup(app: Stairwell, actor: Actor, channel: Channel, time: str, days:
     try:
         schedule = await daily.configure(app, actor.guild_id, channel.id, time, chosen, now)
     except DailyError as error:
-        return private(str(error))
-    lines = [f"Saved: daily reflections go to {channel.label}.", daily.schedule_summary(schedule, now)]
+        return _said(actor, error)
+    lines = [f"Saved: daily reflections go to {channel.label}.", daily.schedule_summary(schedule, now, actor.terms)]
     if not channel.can_thread:
         lines.append(
             f"I can't open reply threads there (missing {', '.join(channel.missing)}), so posts go out without one."
@@ -52,7 +59,7 @@ async def preview(app: Stairwell, actor: Actor) -> Result:
     if (refused := _refusal(actor)) is not None:
         return refused
     assert actor.guild_id is not None
-    post, when = await daily.preview(app, actor.guild_id, app.clock.now())
+    post, when = await daily.preview(app, actor.guild_id, app.clock.now(), actor.terms)
     return Result(Reply(f"{when}\nA reply thread named “{post.thread_name}” opens on it.", cards=(post.card,)))
 
 
@@ -64,7 +71,7 @@ async def now(app: Stairwell, actor: Actor, view: ServerView) -> Result:
     try:
         schedule = await daily.require(app, actor.guild_id)
     except DailyError as error:
-        return private(str(error))
+        return _said(actor, error)
     channel = view.channel(schedule.channel_id, Place.DAILY) if schedule.channel_id is not None else None
     if channel is None:
         return private(f"Nothing was posted. {NO_CHANNEL.format(setup=actor.terms.daily_setup)}")
@@ -73,7 +80,7 @@ async def now(app: Stairwell, actor: Actor, view: ServerView) -> Result:
     extra_id, schedule = await daily.request_now(app, actor.guild_id, app.clock.now())
     text = (
         f"Posting a daily reflection in {channel.label} now; the scheduled one still goes out.\n"
-        f"{daily.schedule_summary(schedule, app.clock.now())}"
+        f"{daily.schedule_summary(schedule, app.clock.now(), actor.terms)}"
     )
     return Result(Reply(text), (PostDailyNow(extra_id),))
 
@@ -85,7 +92,7 @@ async def pause(app: Stairwell, actor: Actor) -> Result:
     try:
         await daily.pause(app, actor.guild_id)
     except DailyError as error:
-        return private(str(error))
+        return _said(actor, error)
     return private(f"Paused: no daily reflections will be posted until someone runs {actor.terms.daily_resume}.")
 
 
@@ -96,8 +103,8 @@ async def resume(app: Stairwell, actor: Actor) -> Result:
     try:
         schedule = await daily.resume(app, actor.guild_id, app.clock.now())
     except DailyError as error:
-        return private(str(error))
-    return private(f"Resumed.\n{daily.schedule_summary(schedule, app.clock.now())}")
+        return _said(actor, error)
+    return private(f"Resumed.\n{daily.schedule_summary(schedule, app.clock.now(), actor.terms)}")
 
 
 async def skip(app: Stairwell, actor: Actor) -> Result:
@@ -107,7 +114,7 @@ async def skip(app: Stairwell, actor: Actor) -> Result:
     try:
         return private(await daily.skip(app, actor.guild_id, app.clock.now()))
     except DailyError as error:
-        return private(str(error))
+        return _said(actor, error)
 
 
 async def status(app: Stairwell, actor: Actor) -> Result:
@@ -118,5 +125,5 @@ async def status(app: Stairwell, actor: Actor) -> Result:
     try:
         schedule = await daily.require(app, actor.guild_id)
     except DailyError as error:
-        return private(str(error))
-    return private(daily.schedule_summary(schedule, app.clock.now()))
+        return _said(actor, error)
+    return private(daily.schedule_summary(schedule, app.clock.now(), actor.terms))

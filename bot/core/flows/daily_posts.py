@@ -57,8 +57,8 @@ async def _post(app: Stairwell, platform: Platform, claimed: Claim, *, look_firs
         else:
             notice = await daily.complete(app, claimed, post)
             return [Notice(claimed.guild_id, notice, owner_fallback=False)] if notice else []
-    fix = (await platform.terms(claimed.guild_id)).daily_setup
-    blocked = await daily.block(app, claimed, f"{problem}. Choose or fix it with {fix}.")
+    terms = await platform.terms(claimed.guild_id)
+    blocked = await daily.block(app, claimed, f"{problem}. Choose or fix it with {terms.daily_setup}.", terms)
     return [Notice(claimed.guild_id, blocked, owner_fallback=True)] if blocked else []
 
 

@@ -249,7 +249,8 @@ async def _park(app: Stairwell, platform: Platform, story: Story, why: str) -> N
 async def _publish(app: Stairwell, platform: Platform, story: Story, interrupted: bool) -> bool:
     where = await places.where(app, story.guild_id, Place.STORIES)
     if where is None:
-        await _park(app, platform, story, "The stories channel is not set or no longer exists")
+        place = (await platform.terms(story.guild_id)).publish_place
+        await _park(app, platform, story, f"{place[:1].upper()}{place[1:]} is not set or no longer exists")
         return False
     marker = publishing.marker(story)
     try:

@@ -30,7 +30,7 @@ from bot.db.stories import Story
 BLOCK_CONFIRM = "block-confirm"
 UNPUBLISH = "unpublish"
 BLOCK_QUESTION = (
-    "Block the author of this story? They won't be able to share again in this server, and a story of "
+    "Block the author of this story? They won't be able to share again in this {community}, and a story of "
     "theirs that is waiting will be rejected. You won't learn who they are, and neither will they be "
     "told they are blocked. Dismiss this message to cancel."
 )
@@ -69,7 +69,7 @@ async def button(app: Stairwell, actor: Actor, story_id: int, action: str) -> Re
             return Result(Reply(form=Form(FormKind.REPLY, story=found)))
         if action == Action.BLOCK:
             confirm = Choice("mod", BLOCK_CONFIRM, story_id, "Yes, block the author", ChoiceStyle.DANGER)
-            return Result(Reply(BLOCK_QUESTION, choices=(confirm,)))
+            return Result(Reply(BLOCK_QUESTION.format(community=actor.terms.community), choices=(confirm,)))
         if action == Action.SUPPORT:
             return await send_support(app, actor, story_id)
         if action == Action.URGENT:
@@ -222,7 +222,7 @@ async def unpublish(app: Stairwell, actor: Actor, story_id: int) -> Result:
 async def unpublish_number(app: Stairwell, actor: Actor, number: int) -> Result:
     story = await store.by_number(app.db, actor.guild_id or 0, number)
     if story is None:
-        return private(f"There is no story #{number} in this server.")
+        return private(f"There is no story #{number} in this {actor.terms.community}.")
     return await unpublish(app, actor, story.id)
 
 

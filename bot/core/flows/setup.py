@@ -128,7 +128,7 @@ async def timezone(app: Stairwell, actor: Actor, name: str) -> Result:
         zone = await server_setup.set_timezone(app.db, actor.guild_id, name)
     except SetupError as error:
         return private(str(error))
-    return private(f"Saved: this server's time zone is **{zone}**.")
+    return private(f"Saved: this {actor.terms.community}'s time zone is **{zone}**.")
 
 
 async def region(app: Stairwell, actor: Actor, country: str) -> Result:

@@ -6,7 +6,7 @@ from bot.core import stories, support
 from bot.core.app import Stairwell
 from bot.core.flows.port import Choice, ChoiceStyle
 from bot.core.flows.results import Actor, Form, FormKind, QueueStory, Reply, Result, private
-from bot.core.stories import Decision, DraftTextError, ShareRefusedError, SharingNotSetUpError
+from bot.core.stories import Decision, DraftTextError, ShareRefusedError
 from bot.db import stories as store
 from bot.db.stories import Story
 
@@ -18,8 +18,7 @@ ALREADY_SENT = "This story was already sent. `/mystories` shows it."
 
 def refused(actor: Actor, refusal: ShareRefusedError) -> str:
     """The refusal in the platform's words (its setup command, where that is what is missing)."""
-    text = str(refusal)
-    return text.format(setup=actor.terms.setup_places) if isinstance(refusal, SharingNotSetUpError) else text
+    return str(refusal).format(community=actor.terms.community, setup=actor.terms.setup_places)
 
 
 def draft_choices(draft_id: int, *, can_submit: bool, redacted: bool = False) -> tuple[Choice, ...]:

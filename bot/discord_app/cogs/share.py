@@ -15,6 +15,7 @@ from bot.discord_app.bot import StairwellBot, app_of
 from bot.discord_app.buttons import FlowButton, RetiredButton
 from bot.discord_app.errors import report_failure
 from bot.discord_app.forms import is_stale_form, submit_form
+from bot.discord_app.platform import TERMS
 from bot.discord_app.render import respond
 
 
@@ -71,7 +72,8 @@ class Share(commands.Cog):
     async def forgetme(self, interaction: discord.Interaction) -> None:
         view = discord.ui.View(timeout=None)
         view.add_item(ForgetButton())
-        await respond(interaction, authors.FORGET_WARNING + " Dismiss this message to keep everything.", view=view)
+        warning = authors.forget_warning(TERMS)
+        await respond(interaction, warning + " Dismiss this message to keep everything.", view=view)
 
 
 async def setup(bot: StairwellBot) -> None:

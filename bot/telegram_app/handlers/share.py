@@ -22,6 +22,7 @@ NO_COMMUNITY = (
     "/resources work without one."
 )
 WHAT_NOW = "To share a story, send /share. /help lists everything I can do."
+UNKNOWN_BUTTON = "This button no longer works here. /help lists everything I can do."
 FORGET = Choice("forget", "confirm", 0, "Yes, delete everything", ChoiceStyle.DANGER)
 
 
@@ -43,9 +44,9 @@ async def mystories(message: Message, tg: Telegram) -> None:
 
 
 async def forgetme(message: Message, tg: Telegram) -> None:
-    text = authors.FORGET_WARNING + " To keep everything, just ignore this message."
     assert message.from_user is not None
     person = actor(tg, message.from_user, None)
+    text = authors.forget_warning(person.terms) + " To keep everything, just ignore this message."
     await private(tg, person, message.chat.id, Result(Reply(text, choices=(FORGET,))))
 
 
@@ -60,7 +61,8 @@ async def text(message: Message, tg: Telegram) -> None:
     assert message.from_user is not None and message.text is not None
     community = await chat_communities.member_community(tg.app, tg.person_key(message.from_user.id))
     person = actor(tg, message.from_user, community)
-    result = await conversation.answer(tg.app, person, message.text)
+    continues = tg.continues_a_long_text(message)
+    result = await conversation.answer(tg.app, person, message.text, continues=continues)
     if result is None:
         await tg.send(message.chat.id, WHAT_NOW)
         return
@@ -86,6 +88,12 @@ async def pressed(query: CallbackQuery, callback_data: Press, tg: Telegram) -> N
     await private(tg, person, query.from_user.id, await choose(tg.app, person, choice), query)
 
 
+async def unknown_press(query: CallbackQuery) -> None:
+    """A button no handler takes (made by an older version, or pressed where it does not belong): answered,
+    so the app stops waiting, and nothing else is done."""
+    await query.answer(UNKNOWN_BUTTON)
+
+
 def router() -> Router:
     share_router = Router(name="share")
     in_private = F.chat.type == ChatType.PRIVATE
@@ -100,4 +108,5 @@ def router() -> Router:
         Press.filter(F.kind.in_({"draft", "mine", "reflect", "support", "share", conversation.KIND})),
         F.message.chat.type == ChatType.PRIVATE,
     )
+    share_router.callback_query.register(unknown_press)  # last of every router's (this router goes last)
     return share_router
