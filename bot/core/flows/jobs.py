@@ -11,6 +11,7 @@ import logging
 from bot.core import moderation, publishing
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
+from bot.core.flows import moderation as flow_moderation
 from bot.core.flows import places
 from bot.core.flows.port import (
     Choice,
@@ -30,6 +31,11 @@ QUEUE_LEASE = 60  # seconds a worker holds a queue post it is making
 QUEUE_RETRY = 60  # seconds before a failed or impossible queue post is tried again
 
 URGENT_PING = "an urgent story needs a moderator."
+UNCONFIRMED = (
+    "Story #{number} may be missing from {place}: {why}. So that it never appears twice, I won't post it again "
+    "by myself. Please look there: if it is missing, press “" + flow_moderation.MISSING_LABEL + "” and it is "
+    "posted once. Nothing of the story is lost: it stays in Stairwell."
+)
 QUEUE_CHOICES: tuple[tuple[moderation.Action, str, ChoiceStyle], ...] = (
     (moderation.Action.APPROVE, "Approve", ChoiceStyle.SUCCESS),
     (moderation.Action.APPROVE_CW, "Approve with content warning", ChoiceStyle.SUCCESS),
@@ -195,13 +201,18 @@ async def delete_post(platform: Platform, story: Story) -> bool:
 
 
 async def tell_moderators(
-    app: Stairwell, platform: Platform, guild_id: int, text: str | None = None, card: Card | None = None
+    app: Stairwell,
+    platform: Platform,
+    guild_id: int,
+    text: str | None = None,
+    card: Card | None = None,
+    choices: tuple[Choice, ...] = (),
 ) -> None:
     where = await places.where(app, guild_id, Place.QUEUE)
     if where is None:
         return
     try:
-        await platform.post(where, Outgoing(card=card, text=text), nonce="")
+        await platform.post(where, Outgoing(card=card, text=text, choices=choices), nonce="")
     except PlatformError:
         log.warning("could not tell the moderators of a server about a problem")
 
@@ -268,12 +279,18 @@ async def _publish(app: Stairwell, platform: Platform, story: Story, interrupted
         delay = await publishing.failed(app, story)
         log.warning("story %d: publishing failed (%s); retrying in %ds", story.number, type(error).__name__, delay)
         return False
-    if not await publishing.posted(app, story, ref.channel_id, ref.message_id):
+    if not await publishing.posted(app, story, ref.channel_id, ref.message_id if ref.confirmed else None):
         try:
             await platform.delete(ref)
         except PlatformError:
             log.warning("story %d: removed while posting, and its post could not be deleted", story.number)
         return False
+    if not ref.confirmed:
+        log.warning("story %d: its post was never confirmed; treated as made", story.number)
+        terms = await platform.terms(story.guild_id)
+        text = UNCONFIRMED.format(number=story.number, place=terms.publish_place, why=terms.unconfirmed_post)
+        await tell_moderators(app, platform, story.guild_id, text, choices=(flow_moderation.missing_choice(story),))
+        return True
     log.info("story %d published", story.number)
     return True
 
