@@ -248,3 +248,25 @@ async def test_a_repost_that_is_unconfirmed_again_gets_a_new_notice_never_a_seco
     await tg.jobs()
     assert len(posts_of_the_story(tg)) == 1
     assert (await the_story(tg)).status == "published"
+
+
+async def test_a_notice_that_could_not_be_sent_is_sent_on_a_later_round(tg, clock):
+    """The notice is the only way back to a missing story: the story waits until the moderators have it."""
+    await approved(tg)
+    tg.api.fail_next("sendMessage", 500, "Internal Server Error", chat_id=COMMUNITY)
+    tg.api.fail_next("sendMessage", 403, "Forbidden: bot was kicked from the supergroup chat", chat_id=MODS)
+
+    await flows.publish(tg, clock)
+    clock.set(clock.now() + timedelta(hours=1))
+    await tg.jobs()  # the post is unknown, and the notice is refused
+    assert [s for s in tg.api.in_chat(MODS) if "may be missing" in s.text] == []
+    assert (await the_story(tg)).status == "approved"
+
+    clock.set(clock.now() + timedelta(hours=1))
+    await tg.jobs()
+
+    notice = the_notice(tg)
+    assert (await the_story(tg)).status == "published" and posts_of_the_story(tg) == []
+    await tg.api.press(tg.admin, notice, MISSING)
+    await tg.jobs()
+    assert len(posts_of_the_story(tg)) == 1

@@ -207,14 +207,17 @@ async def tell_moderators(
     text: str | None = None,
     card: Card | None = None,
     choices: tuple[Choice, ...] = (),
-) -> None:
+) -> bool:
+    """False when the moderators could not be told (no moderation place, or the post failed)."""
     where = await places.where(app, guild_id, Place.QUEUE)
     if where is None:
-        return
+        return False
     try:
         await platform.post(where, Outgoing(card=card, text=text, choices=choices), nonce="")
     except PlatformError:
         log.warning("could not tell the moderators of a server about a problem")
+        return False
+    return True
 
 
 async def notify_author(app: Stairwell, platform: Platform, story: Story, text: str, card: Card | None = None) -> bool:
@@ -272,6 +275,8 @@ async def _publish(app: Stairwell, platform: Platform, story: Story, interrupted
                 Outgoing(card=publishing.published_card(story), thread=f"Support for story #{story.number}"),
                 nonce=f"story-{story.id}-{story.number}",
             )
+        if not ref.confirmed and not await _ask_moderators_to_look(app, platform, story):
+            raise PlatformError("the moderators could not be asked to look")
     except PlaceUnavailableError as error:
         await _park(app, platform, story, str(error))
         return False
@@ -285,14 +290,16 @@ async def _publish(app: Stairwell, platform: Platform, story: Story, interrupted
         except PlatformError:
             log.warning("story %d: removed while posting, and its post could not be deleted", story.number)
         return False
-    if not ref.confirmed:
-        log.warning("story %d: its post was never confirmed; treated as made", story.number)
-        terms = await platform.terms(story.guild_id)
-        text = UNCONFIRMED.format(number=story.number, place=terms.publish_place, why=terms.unconfirmed_post)
-        await tell_moderators(app, platform, story.guild_id, text, choices=(flow_moderation.missing_choice(story),))
-        return True
-    log.info("story %d published", story.number)
+    log.info("story %d %s", story.number, "published" if ref.confirmed else "taken as published, unconfirmed")
     return True
+
+
+async def _ask_moderators_to_look(app: Stairwell, platform: Platform, story: Story) -> bool:
+    """A post the platform never confirmed is taken as made (never twice in public); its story is only taken as
+    published once the moderators have the notice whose button posts it again, so a lost notice is asked again."""
+    terms = await platform.terms(story.guild_id)
+    text = UNCONFIRMED.format(number=story.number, place=terms.publish_place, why=terms.unconfirmed_post)
+    return await tell_moderators(app, platform, story.guild_id, text, choices=(flow_moderation.missing_choice(story),))
 
 
 async def seconds_until_next(app: Stairwell) -> float:

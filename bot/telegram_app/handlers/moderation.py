@@ -30,7 +30,7 @@ from bot.telegram_app.render import markup_to_html
 
 log = logging.getLogger(__name__)
 GROUPS = F.chat.type.in_({ChatType.GROUP, ChatType.SUPERGROUP})
-GROUPS_MESSAGE = F.message.chat.type != ChatType.PRIVATE  # a press on a message in a group
+NOT_PRIVATE = F.message.chat.type != ChatType.PRIVATE  # a press outside private chats (the moderators' group)
 NOT_A_MODERATOR = (
     "Only the admins of this moderators' group (or the moderators Stairwell is configured with) can do that."
 )
@@ -197,8 +197,8 @@ async def unpublish(message: Message, command: CommandObject, tg: Telegram) -> N
 
 def router() -> Router:
     moderation_router = Router(name="moderation")
-    moderation_router.callback_query.register(pressed, Press.filter(F.kind == "mod"), GROUPS_MESSAGE)
-    moderation_router.callback_query.register(missing, Press.filter(F.kind == MISSING), GROUPS_MESSAGE)
+    moderation_router.callback_query.register(pressed, Press.filter(F.kind == "mod"), NOT_PRIVATE)
+    moderation_router.callback_query.register(missing, Press.filter(F.kind == MISSING), NOT_PRIVATE)
     moderation_router.message.register(answered, GROUPS, F.reply_to_message, ~F.text.startswith("/"))
     moderation_router.message.register(unpublish, GROUPS, Command("unpublish"))
     return moderation_router
