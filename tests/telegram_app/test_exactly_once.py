@@ -270,3 +270,35 @@ async def test_a_notice_that_could_not_be_sent_is_sent_on_a_later_round(tg, cloc
     await tg.api.press(tg.admin, notice, MISSING)
     await tg.jobs()
     assert len(posts_of_the_story(tg)) == 1
+
+
+async def test_a_story_taken_down_with_an_unconfirmed_post_asks_the_moderators_to_delete_it_by_hand(tg, clock):
+    """Its post may be up and can't be deleted by the bot: a removed story must not stay readable unnoticed."""
+    await unconfirmed(tg, clock)
+
+    await tg.api.message(tg.member, "/mystories")
+    await tg.api.press(tg.member, tg.api.last_sent(tg.member.id), "Remove #1")
+
+    asked = [s.text for s in tg.api.in_chat(MODS) if "can't be deleted by me" in s.text]
+    assert len(asked) == 1 and "Story #1 was taken down" in asked[0] and "delete it by hand" in asked[0]
+    assert "sat in the car" not in asked[0]
+
+
+async def test_unpublish_of_a_story_with_an_unconfirmed_post_says_so(tg, clock):
+    await unconfirmed(tg, clock)
+
+    await tg.api.message(tg.admin, "/unpublish 1", chat=tg.api.chats[MODS])
+
+    said = [s.text for s in tg.api.in_chat(MODS) if "Story #1 was unpublished" in s.text]
+    assert len(said) == 1 and "never confirmed" in said[0] and "post deleted" not in said[0]
+    assert any("can't be deleted by me" in s.text for s in tg.api.in_chat(MODS))
+
+
+async def test_forgetme_with_an_unconfirmed_post_counts_no_removed_post_and_asks_the_moderators(tg, clock):
+    await unconfirmed(tg, clock)
+
+    await tg.api.message(tg.member, "/forgetme")
+    await tg.api.press(tg.member, tg.api.last_sent(tg.member.id), "Yes, delete everything")
+
+    assert "published post removed" not in tg.api.last_sent(tg.member.id).text
+    assert any("can't be deleted by me" in s.text for s in tg.api.in_chat(MODS))

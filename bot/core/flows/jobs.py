@@ -36,6 +36,10 @@ UNCONFIRMED = (
     "by myself. Please look there: if it is missing, press “" + flow_moderation.MISSING_LABEL + "” and it is "
     "posted once. Nothing of the story is lost: it stays in Stairwell."
 )
+UNCONFIRMED_REMOVED = (
+    "Story #{number} was taken down, but its post in {place} can't be deleted by me: {why}. Please look there "
+    "and, if it is there, delete it by hand."
+)
 QUEUE_CHOICES: tuple[tuple[moderation.Action, str, ChoiceStyle], ...] = (
     (moderation.Action.APPROVE, "Approve", ChoiceStyle.SUCCESS),
     (moderation.Action.APPROVE_CW, "Approve with content warning", ChoiceStyle.SUCCESS),
@@ -190,8 +194,18 @@ async def closed_queue_post(app: Stairwell, story_id: int) -> tuple[PostRef | No
     return recorded, Outgoing(card=closed_card(story, moderation.outcome_line(story.status, None)))
 
 
-async def delete_post(platform: Platform, story: Story) -> bool:
-    if story.published_channel_id is None or story.published_message_id is None:
+async def delete_post(app: Stairwell, platform: Platform, story: Story) -> bool:
+    if story.published_channel_id is None:
+        return False
+    if story.published_message_id is None:
+        # Its post was never confirmed, so it can't be deleted: it may be up, and a removed story never stays.
+        terms = await platform.terms(story.guild_id)
+        await tell_moderators(
+            app,
+            platform,
+            story.guild_id,
+            UNCONFIRMED_REMOVED.format(number=story.number, place=terms.publish_place, why=terms.unconfirmed_post),
+        )
         return False
     try:
         return await platform.delete(PostRef(story.guild_id, story.published_channel_id, story.published_message_id))

@@ -219,7 +219,12 @@ async def unpublish(app: Stairwell, actor: Actor, story_id: int) -> Result:
     removed = await stories.take_down(app, story.id, None, actor.user_id)
     if removed is None:
         return private(f"Story #{story.number} is not published.")
-    return Result(Reply(f"Story #{story.number} was unpublished and its post deleted."), (RemovePost(removed),))
+    said = (
+        " and its post deleted"
+        if removed.published_message_id is not None
+        else "; its post was never confirmed, so the moderators are asked to look for it and delete it by hand"
+    )
+    return Result(Reply(f"Story #{story.number} was unpublished{said}."), (RemovePost(removed),))
 
 
 def missing_choice(story: Story) -> Choice:
