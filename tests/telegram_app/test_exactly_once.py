@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from aiogram.types import Update
 
+from bot.core import chat_communities, publishing
 from bot.db import stories as store
 from tests.telegram_app import flows
 from tests.telegram_app.flows import COMMUNITY, MODS
@@ -302,3 +303,25 @@ async def test_forgetme_with_an_unconfirmed_post_counts_no_removed_post_and_asks
 
     assert "published post removed" not in tg.api.last_sent(tg.member.id).text
     assert any("can't be deleted by me" in s.text for s in tg.api.in_chat(MODS))
+
+
+async def test_a_crash_between_sending_and_recording_gets_the_button_too(tg, clock):
+    """As a crash leaves it: the intent recorded, the story mid-post, no message ids; a restart looks first."""
+    await approved(tg)
+    story = await the_story(tg)
+    await chat_communities.post_intent(
+        tg.app, f"story-{story.id}-{story.number}", story.guild_id, COMMUNITY, publishing.marker(story)
+    )
+    await tg.app.db.execute(
+        "UPDATE stories SET publish_state = 'posting', publish_attempts = 1, publish_after = 0, "
+        "publish_claimed_until = 0 WHERE id = ?",
+        (story.id,),
+    )
+
+    await tg.jobs()
+    notice = the_notice(tg)
+    assert posts_of_the_story(tg) == []
+
+    await tg.api.press(tg.admin, notice, MISSING)
+    await tg.jobs()
+    assert len(posts_of_the_story(tg)) == 1
