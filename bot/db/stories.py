@@ -317,6 +317,18 @@ async def move(db: Database, story_id: int, to: str, sources: Sequence[str], **c
     return None if row is None else _story(row)
 
 
+async def repost(db: Database, story_id: int, guild_id: int, at: int) -> Story | None:
+    """The one move back to approved: a published story with no known post (the platform never confirmed it),
+    found missing by a moderator, is due again. Conditional, so two presses put it back once; None otherwise."""
+    row = await db.fetchone(
+        "UPDATE stories SET status = 'approved', publish_state = 'due', publish_after = ?, publish_attempts = 0, "
+        "publish_claimed_until = NULL, published_channel_id = NULL "
+        "WHERE id = ? AND guild_id = ? AND status = 'published' AND published_message_id IS NULL RETURNING *",
+        (at, story_id, guild_id),
+    )
+    return None if row is None else _story(row)
+
+
 async def add_reply(db: Database, story_id: int, text: str, now: int, kind: str = "reply") -> int:
     return await db.insert(
         "INSERT INTO story_replies (story_id, text, created_at, kind) VALUES (?, ?, ?, ?)", (story_id, text, now, kind)

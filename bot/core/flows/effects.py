@@ -38,7 +38,7 @@ async def carry_out(app: Stairwell, platform: Platform, effects: tuple[Effect, .
         elif isinstance(effect, CloseQueue):
             await jobs.close_queue_message(platform, effect.story, effect.outcome)
         elif isinstance(effect, RemovePost):
-            await jobs.delete_post(platform, effect.story)
+            await jobs.delete_post(app, platform, effect.story)
         elif isinstance(effect, NotifyAuthor):
             delivered = await jobs.notify_author(app, platform, effect.story, effect.text, effect.card)
             if effect.reply_id is not None:
