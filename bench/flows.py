@@ -133,7 +133,7 @@ class RecordingPlatform:
         from bot.core.flows.port import PostRef
 
         self.posted_at[nonce] = time.perf_counter()
-        return PostRef(where.channel_id, len(self.posted_at))
+        return PostRef(where.guild_id, where.channel_id, len(self.posted_at))
 
     async def edit(self, ref: Any, message: Any) -> bool:
         return True

@@ -133,6 +133,14 @@ class PostDailyNow:
     extra_id: int
 
 
+@dataclass(frozen=True, slots=True)
+class RememberReflection:
+    """Write down a reflection as seen, after the card was shown: the person waits for the choice, not the write."""
+
+    person_key: str
+    reflection_id: str
+
+
 Effect = (
     QueueStory
     | CloseQueue
@@ -144,6 +152,7 @@ Effect = (
     | PingModerators
     | PostDailyNow
     | ResumePublishing
+    | RememberReflection
 )
 
 
