@@ -8,6 +8,7 @@ reader never waits for the writer. A read that would have to wait (SQLITE_BUSY) 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import os
 import sqlite3
@@ -96,6 +97,9 @@ class Database:
         self.reader = reader
         self._lock = asyncio.Lock()
         self._owner: asyncio.Task[Any] | None = None
+        # Writes waiting for `write` to commit them together, each with the future its caller awaits.
+        self._grouped: list[tuple[str, tuple[Any, ...], asyncio.Future[None]]] = []
+        self._committing: set[asyncio.Task[None]] = set()
 
     @classmethod
     async def open(cls, path: str) -> Database:
@@ -121,6 +125,7 @@ class Database:
 
     async def close(self) -> None:
         """Both connections, whatever happens: a worker thread left running would keep the process alive."""
+        await asyncio.gather(*self._committing, return_exceptions=True)
         try:
             if self.reader is not None:
                 self.reader.close()
@@ -169,13 +174,73 @@ class Database:
             yield
 
     async def _run(self, sql: str) -> None:
-        async with self.conn.execute(sql):
-            pass
+        await self.conn.execute_fetchall(sql)
 
     async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run one statement on its own; returns the rows it changed."""
         async with self._turn(), self.conn.execute(sql, tuple(params)) as cursor:
             return cursor.rowcount
+
+    async def write(self, sql: str, params: Iterable[Any] = ()) -> None:
+        """An independent write whose row count nobody needs; concurrent ones are committed together.
+
+        Every write that arrives while the writer is busy joins one transaction (one call to the database
+        thread per statement text, not one per row), so a burst does not queue each write behind the
+        last. The caller returns once its write is committed; if the group fails, each write is retried
+        alone, so a bad one fails only its own caller.
+        """
+        if self._inside():
+            await self.conn.execute_fetchall(sql, tuple(params))
+            return
+        done = asyncio.get_running_loop().create_future()
+        self._grouped.append((sql, tuple(params), done))
+        if len(self._grouped) == 1:
+            task = asyncio.create_task(self._commit_grouped())
+            self._committing.add(task)
+            task.add_done_callback(self._committing.discard)
+        await done
+
+    async def _commit_grouped(self) -> None:
+        async with self._lock:
+            group, self._grouped = self._grouped, []
+            try:
+                if len(group) > 1:
+                    await self._commit_together(group)
+                else:
+                    await self._commit_alone(group)
+            finally:
+                for _, _, done in group:  # cancelled mid-way (the bot is closing): no caller waits forever
+                    if not done.done():
+                        done.cancel()
+
+    async def _commit_together(self, group: list[tuple[str, tuple[Any, ...], asyncio.Future[None]]]) -> None:
+        try:
+            await self._run("BEGIN IMMEDIATE")
+            try:
+                for sql, writes in itertools.groupby(group, key=lambda write: write[0]):
+                    async with self.conn.executemany(sql, [params for _, params, _ in writes]):
+                        pass
+            except BaseException:
+                await self._run("ROLLBACK")
+                raise
+            await self._run("COMMIT")
+        except Exception:
+            await self._commit_alone(group)
+            return
+        for _, _, done in group:
+            if not done.done():
+                done.set_result(None)
+
+    async def _commit_alone(self, group: list[tuple[str, tuple[Any, ...], asyncio.Future[None]]]) -> None:
+        for sql, params, done in group:
+            try:
+                await self.conn.execute_fetchall(sql, params)
+            except Exception as error:
+                if not done.done():
+                    done.set_exception(error)
+            else:
+                if not done.done():
+                    done.set_result(None)
 
     async def insert(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run an INSERT; returns the new row's id. One call to the database thread, not three."""
