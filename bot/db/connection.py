@@ -12,7 +12,7 @@ import itertools
 import logging
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -74,6 +74,20 @@ async def _connect(path: str, pragmas: Iterable[str]) -> aiosqlite.Connection:
     return conn
 
 
+# At most this many items share a transaction: a `run` can then bind up to 999 parameters (SQLite's oldest
+# limit) with 15 a row, and no caller waits behind an endless burst.
+GROUP_LIMIT = 64
+# Runs many items in one transaction: one result per item (an Exception is raised to that item's caller).
+Batch = Callable[[aiosqlite.Connection, list[Any]], Awaitable[list[Any]]]
+
+
+async def _write_all(conn: aiosqlite.Connection, writes: list[tuple[str, tuple[Any, ...]]]) -> list[None]:
+    for sql, same in itertools.groupby(writes, key=lambda write: write[0]):
+        async with conn.executemany(sql, [params for _, params in same]):
+            pass
+    return [None] * len(writes)
+
+
 def _read_now(reader: sqlite3.Connection, sql: str, values: tuple[Any, ...]) -> list[Row]:
     cursor = reader.execute(sql, values)
     try:
@@ -97,8 +111,8 @@ class Database:
         self.reader = reader
         self._lock = asyncio.Lock()
         self._owner: asyncio.Task[Any] | None = None
-        # Writes waiting for `write` to commit them together, each with the future its caller awaits.
-        self._grouped: list[tuple[str, tuple[Any, ...], asyncio.Future[None]]] = []
+        # Items waiting for `together`, by the batch that runs them, each with the future its caller awaits.
+        self._waiting: dict[Batch, list[tuple[Any, asyncio.Future[Any]]]] = {}
         self._committing: set[asyncio.Task[None]] = set()
 
     @classmethod
@@ -151,18 +165,23 @@ class Database:
         if self._inside():
             yield self.conn
             return
-        async with self._lock:
-            self._owner = asyncio.current_task()
+        async with self._lock, self._owned() as conn:
+            yield conn
+
+    @asynccontextmanager
+    async def _owned(self) -> AsyncIterator[aiosqlite.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT for the task that holds the lock."""
+        self._owner = asyncio.current_task()
+        try:
+            await self._run("BEGIN IMMEDIATE")
             try:
-                await self._run("BEGIN IMMEDIATE")
-                try:
-                    yield self.conn
-                except BaseException:
-                    await self._run("ROLLBACK")
-                    raise
-                await self._run("COMMIT")
-            finally:
-                self._owner = None
+                yield self.conn
+            except BaseException:
+                await self._run("ROLLBACK")
+                raise
+            await self._run("COMMIT")
+        finally:
+            self._owner = None
 
     @asynccontextmanager
     async def _turn(self) -> AsyncIterator[None]:
@@ -182,65 +201,68 @@ class Database:
             return cursor.rowcount
 
     async def write(self, sql: str, params: Iterable[Any] = ()) -> None:
-        """An independent write whose row count nobody needs; concurrent ones are committed together.
+        """An independent write whose row count nobody needs; concurrent ones are committed together."""
+        await self.together(_write_all, (sql, tuple(params)))
 
-        Every write that arrives while the writer is busy joins one transaction (one call to the database
-        thread per statement text, not one per row), so a burst does not queue each write behind the
-        last. The caller returns once its write is committed; if the group fails, each write is retried
-        alone, so a bad one fails only its own caller.
+    async def together(self, run: Batch, item: Any) -> Any:
+        """`run(conn, items)` for this item and every other one for the same `run` that arrives meanwhile.
+
+        Items that arrive while the writer is busy wait for it together and then share one transaction
+        (a burst of submits is a handful of statements, not a handful each). `run` returns one result
+        per item; an Exception among them is raised to that item's caller alone. If `run` itself fails,
+        the transaction is rolled back and each item runs alone, so one bad item fails only its caller.
+        Each caller returns once its item is committed.
         """
         if self._inside():
-            await self.conn.execute_fetchall(sql, tuple(params))
-            return
-        done = asyncio.get_running_loop().create_future()
-        self._grouped.append((sql, tuple(params), done))
-        if len(self._grouped) == 1:
-            task = asyncio.create_task(self._commit_grouped())
-            self._committing.add(task)
-            task.add_done_callback(self._committing.discard)
-        await done
+            [result] = await run(self.conn, [item])
+        else:
+            done = asyncio.get_running_loop().create_future()
+            waiting = self._waiting.setdefault(run, [])
+            waiting.append((item, done))
+            if len(waiting) == 1:
+                self._start(run)
+            result = await done
+        if isinstance(result, Exception):
+            raise result
+        return result
 
-    async def _commit_grouped(self) -> None:
+    def _start(self, run: Batch) -> None:
+        task = asyncio.create_task(self._run_together(run))
+        self._committing.add(task)
+        task.add_done_callback(self._committing.discard)
+
+    async def _run_together(self, run: Batch) -> None:
         async with self._lock:
-            group, self._grouped = self._grouped, []
+            waiting = self._waiting.pop(run)
+            group, rest = waiting[:GROUP_LIMIT], waiting[GROUP_LIMIT:]
+            if rest:
+                self._waiting[run] = rest
+                self._start(run)
             try:
+                results: list[Any] | None = None
                 if len(group) > 1:
-                    await self._commit_together(group)
-                else:
-                    await self._commit_alone(group)
+                    try:
+                        results = await self._in_transaction(run, [item for item, _ in group])
+                    except Exception:
+                        results = None
+                if results is None:
+                    results = []
+                    for item, _ in group:
+                        try:
+                            results.extend(await self._in_transaction(run, [item]))
+                        except Exception as error:
+                            results.append(error)
+                for (_, done), result in zip(group, results, strict=True):
+                    if not done.done():
+                        done.set_result(result)
             finally:
-                for _, _, done in group:  # cancelled mid-way (the bot is closing): no caller waits forever
+                for _, done in group:  # cancelled mid-way (the bot is closing): no caller waits forever
                     if not done.done():
                         done.cancel()
 
-    async def _commit_together(self, group: list[tuple[str, tuple[Any, ...], asyncio.Future[None]]]) -> None:
-        try:
-            await self._run("BEGIN IMMEDIATE")
-            try:
-                for sql, writes in itertools.groupby(group, key=lambda write: write[0]):
-                    async with self.conn.executemany(sql, [params for _, params, _ in writes]):
-                        pass
-            except BaseException:
-                await self._run("ROLLBACK")
-                raise
-            await self._run("COMMIT")
-        except Exception:
-            await self._commit_alone(group)
-            return
-        for _, _, done in group:
-            if not done.done():
-                done.set_result(None)
-
-    async def _commit_alone(self, group: list[tuple[str, tuple[Any, ...], asyncio.Future[None]]]) -> None:
-        for sql, params, done in group:
-            try:
-                await self.conn.execute_fetchall(sql, params)
-            except Exception as error:
-                if not done.done():
-                    done.set_exception(error)
-            else:
-                if not done.done():
-                    done.set_result(None)
+    async def _in_transaction(self, run: Batch, items: list[Any]) -> list[Any]:
+        async with self._owned() as conn:
+            return await run(conn, items)
 
     async def insert(self, sql: str, params: Iterable[Any] = ()) -> int:
         """Run an INSERT; returns the new row's id. One call to the database thread, not three."""
