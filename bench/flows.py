@@ -119,9 +119,10 @@ async def _startup(kind: str) -> dict[str, float]:
             result = await member.slash(channel, "about")
             assert result.response is not None
             ready = since_process_start()
+            cpu = time.process_time()
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         await bot.close()
-    return {"ready_s": ready, "rss_mb": rss}
+    return {"ready_s": ready, "cpu_s": cpu, "rss_mb": rss}
 
 
 class InFlight:
