@@ -74,9 +74,6 @@ async def _connect(path: str, pragmas: Iterable[str]) -> aiosqlite.Connection:
     return conn
 
 
-# At most this many items share a transaction: a `run` can then bind up to 999 parameters (SQLite's oldest
-# limit) with 15 a row, and no caller waits behind an endless burst.
-GROUP_LIMIT = 64
 # Runs many items in one transaction: one result per item (an Exception is raised to that item's caller).
 Batch = Callable[[aiosqlite.Connection, list[Any]], Awaitable[list[Any]]]
 
@@ -220,24 +217,17 @@ class Database:
             waiting = self._waiting.setdefault(run, [])
             waiting.append((item, done))
             if len(waiting) == 1:
-                self._start(run)
+                task = asyncio.create_task(self._run_together(run))
+                self._committing.add(task)
+                task.add_done_callback(self._committing.discard)
             result = await done
         if isinstance(result, Exception):
             raise result
         return result
 
-    def _start(self, run: Batch) -> None:
-        task = asyncio.create_task(self._run_together(run))
-        self._committing.add(task)
-        task.add_done_callback(self._committing.discard)
-
     async def _run_together(self, run: Batch) -> None:
         async with self._lock:
-            waiting = self._waiting.pop(run)
-            group, rest = waiting[:GROUP_LIMIT], waiting[GROUP_LIMIT:]
-            if rest:
-                self._waiting[run] = rest
-                self._start(run)
+            group = self._waiting.pop(run)
             try:
                 results: list[Any] | None = None
                 if len(group) > 1:
