@@ -216,7 +216,9 @@ class Database:
             done = asyncio.get_running_loop().create_future()
             waiting = self._waiting.setdefault(run, [])
             waiting.append((item, done))
-            if len(waiting) == 1:
+            if len(waiting) == 1 and not self._lock.locked():
+                await self._run_together(run)  # the writer is free: no one to wait for, so no task to wake
+            elif len(waiting) == 1:
                 task = asyncio.create_task(self._run_together(run))
                 self._committing.add(task)
                 task.add_done_callback(self._committing.discard)

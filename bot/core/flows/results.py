@@ -15,7 +15,8 @@ from bot.db.stories import Draft, Story
 class Actor:
     """The person acting, as the adapter knows them.
 
-    `author_key` and `sealed` come from the core's Identity (the adapter never stores either);
+    `author_key` comes from the core's Identity (the adapter never stores it); a sealed contact is made by the
+    flow that keeps one (a share), from `platform` and `user_id`, not for every interaction;
     `name` is how the platform shows this person to moderators (a mention in Discord);
     `terms` are the platform's own words, for the text the core writes back.
     """
@@ -24,7 +25,6 @@ class Actor:
     user_id: int
     guild_id: int | None
     author_key: str
-    sealed: bytes
     name: str
     server_name: str = "the server"
     is_moderator: bool = False
