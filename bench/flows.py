@@ -256,7 +256,6 @@ def _actor(app: Any, number: int) -> Any:
         user_id=number,
         guild_id=GUILD,
         author_key=app.identity.author_key("bench", number),
-        sealed=app.identity.seal("bench", number),
         name=f"member {number}",
     )
 

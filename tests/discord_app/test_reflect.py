@@ -115,3 +115,15 @@ async def test_private_cards_hold_no_view_in_memory(world):
     assert waiting == []
     store = world.bot._connection._view_store
     assert store.persistent_views == [] and not store._synced_message_views
+
+
+async def test_only_a_share_seals_a_contact(world, monkeypatch):
+    """Sealing loads the cryptography package (about 6 MB) and encrypts: /reflect and /about never need it."""
+
+    def refuse(*args):
+        raise AssertionError("sealed a contact outside a share")
+
+    monkeypatch.setattr(world.bot.app.identity, "seal", refuse)
+    await reflect(world)
+    about = await world.member.slash(world.general, "about")
+    assert about.response.embeds

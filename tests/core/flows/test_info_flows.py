@@ -29,7 +29,6 @@ def person(app: Stairwell, guild_id: int | None = 5) -> Actor:
         user_id=7,
         guild_id=guild_id,
         author_key=app.identity.author_key("test", 7),
-        sealed=app.identity.seal("test", 7),
         name="someone",
     )
 
