@@ -10,7 +10,8 @@ Run: `python bench/flows.py` (about a minute). Prints, with the ratio to the ref
   reply in process, as Discord would on its own servers, and checking buttons costs more than the bare bot's
   own work; so the bare bot's reference answers with the same shape (one embed of the same length and, for
   `/reflect`, three buttons in a finished view, the cheapest way discord.py sends them). The bare bot's
-  embed-only answer is printed too, for comparison with earlier figures;
+  embed-only answer is printed too, for comparison with earlier figures. The bots take turns (three each), so
+  a change in the machine's load falls on both;
 - Submit → queue post at 10 concurrent authors, through the flow layer and a Platform that records the post,
   with the random queue delay set to 0 (`Timing(queue_delay=(0, 0))`; operators' default is 30–300 s);
 - queue throughput: stories/s through Submit into the queue with 200 authors at once (drafts screened first,
@@ -60,6 +61,8 @@ def pct(values: list[float], fraction: float) -> float:
 # -- the bots -----------------------------------------------------------------------------------------------
 
 
+IN_FLIGHT_ROUNDS = 3  # turns per bot, alternating
+IN_FLIGHT_TOTAL = 2100  # answers timed per bot, over all turns
 REFLECT_CHARS = 320  # the mean length of a /reflect card's text
 ABOUT_CHARS = 1180  # /about's text, fields included
 
@@ -347,17 +350,28 @@ def main() -> None:
     rss_ratio = ours["rss_mb"] / bare["rss_mb"]
     print(f"peak RSS: {ours['rss_mb']:.1f} MB vs bare {bare['rss_mb']:.1f} MB ({rss_ratio:.2f}x, target <= 1.3x)")
     for command in ("reflect", "about"):
-        ours_ms, ours_rate = asyncio.run(_in_flight("stairwell", command))
-        bare_ms, bare_rate = asyncio.run(_in_flight("bare", command))
-        plain = asyncio.run(_in_flight("embed-only", command)) if command == "reflect" else None
+        kinds = ("stairwell", "bare", "embed-only") if command == "reflect" else ("stairwell", "bare")
+        timings: dict[str, list[float]] = {kind: [] for kind in kinds}
+        rates: dict[str, list[float]] = {kind: [] for kind in kinds}
+        # Taken in turns, so a change in the machine's load falls on every bot alike.
+        for _ in range(IN_FLIGHT_ROUNDS):
+            for kind in kinds:
+                ms, rate = asyncio.run(_in_flight(kind, command, total=IN_FLIGHT_TOTAL // IN_FLIGHT_ROUNDS))
+                timings[kind] += ms
+                rates[kind].append(rate)
+        ours_ms, bare_ms = timings["stairwell"], timings["bare"]
         for name, fraction in (("p50", 0.5), ("p99", 0.99)):
             ratio = pct(ours_ms, fraction) / pct(bare_ms, fraction)
+            plain = timings.get("embed-only")
             print(
                 f"/{command} {name}, 100 in flight: {pct(ours_ms, fraction):.1f} ms vs bare "
                 f"{pct(bare_ms, fraction):.1f} ms ({ratio:.2f}x, target <= 1.5x)"
-                + (f"; bare embed-only {pct(plain[0], fraction):.1f} ms" if plain else "")
+                + (f"; bare embed-only {pct(plain, fraction):.1f} ms" if plain else "")
             )
-        print(f"/{command} answers/s, 100 in flight: {ours_rate:,.0f} vs bare {bare_rate:,.0f}")
+        print(
+            f"/{command} answers/s, 100 in flight: {statistics.median(rates['stairwell']):,.0f} vs bare "
+            f"{statistics.median(rates['bare']):,.0f} (median of {IN_FLIGHT_ROUNDS} turns)"
+        )
     queue_ms = asyncio.run(_submit_to_queue(10, 20))
     print(
         f"Submit -> queue post, 10 authors at once (queue delay 0): p50 {pct(queue_ms, 0.5):.2f} ms (target <= 10), "
