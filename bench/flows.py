@@ -62,6 +62,7 @@ def pct(values: list[float], fraction: float) -> float:
 
 
 IN_FLIGHT_ROUNDS = 3  # turns per bot, alternating
+LOST_AFTER = 60.0  # seconds without the last answer before a run reports unanswered interactions
 IN_FLIGHT_TOTAL = 2100  # answers timed per bot, over all turns
 REFLECT_CHARS = 320  # the mean length of a /reflect card's text
 ABOUT_CHARS = 1180  # /about's text, fields included
@@ -192,11 +193,19 @@ async def _in_flight(kind: str, command: str, width: int = 100, total: int = 200
                 started = time.perf_counter()
                 for member in members:
                     run.emit(member.id)
-                await run.done
+                try:
+                    await asyncio.wait_for(asyncio.shield(run.done), LOST_AFTER)
+                except TimeoutError:
+                    # An interaction never answered would hang the run: say so, with what the bot reported.
+                    print(
+                        f"{kind} /{command}: {len(run.started)} interactions unanswered after {LOST_AFTER:.0f} s; "
+                        f"errors: {[type(error).__name__ for error in env.errors][:5]}"
+                    )
                 elapsed = time.perf_counter() - started
             finally:
                 Interaction.respond_with_message = recorded  # type: ignore[method-assign]
-            await env.settle(timeout=60)
+            # What the answers left behind (history writes) finishes here; the worker's own sleep is not waited for.
+            await env.settle()
         await bot.close()
     return run.timings, (total + width) / elapsed
 
