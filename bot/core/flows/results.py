@@ -32,6 +32,8 @@ class Actor:
     is_admin: bool = False
     locale: str | None = None
     terms: Terms = field(default_factory=Terms)
+    # A sealed contact the adapter already made; None lets the flow that keeps one seal it (`share.contact`).
+    sealed: bytes | None = None
 
 
 class FormKind(StrEnum):

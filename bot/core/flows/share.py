@@ -24,7 +24,7 @@ def refused(actor: Actor, refusal: ShareRefusedError) -> str:
 def contact(app: Stairwell, actor: Actor) -> bytes:
     """The author's sealed contact, made only here, where a story keeps one: sealing loads the cryptography
     package (about 6 MB) and costs an encryption, which no other interaction needs."""
-    return app.identity.seal(actor.platform, actor.user_id)
+    return actor.sealed if actor.sealed is not None else app.identity.seal(actor.platform, actor.user_id)
 
 
 def draft_choices(draft_id: int, *, can_submit: bool, redacted: bool = False) -> tuple[Choice, ...]:
