@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.core import publishing
+from bot.core import publishing, reflections
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
 from bot.core.flows import daily_posts, jobs, places
@@ -18,6 +18,7 @@ from bot.core.flows.results import (
     PostReport,
     QueueStory,
     RefreshQueue,
+    RememberReflection,
     RemovePost,
     ResumePublishing,
     TellModerators,
@@ -59,6 +60,8 @@ async def carry_out(app: Stairwell, platform: Platform, effects: tuple[Effect, .
         elif isinstance(effect, PostDailyNow):
             for notice in await daily_posts.post_extra(app, platform, effect.extra_id):
                 await jobs.tell_moderators(app, platform, notice.guild_id, card=notice.card)
+        elif isinstance(effect, RememberReflection):
+            await reflections.remember(app, effect.person_key, effect.reflection_id)
     return tuple(notes)
 
 
