@@ -76,7 +76,7 @@ async def get(db: Database, guild_id: int) -> Schedule | None:
 async def save(db: Database, guild_id: int, channel_id: int | None, local_time: str, days: str, next_run: int) -> None:
     """Create or replace a schedule; a new setup also ends any blocking episode."""
     async with db.transaction() as conn:
-        await _run(conn, "INSERT OR IGNORE INTO guilds (guild_id) VALUES (?)", (guild_id,))
+        await _run(conn, "INSERT INTO guilds (guild_id) VALUES (?) ON CONFLICT DO NOTHING", (guild_id,))
         if channel_id is not None:
             await _run(conn, "UPDATE guilds SET daily_channel_id = ? WHERE guild_id = ?", (channel_id, guild_id))
         await _run(
@@ -131,7 +131,7 @@ async def retake(db: Database, guild_id: int, local_date: str, expected_until: i
     """One worker takes over an interrupted claim."""
     changed = await db.execute(
         "UPDATE daily_schedules SET claimed_until = ?, claim_attempts = claim_attempts + 1 "
-        "WHERE guild_id = ? AND claimed_for = ? AND claimed_until IS ?",
+        "WHERE guild_id = ? AND claimed_for = ? AND coalesce(claimed_until, -1) = coalesce(?, -1)",
         (lease_until, guild_id, local_date, expected_until),
     )
     return changed == 1
@@ -259,7 +259,8 @@ async def forget_items(db: Database, guild_id: int, keys: Sequence[str]) -> None
 async def set_order(db: Database, guild_id: int, keys: Sequence[str], *, new_cycle: bool) -> None:
     """Store positions for `keys` (inserting new ones); a new cycle also marks everything unused."""
     async with db.transaction() as conn:
-        await _run(conn, "INSERT OR IGNORE INTO guilds (guild_id) VALUES (?)", (guild_id,))  # a preview before setup
+        # A preview can come before setup.
+        await _run(conn, "INSERT INTO guilds (guild_id) VALUES (?) ON CONFLICT DO NOTHING", (guild_id,))
         if new_cycle:
             await _run(conn, "UPDATE daily_rotation SET used = 0 WHERE guild_id = ?", (guild_id,))
             await _run(conn, "UPDATE daily_schedules SET low_stock_notified = 0 WHERE guild_id = ?", (guild_id,))

@@ -98,7 +98,7 @@ async def delete_many(db: Database, guild_ids: list[int]) -> None:
 
 async def ensure(db: Database, guild_id: int) -> None:
     """Rows of other tables hang off the server's row so leaving the server deletes them too."""
-    await db.execute("INSERT OR IGNORE INTO guilds (guild_id) VALUES (?)", (guild_id,))
+    await db.execute("INSERT INTO guilds (guild_id) VALUES (?) ON CONFLICT DO NOTHING", (guild_id,))
 
 
 async def platform_of(db: Database, guild_id: int) -> str | None:

@@ -19,7 +19,8 @@ async def seen(db: Database, person_key: str) -> list[str]:
 async def mark_seen(db: Database, person_key: str, reflection_id: str, at: str) -> None:
     """Committed with the other /reflects of the moment: 100 at once are one transaction, not 100 in a row."""
     await db.write(
-        "INSERT OR REPLACE INTO reflection_seen (person_key, reflection_id, seen_at) VALUES (?, ?, ?)",
+        "INSERT INTO reflection_seen (person_key, reflection_id, seen_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (person_key, reflection_id) DO UPDATE SET seen_at = excluded.seen_at",
         (person_key, reflection_id, at),
     )
 

@@ -291,7 +291,8 @@ async def _story_ids(conn: aiosqlite.Connection, count: int) -> list[int]:
     [row] = await conn.execute_fetchall(
         "INSERT INTO bot_meta (key, value) SELECT 'last_story_id', coalesce(max(id), 0) + ? FROM stories "
         "WHERE true ON CONFLICT (key) DO UPDATE SET value = "
-        "max(CAST(bot_meta.value AS INTEGER), (SELECT coalesce(max(id), 0) FROM stories)) + ? RETURNING value",
+        "CASE WHEN CAST(bot_meta.value AS INTEGER) > (SELECT coalesce(max(id), 0) FROM stories) "
+        "THEN CAST(bot_meta.value AS INTEGER) ELSE (SELECT coalesce(max(id), 0) FROM stories) END + ? RETURNING value",
         (count, count),
     )
     last = int(row[0])
@@ -455,7 +456,8 @@ async def mark_reply_delivered(db: Database, reply_id: int) -> None:
 
 async def block(db: Database, guild_id: int, author_key: str, story_number: int, now: int) -> bool:
     changed = await db.execute(
-        "INSERT OR IGNORE INTO blocks (guild_id, author_key, story_number, blocked_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO blocks (guild_id, author_key, story_number, blocked_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
         (guild_id, author_key, story_number, now),
     )
     return changed == 1
@@ -732,8 +734,9 @@ async def replace_sealed_ids(db: Database, sealed: dict[int, bytes | None]) -> N
 
 async def add_community_reflection(db: Database, story: Story, now_iso: str) -> None:
     await db.execute(
-        "INSERT OR REPLACE INTO community_reflections (guild_id, story_number, text, content_warning, added_at) "
-        "VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO community_reflections (guild_id, story_number, text, content_warning, added_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (guild_id, story_number) DO UPDATE SET text = excluded.text, "
+        "content_warning = excluded.content_warning, added_at = excluded.added_at",
         (story.guild_id, story.number, story.text, story.content_warning, now_iso),
     )
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.db.connection import Database, Row
+
+# A marker is searched as a substring with LIKE (portable, unlike instr); these characters are matched as text.
+_LIKE_SPECIAL = re.compile(r"[\\%_]")
 
 PLATFORM = "telegram"  # the guilds.platform tag of every community here (and the prefix of members' keys)
 
@@ -138,7 +142,7 @@ async def member_community(db: Database, person_key: str) -> int | None:
 async def note_problem(db: Database, guild_id: int, chat_id: int, problem: str) -> bool:
     """True the first time this problem is seen for this chat (so moderators are told once)."""
     added = await db.execute(
-        "INSERT OR IGNORE INTO telegram_notices (guild_id, chat_id, problem) VALUES (?, ?, ?)",
+        "INSERT INTO telegram_notices (guild_id, chat_id, problem) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         (guild_id, chat_id, problem),
     )
     return added == 1
@@ -172,8 +176,10 @@ async def add_prompt(
     now: int,
 ) -> None:
     await db.execute(
-        "INSERT OR REPLACE INTO telegram_prompts "
-        "(chat_id, message_id, guild_id, form, story_id, extra_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO telegram_prompts "
+        "(chat_id, message_id, guild_id, form, story_id, extra_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (chat_id, message_id) DO UPDATE SET guild_id = excluded.guild_id, form = excluded.form, "
+        "story_id = excluded.story_id, extra_ids = excluded.extra_ids, created_at = excluded.created_at",
         (chat_id, message_id, guild_id, form, story_id, " ".join(map(str, extra)), now),
     )
 
@@ -217,7 +223,8 @@ def _record(row: Row) -> PostRecord:
 async def post_intent(db: Database, nonce: str, guild_id: int, chat_id: int, marker: str, now: int) -> PostRecord:
     """Written before the post is sent; an earlier record for the nonce (a retry) is returned as it is."""
     await db.execute(
-        "INSERT OR IGNORE INTO telegram_posts (nonce, guild_id, chat_id, marker, created_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO telegram_posts (nonce, guild_id, chat_id, marker, created_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
         (nonce, guild_id, chat_id, marker, now),
     )
     row = await db.fetchone("SELECT * FROM telegram_posts WHERE nonce = ?", (nonce,))
@@ -239,7 +246,8 @@ async def post_not_made(db: Database, nonce: str) -> None:
 
 async def posts_marked(db: Database, chat_id: int, marker: str) -> list[PostRecord]:
     rows = await db.fetchall(
-        "SELECT * FROM telegram_posts WHERE chat_id = ? AND instr(marker, ?) > 0 ORDER BY created_at", (chat_id, marker)
+        "SELECT * FROM telegram_posts WHERE chat_id = ? AND marker LIKE ? ESCAPE '\\' ORDER BY created_at",
+        (chat_id, "%" + _LIKE_SPECIAL.sub(r"\\\g<0>", marker) + "%"),
     )
     return [_record(row) for row in rows]
 
