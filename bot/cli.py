@@ -1,4 +1,4 @@
-"""`stairwell` command line: run | console | migrate | sync | backup | content check | screen | eval."""
+"""`stairwell` command line: run | console | migrate | sync | backup | copy-data | content check | screen | eval."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from bot import __version__
 from bot.config import ConfigError, Settings, configure_logging, load_settings, log_file_beside
 from bot.core.errors import ContentError
-from bot.db.connection import Database, DatabaseOpenError
+from bot.db.connection import Database, DatabaseOpenError, is_postgres_url
 from bot.db.migrate import MigrationError
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ log = logging.getLogger("stairwell")
 def _settings(args: argparse.Namespace, *, log_to_file: bool = False) -> Settings:
     settings = load_settings(env_file=args.env_file)
     configure_logging(settings.log_level, log_file_beside(settings.db_path) if log_to_file else None)
-    if settings.db_path != ":memory:" and not Path(settings.db_path).exists():
+    if settings.db_path != ":memory:" and not is_postgres_url(settings.db_path) and not Path(settings.db_path).exists():
         print(
             f"stairwell: no database at {Path(settings.db_path).resolve()} yet; creating a new, empty one there.",
             file=sys.stderr,
@@ -215,7 +215,7 @@ async def _migrate(args: argparse.Namespace) -> None:
 
     settings = _settings(args)
     async with _database(settings) as db:
-        print(f"Database {settings.db_path} is at schema version {await current_version(db)}.")
+        print(f"Database {db.path} is at schema version {await current_version(db)}.")
 
 
 async def _backup(args: argparse.Namespace) -> None:
@@ -224,7 +224,25 @@ async def _backup(args: argparse.Namespace) -> None:
     settings = _settings(args)
     async with _database(settings) as db:
         await backup(db, Path(args.path))
-    print(f"Backed up {settings.db_path} to {args.path}.")
+    print(f"Backed up {db.path} to {args.path}.")
+
+
+async def _copy_data(args: argparse.Namespace) -> None:
+    from bot.db.copy import copy_data
+    from bot.db.migrate import open_database
+
+    source = await open_database(args.source)
+    try:
+        target = await open_database(args.target)
+        try:
+            copied = await copy_data(source, target)
+        finally:
+            await target.close()
+    finally:
+        await source.close()
+    print(f"Copied {sum(copied.values())} rows in {len(copied)} tables from {source.path} to {target.path}.")
+    for table, count in copied.items():
+        print(f"  {table}: {count}")
 
 
 async def _content_check(args: argparse.Namespace) -> None:
@@ -311,10 +329,23 @@ def _parser() -> argparse.ArgumentParser:
         sub, "sync", "push the slash commands to Discord now", "Normally they sync only when they changed."
     ).set_defaults(handler=_sync)
     backup_parser = _command(
-        sub, "backup", "consistent copy of the database while it runs", "Uses SQLite's online backup."
+        sub,
+        "backup",
+        "consistent copy of the database while it runs",
+        "Uses SQLite's online backup; for PostgreSQL it prints the pg_dump command to use.",
     )
     backup_parser.add_argument("path", help="new file to write the copy to")
     backup_parser.set_defaults(handler=_backup)
+    copy = _command(
+        sub,
+        "copy-data",
+        "copy every table between SQLite and PostgreSQL",
+        "Both are migrated first; the target must be empty. One transaction per table, row counts checked. "
+        "Stop the bot while copying.",
+    )
+    copy.add_argument("--from", dest="source", required=True, metavar="PATH_OR_URL", help="the database to read")
+    copy.add_argument("--to", dest="target", required=True, metavar="PATH_OR_URL", help="the empty database to fill")
+    copy.set_defaults(handler=_copy_data)
     content = _command(sub, "content", "content files", "Testimonies and support resources.").add_subparsers(
         dest="action", required=True, metavar="ACTION"
     )

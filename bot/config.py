@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
 
+from bot.db.connection import is_postgres_url
+
 DEFAULT_DB = Path("data") / "stairwell.sqlite3"
 SECRET_FILE_NAME = "secret.key"
 MIN_SECRET_LENGTH = 32
@@ -74,7 +76,7 @@ class Settings:
 
 def _db_path(env: dict[str, str]) -> str:
     raw = env.get("STAIRWELL_DB", "").strip()
-    if raw == ":memory:":
+    if raw == ":memory:" or is_postgres_url(raw):
         return raw
     path = Path(raw) if raw else DEFAULT_DB
     if path.exists() and path.is_dir():
@@ -95,6 +97,12 @@ def _secret(env: dict[str, str], db_path: str) -> tuple[bytes, Path | None]:
                 f"generate one with {_GENERATE_HINT}."
             )
         return raw.encode(), None
+    if is_postgres_url(db_path):
+        # Processes sharing one database must share one key, or an author's stories would fall apart.
+        raise ConfigError(
+            "STAIRWELL_SECRET_KEY must be set when STAIRWELL_DB is a PostgreSQL URL: every process sharing "
+            f"the database needs the same key. Generate one with {_GENERATE_HINT}."
+        )
     data_dir = Path(db_path).parent if db_path != ":memory:" else Path("data")
     key_file = data_dir / SECRET_FILE_NAME
     if key_file.exists():
@@ -224,7 +232,7 @@ LOG_FILE_NAME = "stairwell.log"
 
 def log_file_beside(db_path: str) -> Path:
     """Where an interactive command logs, so log lines never land among its replies."""
-    folder = Path(db_path).parent if db_path != ":memory:" else DEFAULT_DB.parent
+    folder = DEFAULT_DB.parent if db_path == ":memory:" or is_postgres_url(db_path) else Path(db_path).parent
     return folder / LOG_FILE_NAME
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -10,6 +10,7 @@ import pytest
 from bot.core.app import Content, Timing
 from bot.core.clock import FixedClock
 from bot.discord_app.bot import StairwellBot
+from tests.backends import SKIP_REASON, PostgresCluster, start_cluster
 
 SECRET = b"test-secret-key-that-is-long-enough-000"
 # Stories reach the queue at once in tests that do not measure the delay; publication keeps its delay.
@@ -21,9 +22,31 @@ def content() -> Content:
     return Content.load()
 
 
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster | None]:
+    """Started only when a test asks for PostgreSQL, stopped at the end of the session."""
+    cluster = start_cluster()
+    try:
+        yield cluster
+    finally:
+        if cluster is not None:
+            cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    return str(request.param)
+
+
 @pytest.fixture
-def db_path(tmp_path) -> str:
-    return str(tmp_path / "stairwell.sqlite3")
+def db_path(tmp_path, backend, request) -> str:
+    """What STAIRWELL_DB would hold: a SQLite file, or a fresh PostgreSQL database's URL."""
+    if backend == "sqlite":
+        return str(tmp_path / "stairwell.sqlite3")
+    cluster = request.getfixturevalue("postgres")
+    if cluster is None:
+        pytest.skip(SKIP_REASON)
+    return cluster.fresh_database()
 
 
 @pytest.fixture

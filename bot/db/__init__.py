@@ -1,1 +1,1 @@
-"""SQLite through aiosqlite: the connection, migrations and every SQL statement."""
+"""SQLite (aiosqlite) or PostgreSQL (asyncpg): the connection, migrations and every SQL statement."""

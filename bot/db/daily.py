@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import aiosqlite
-
 from bot.db.connection import Database, Row
 
 # Reads only the partial index daily_schedules_due, so a tick costs what the due servers cost.
@@ -41,11 +39,6 @@ class CommunityReflection:
     content_warning: str | None
 
 
-async def _run(conn: aiosqlite.Connection, sql: str, params: Sequence[object]) -> None:
-    async with conn.execute(sql, tuple(params)):
-        pass
-
-
 def _schedule(row: Row) -> Schedule:
     return Schedule(
         guild_id=row["guild_id"],
@@ -75,12 +68,11 @@ async def get(db: Database, guild_id: int) -> Schedule | None:
 
 async def save(db: Database, guild_id: int, channel_id: int | None, local_time: str, days: str, next_run: int) -> None:
     """Create or replace a schedule; a new setup also ends any blocking episode."""
-    async with db.transaction() as conn:
-        await _run(conn, "INSERT OR IGNORE INTO guilds (guild_id) VALUES (?)", (guild_id,))
+    async with db.transaction():
+        await db.execute("INSERT INTO guilds (guild_id) VALUES (?) ON CONFLICT DO NOTHING", (guild_id,))
         if channel_id is not None:
-            await _run(conn, "UPDATE guilds SET daily_channel_id = ? WHERE guild_id = ?", (channel_id, guild_id))
-        await _run(
-            conn,
+            await db.execute("UPDATE guilds SET daily_channel_id = ? WHERE guild_id = ?", (channel_id, guild_id))
+        await db.execute(
             "INSERT INTO daily_schedules (guild_id, local_time, days, next_run) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (guild_id) DO UPDATE SET local_time = excluded.local_time, days = excluded.days, "
             "next_run = excluded.next_run, blocked_reason = NULL",
@@ -97,7 +89,7 @@ async def earliest_run(db: Database) -> int | None:
     value = await db.fetchval(
         "SELECT min(at) FROM (SELECT min(next_run) AS at FROM daily_schedules WHERE paused = 0 "
         "UNION ALL SELECT min(claimed_until) FROM daily_schedules WHERE claimed_for IS NOT NULL "
-        "UNION ALL SELECT min(claimed_until) FROM daily_extra_posts WHERE done = 0)"
+        "UNION ALL SELECT min(claimed_until) FROM daily_extra_posts WHERE done = 0) AS due"
     )
     return None if value is None else int(value)
 
@@ -109,7 +101,7 @@ async def claim(
     changed = await db.execute(
         "UPDATE daily_schedules SET next_run = ?, claimed_for = ?, claimed_until = ?, claim_attempts = 1 "
         " WHERE guild_id = ? AND next_run = ? AND skip_next = 0 "
-        "AND claimed_for IS NOT ? AND last_posted_date IS NOT ?",
+        "AND claimed_for IS DISTINCT FROM ? AND last_posted_date IS DISTINCT FROM ?",
         (following, local_date, lease_until, guild_id, expected_run, local_date, local_date),
     )
     return changed == 1
@@ -131,7 +123,7 @@ async def retake(db: Database, guild_id: int, local_date: str, expected_until: i
     """One worker takes over an interrupted claim."""
     changed = await db.execute(
         "UPDATE daily_schedules SET claimed_until = ?, claim_attempts = claim_attempts + 1 "
-        "WHERE guild_id = ? AND claimed_for = ? AND claimed_until IS ?",
+        "WHERE guild_id = ? AND claimed_for = ? AND claimed_until IS NOT DISTINCT FROM ?",
         (lease_until, guild_id, local_date, expected_until),
     )
     return changed == 1
@@ -148,8 +140,8 @@ async def hold(db: Database, guild_id: int, local_date: str, until: int) -> None
 async def reschedule(db: Database, guild_id: int, expected_run: int, following: int, *, consume_skip: bool) -> bool:
     """Move a run on without posting (missed window, or a skip being used up)."""
     changed = await db.execute(
-        "UPDATE daily_schedules SET next_run = ?, skip_next = CASE WHEN ? THEN 0 ELSE skip_next END "
-        "WHERE guild_id = ? AND next_run = ? AND (NOT ? OR skip_next = 1)",
+        "UPDATE daily_schedules SET next_run = ?, skip_next = CASE WHEN ? = 1 THEN 0 ELSE skip_next END "
+        "WHERE guild_id = ? AND next_run = ? AND (? = 0 OR skip_next = 1)",
         (following, consume_skip, guild_id, expected_run, consume_skip),
     )
     return changed == 1
@@ -174,11 +166,9 @@ async def release(db: Database, guild_id: int, local_date: str) -> None:
 
 async def block(db: Database, guild_id: int, reason: str) -> bool:
     """Record why posting is impossible; True only when this starts a new blocking episode."""
-    async with db.transaction() as conn:
-        async with conn.execute("SELECT blocked_reason FROM daily_schedules WHERE guild_id = ?", (guild_id,)) as cursor:
-            row = await cursor.fetchone()
-        await _run(
-            conn,
+    async with db.transaction():
+        row = await db.fetchone("SELECT blocked_reason FROM daily_schedules WHERE guild_id = ?", (guild_id,))
+        await db.execute(
             "UPDATE daily_schedules SET blocked_reason = ?, claimed_for = NULL, claimed_until = NULL "
             "WHERE guild_id = ?",
             (reason, guild_id),
@@ -247,45 +237,39 @@ async def recently_used(db: Database, guild_id: int, count: int) -> list[str]:
 
 
 async def forget_items(db: Database, guild_id: int, keys: Sequence[str]) -> None:
-    async with (
-        db.transaction() as conn,
-        conn.executemany(
+    async with db.transaction():
+        await db.executemany(
             "DELETE FROM daily_rotation WHERE guild_id = ? AND item_key = ?", [(guild_id, key) for key in keys]
-        ),
-    ):
-        pass
+        )
 
 
 async def set_order(db: Database, guild_id: int, keys: Sequence[str], *, new_cycle: bool) -> None:
     """Store positions for `keys` (inserting new ones); a new cycle also marks everything unused."""
-    async with db.transaction() as conn:
-        await _run(conn, "INSERT OR IGNORE INTO guilds (guild_id) VALUES (?)", (guild_id,))  # a preview before setup
+    async with db.transaction():
+        # A preview before setup.
+        await db.execute("INSERT INTO guilds (guild_id) VALUES (?) ON CONFLICT DO NOTHING", (guild_id,))
         if new_cycle:
-            await _run(conn, "UPDATE daily_rotation SET used = 0 WHERE guild_id = ?", (guild_id,))
-            await _run(conn, "UPDATE daily_schedules SET low_stock_notified = 0 WHERE guild_id = ?", (guild_id,))
-        async with conn.executemany(
+            await db.execute("UPDATE daily_rotation SET used = 0 WHERE guild_id = ?", (guild_id,))
+            await db.execute("UPDATE daily_schedules SET low_stock_notified = 0 WHERE guild_id = ?", (guild_id,))
+        await db.executemany(
             "INSERT INTO daily_rotation (guild_id, item_key, position) VALUES (?, ?, ?) "
             "ON CONFLICT (guild_id, item_key) DO UPDATE SET position = excluded.position",
             [(guild_id, key, position) for position, key in enumerate(keys)],
-        ):
-            pass
+        )
 
 
 async def mark_used(db: Database, guild_id: int, key: str) -> int:
     """Returns how many items of this cycle are still unused."""
-    async with db.transaction() as conn:
-        await _run(
-            conn,
+    async with db.transaction():
+        await db.execute(
             "UPDATE daily_rotation SET used = 1, last_used = "
             "(SELECT coalesce(max(last_used), 0) + 1 FROM daily_rotation WHERE guild_id = ?) "
             "WHERE guild_id = ? AND item_key = ?",
             (guild_id, guild_id, key),
         )
-        async with conn.execute(
-            "SELECT count(*) FROM daily_rotation WHERE guild_id = ? AND used = 0", (guild_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0
+        return int(
+            await db.fetchval("SELECT count(*) FROM daily_rotation WHERE guild_id = ? AND used = 0", (guild_id,))
+        )
 
 
 # --- Extra posts (/daily now), through their own outbox --------------------------------------------------

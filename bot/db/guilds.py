@@ -75,9 +75,9 @@ async def delete(db: Database, guild_id: int) -> None:
 
 async def claim(db: Database, platform: str, guild_ids: list[int]) -> None:
     """Records that these servers are the platform's, so a later reconciliation may drop them."""
-    async with db.transaction() as conn:
+    async with db.transaction():
         for guild_id in guild_ids:
-            await conn.execute(
+            await db.execute(
                 "INSERT INTO guilds (guild_id, platform) VALUES (?, ?) "
                 "ON CONFLICT (guild_id) DO UPDATE SET platform = excluded.platform",
                 (guild_id, platform),
@@ -91,14 +91,14 @@ async def of_platform(db: Database, platform: str) -> list[int]:
 
 async def delete_many(db: Database, guild_ids: list[int]) -> None:
     """Several servers and, through ON DELETE CASCADE, everything stored for them, in one transaction."""
-    async with db.transaction() as conn:
+    async with db.transaction():
         for guild_id in guild_ids:
-            await conn.execute("DELETE FROM guilds WHERE guild_id = ?", (guild_id,))
+            await db.execute("DELETE FROM guilds WHERE guild_id = ?", (guild_id,))
 
 
 async def ensure(db: Database, guild_id: int) -> None:
     """Rows of other tables hang off the server's row so leaving the server deletes them too."""
-    await db.execute("INSERT OR IGNORE INTO guilds (guild_id) VALUES (?)", (guild_id,))
+    await db.execute("INSERT INTO guilds (guild_id) VALUES (?) ON CONFLICT DO NOTHING", (guild_id,))
 
 
 async def platform_of(db: Database, guild_id: int) -> str | None:

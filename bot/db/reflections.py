@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bot.db import dialect
 from bot.db.connection import Database
 
 
 async def seen(db: Database, person_key: str) -> list[str]:
     """Reflection ids this person has seen, oldest first."""
     rows = await db.fetchall(
-        "SELECT reflection_id FROM reflection_seen WHERE person_key = ? ORDER BY seen_at, rowid",
+        f"SELECT reflection_id FROM reflection_seen WHERE person_key = ? ORDER BY {dialect.sql(db).seen_order}",
         (person_key,),
     )
     return [row[0] for row in rows]
@@ -18,7 +19,7 @@ async def seen(db: Database, person_key: str) -> list[str]:
 
 async def mark_seen(db: Database, person_key: str, reflection_id: str, at: str) -> None:
     await db.execute(
-        "INSERT OR REPLACE INTO reflection_seen (person_key, reflection_id, seen_at) VALUES (?, ?, ?)",
+        dialect.sql(db).mark_seen,
         (person_key, reflection_id, at),
     )
 
@@ -27,11 +28,10 @@ async def forget(db: Database, person_key: str, reflection_ids: Iterable[str] | 
     """Clear a whole history (for /forgetme) or part of it (to start a theme over)."""
     if reflection_ids is None:
         return await db.execute("DELETE FROM reflection_seen WHERE person_key = ?", (person_key,))
-    async with db.transaction() as conn:
+    async with db.transaction():
         removed = 0
         for reflection_id in reflection_ids:
-            async with conn.execute(
+            removed += await db.execute(
                 "DELETE FROM reflection_seen WHERE person_key = ? AND reflection_id = ?", (person_key, reflection_id)
-            ) as cursor:
-                removed += cursor.rowcount
+            )
         return removed

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.db import guilds
+from bot.db import dialect, guilds
 from bot.db.connection import Database, Row
 
 DAY = 86_400
@@ -155,40 +155,38 @@ async def create_from_draft(
     `limit`, a block or that many submissions in the last day refuse it inside the same transaction,
     so concurrent submits cannot pass the limit together (SubmissionRefusedError; the draft is kept).
     """
-    async with db.transaction() as conn:
-        async with conn.execute("DELETE FROM drafts WHERE id = ? RETURNING *", (draft_id,)) as cursor:
-            draft = await cursor.fetchone()
+    async with db.transaction():
+        draft = await db.fetchone("DELETE FROM drafts WHERE id = ? RETURNING *", (draft_id,))
         if draft is None:
             return None
         if limit is not None:
-            async with conn.execute(
+            checked = await db.fetchone(
                 "SELECT EXISTS (SELECT 1 FROM blocks WHERE guild_id = ? AND author_key = ?), "
                 "(SELECT count(*) FROM submission_times WHERE guild_id = ? AND author_key = ? AND at > ?)",
                 (draft["guild_id"], draft["author_key"], draft["guild_id"], draft["author_key"], now - DAY),
-            ) as cursor:
-                checked = await cursor.fetchone()
+            )
             assert checked is not None
             if checked[0] or checked[1] >= limit:
                 raise SubmissionRefusedError
-        async with conn.execute(
-            "UPDATE guilds SET last_story_number = last_story_number + 1 WHERE guild_id = ? "
-            "RETURNING last_story_number",
-            (draft["guild_id"],),
-        ) as cursor:
-            row = await cursor.fetchone()
-            assert row is not None
-            number = int(row[0])
+        number = int(
+            await db.fetchval(
+                "UPDATE guilds SET last_story_number = last_story_number + 1 WHERE guild_id = ? "
+                "RETURNING last_story_number",
+                (draft["guild_id"],),
+            )
+        )
         # Buttons and forms name a story by its id, so an id is never given twice (SQLite would reuse
         # the highest one after /forgetme deletes it): the highest ever given is kept in bot_meta.
-        async with conn.execute(
-            "INSERT INTO bot_meta (key, value) SELECT 'last_story_id', coalesce(max(id), 0) + 1 FROM stories "
-            "WHERE true ON CONFLICT (key) DO UPDATE SET value = "
-            "max(CAST(bot_meta.value AS INTEGER), (SELECT coalesce(max(id), 0) FROM stories)) + 1 RETURNING value"
-        ) as cursor:
-            row = await cursor.fetchone()
-            assert row is not None
-            story_id = int(row[0])
-        async with conn.execute(
+        # (The larger of two as CASE: SQLite's max(a, b) is PostgreSQL's greatest(a, b).)
+        story_id = int(
+            await db.fetchval(
+                "INSERT INTO bot_meta (key, value) SELECT 'last_story_id', coalesce(max(id), 0) + 1 FROM stories "
+                "WHERE true ON CONFLICT (key) DO UPDATE SET value = (SELECT CASE WHEN kept > used THEN kept "
+                "ELSE used END + 1 FROM (SELECT CAST(bot_meta.value AS BIGINT) AS kept, "
+                "(SELECT coalesce(max(id), 0) FROM stories) AS used) AS ids) RETURNING value"
+            )
+        )
+        story_row = await db.fetchone(
             "INSERT INTO stories (id, guild_id, number, author_key, sealed_author, notify, for_reflection, text, "
             "content_warning, crisis_level, crisis_signals, redacted_summary, submitted_on, queue_state, queue_after) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'due', ?) RETURNING *",
@@ -208,9 +206,8 @@ async def create_from_draft(
                 submitted_on,
                 queue_after,
             ),
-        ) as cursor:
-            story_row = await cursor.fetchone()
-        await conn.execute(
+        )
+        await db.execute(
             "INSERT INTO submission_times (guild_id, author_key, at) VALUES (?, ?, ?)",
             (draft["guild_id"], draft["author_key"], now),
         )
@@ -339,7 +336,8 @@ async def mark_reply_delivered(db: Database, reply_id: int) -> None:
 
 async def block(db: Database, guild_id: int, author_key: str, story_number: int, now: int) -> bool:
     changed = await db.execute(
-        "INSERT OR IGNORE INTO blocks (guild_id, author_key, story_number, blocked_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO blocks (guild_id, author_key, story_number, blocked_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
         (guild_id, author_key, story_number, now),
     )
     return changed == 1
@@ -395,7 +393,7 @@ async def next_due(db: Database) -> int | None:
         "SELECT min(CASE WHEN queue_state = 'due' THEN queue_after ELSE queue_claimed_until END) AS at "
         "FROM stories WHERE queue_state IN ('due', 'posting') UNION ALL "
         "SELECT min(CASE WHEN publish_state = 'due' THEN publish_after ELSE publish_claimed_until END) "
-        "FROM stories WHERE publish_state IN ('due', 'posting'))"
+        "FROM stories WHERE publish_state IN ('due', 'posting')) AS due"
     )
     return None if value is None else int(value)
 
@@ -404,8 +402,9 @@ async def claim_queue(db: Database, story_id: int, now: int, lease: int) -> Stor
     """The one worker that makes this queue post (or finishes an interrupted one); None for the others."""
     row = await db.fetchone(
         "UPDATE stories SET queue_state = 'posting', queue_attempts = queue_attempts + 1, queue_claimed_until = ? "
-        "WHERE id = ? AND queue_after <= ? AND (queue_state = 'due' OR "
-        "(queue_state = 'posting' AND coalesce(queue_claimed_until, 0) <= ?)) RETURNING *",
+        "WHERE id = (SELECT id FROM stories WHERE id = ? AND queue_after <= ? AND (queue_state = 'due' OR "
+        f"(queue_state = 'posting' AND coalesce(queue_claimed_until, 0) <= ?)){dialect.sql(db).skip_locked}) "
+        "RETURNING *",
         (now + lease, story_id, now, now),
     )
     return None if row is None else _story(row)
@@ -442,17 +441,15 @@ async def drop_queue_post(db: Database, story_id: int) -> None:
 
 async def due_now(db: Database, guild_id: int, now: int) -> int:
     """Queue posts and publications waiting for their random delay in one server become due now."""
-    async with db.transaction() as conn:
-        async with conn.execute(
+    async with db.transaction():
+        changed = await db.execute(
             "UPDATE stories SET queue_after = ? WHERE guild_id = ? AND queue_state = 'due' AND queue_after > ?",
             (now, guild_id, now),
-        ) as cursor:
-            changed = cursor.rowcount
-        async with conn.execute(
+        )
+        return changed + await db.execute(
             "UPDATE stories SET publish_after = ? WHERE guild_id = ? AND publish_state = 'due' AND publish_after > ?",
             (now, guild_id, now),
-        ) as cursor:
-            return changed + cursor.rowcount
+        )
 
 
 # -- publishing -----------------------------------------------------------------------------------
@@ -471,8 +468,9 @@ async def claim_publish(db: Database, story_id: int, now: int, lease: int) -> bo
     """Due, or a claim whose lease ran out (a worker died mid-post); one worker wins."""
     changed = await db.execute(
         "UPDATE stories SET publish_state = 'posting', publish_attempts = publish_attempts + 1, "
-        "publish_claimed_until = ? WHERE id = ? AND publish_after <= ? AND (publish_state = 'due' OR "
-        "(publish_state = 'posting' AND coalesce(publish_claimed_until, 0) <= ?))",
+        "publish_claimed_until = ? WHERE id = (SELECT id FROM stories WHERE id = ? AND publish_after <= ? AND "
+        "(publish_state = 'due' OR (publish_state = 'posting' AND coalesce(publish_claimed_until, 0) <= ?))"
+        f"{dialect.sql(db).skip_locked})",
         (now + lease, story_id, now, now),
     )
     return changed == 1
@@ -518,7 +516,7 @@ async def purge(db: Database, now: int, day: int = 86_400) -> dict[str, int]:
         "(stories.resolved_at IS NULL OR stories.resolved_at >= ? - "
         "(SELECT purge_after_days FROM guilds WHERE guilds.guild_id = stories.guild_id) * ?)"
     )
-    async with db.transaction() as conn:
+    async with db.transaction():
         counts = {}
         for name, sql, params in (
             ("drafts", "DELETE FROM drafts WHERE created_at < ?", (now - day,)),
@@ -573,21 +571,19 @@ async def purge(db: Database, now: int, day: int = 86_400) -> dict[str, int]:
                 (now - 30 * day,),
             ),
         ):
-            async with conn.execute(sql, params) as cursor:
-                counts[name] = cursor.rowcount
+            counts[name] = await db.execute(sql, params)
         return counts
 
 
 async def forget_author(db: Database, author_key: str) -> dict[str, int]:
     """Everything stored under this pseudonym, except blocks servers placed (they hold no text)."""
-    async with db.transaction() as conn:
+    async with db.transaction():
         counts = {}
-        async with conn.execute(
+        counts["reflections"] = await db.execute(
             "DELETE FROM community_reflections WHERE (guild_id, story_number) IN "
             "(SELECT guild_id, number FROM stories WHERE author_key = ?)",
             (author_key,),
-        ) as cursor:
-            counts["reflections"] = cursor.rowcount
+        )
         for name, sql in (
             ("stories", "DELETE FROM stories WHERE author_key = ?"),
             ("drafts", "DELETE FROM drafts WHERE author_key = ?"),
@@ -597,8 +593,7 @@ async def forget_author(db: Database, author_key: str) -> dict[str, int]:
             # Which Telegram community's link the person came through (the same pseudonym).
             ("community_links", "DELETE FROM telegram_members WHERE person_key = ?"),
         ):
-            async with conn.execute(sql, (author_key,)) as cursor:
-                counts[name] = cursor.rowcount
+            counts[name] = await db.execute(sql, (author_key,))
         return counts
 
 
@@ -609,15 +604,16 @@ async def sealed_ids(db: Database) -> list[tuple[int, bytes]]:
 
 async def replace_sealed_ids(db: Database, sealed: dict[int, bytes | None]) -> None:
     """Re-sealed (or, unreadable, erased) IDs, all in one transaction."""
-    async with db.transaction() as conn:
+    async with db.transaction():
         for story_id, value in sealed.items():
-            await conn.execute("UPDATE stories SET sealed_author = ? WHERE id = ?", (value, story_id))
+            await db.execute("UPDATE stories SET sealed_author = ? WHERE id = ?", (value, story_id))
 
 
 async def add_community_reflection(db: Database, story: Story, now_iso: str) -> None:
     await db.execute(
-        "INSERT OR REPLACE INTO community_reflections (guild_id, story_number, text, content_warning, added_at) "
-        "VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO community_reflections (guild_id, story_number, text, content_warning, added_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (guild_id, story_number) DO UPDATE SET text = excluded.text, "
+        "content_warning = excluded.content_warning, added_at = excluded.added_at",
         (story.guild_id, story.number, story.text, story.content_warning, now_iso),
     )
 

@@ -66,14 +66,14 @@ async def moderated_from(db: Database, chat_id: int) -> list[Community]:
 
 async def create(db: Database, group_chat_id: int, title: str, code: str) -> None:
     """The community's guilds row first, so everything stored for it goes when it is removed."""
-    async with db.transaction() as conn:
+    async with db.transaction():
         # Tagged as Telegram's, so the background worker never sends its work through another platform.
-        await conn.execute(
+        await db.execute(
             "INSERT INTO guilds (guild_id, platform) VALUES (?, ?) "
             "ON CONFLICT (guild_id) DO UPDATE SET platform = excluded.platform",
             (group_chat_id, PLATFORM),
         )
-        await conn.execute(
+        await db.execute(
             "INSERT INTO telegram_communities (guild_id, group_chat_id, title, code) VALUES (?, ?, ?, ?)",
             (group_chat_id, group_chat_id, title, code),
         )
@@ -92,15 +92,15 @@ async def set_pairing(db: Database, guild_id: int, code: str | None, expires: in
 
 async def bind_moderators(db: Database, guild_id: int, pairing_code: str, chat_id: int, now: int) -> bool:
     """Uses the pairing code up; False if another binding used it first or it expired."""
-    async with db.transaction() as conn:
-        async with conn.execute(
+    async with db.transaction():
+        used = await db.execute(
             "UPDATE telegram_communities SET pairing_code = NULL, pairing_expires = NULL "
             "WHERE guild_id = ? AND pairing_code = ? AND pairing_expires > ?",
             (guild_id, pairing_code, now),
-        ) as cursor:
-            if cursor.rowcount != 1:
-                return False
-        await conn.execute("UPDATE guilds SET moderation_channel_id = ? WHERE guild_id = ?", (chat_id, guild_id))
+        )
+        if used != 1:
+            return False
+        await db.execute("UPDATE guilds SET moderation_channel_id = ? WHERE guild_id = ?", (chat_id, guild_id))
     return True
 
 
@@ -114,12 +114,12 @@ async def set_publish_chat(db: Database, guild_id: int, chat_id: int | None) -> 
 
 async def group_migrated(db: Database, old_chat_id: int, new_chat_id: int) -> None:
     """A group became a supergroup: same community, new chat id (also where it was the publish chat)."""
-    async with db.transaction() as conn:
-        await conn.execute(
+    async with db.transaction():
+        await db.execute(
             "UPDATE telegram_communities SET group_chat_id = ? WHERE group_chat_id = ?", (new_chat_id, old_chat_id)
         )
         for column in ("moderation_channel_id", "stories_channel_id", "daily_channel_id"):
-            await conn.execute(f"UPDATE guilds SET {column} = ? WHERE {column} = ?", (new_chat_id, old_chat_id))
+            await db.execute(f"UPDATE guilds SET {column} = ? WHERE {column} = ?", (new_chat_id, old_chat_id))
 
 
 async def join(db: Database, person_key: str, guild_id: int) -> None:
@@ -138,7 +138,7 @@ async def member_community(db: Database, person_key: str) -> int | None:
 async def note_problem(db: Database, guild_id: int, chat_id: int, problem: str) -> bool:
     """True the first time this problem is seen for this chat (so moderators are told once)."""
     added = await db.execute(
-        "INSERT OR IGNORE INTO telegram_notices (guild_id, chat_id, problem) VALUES (?, ?, ?)",
+        "INSERT INTO telegram_notices (guild_id, chat_id, problem) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         (guild_id, chat_id, problem),
     )
     return added == 1
@@ -172,8 +172,10 @@ async def add_prompt(
     now: int,
 ) -> None:
     await db.execute(
-        "INSERT OR REPLACE INTO telegram_prompts "
-        "(chat_id, message_id, guild_id, form, story_id, extra_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO telegram_prompts "
+        "(chat_id, message_id, guild_id, form, story_id, extra_ids, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (chat_id, message_id) DO UPDATE SET guild_id = excluded.guild_id, form = excluded.form, "
+        "story_id = excluded.story_id, extra_ids = excluded.extra_ids, created_at = excluded.created_at",
         (chat_id, message_id, guild_id, form, story_id, " ".join(map(str, extra)), now),
     )
 
@@ -217,7 +219,8 @@ def _record(row: Row) -> PostRecord:
 async def post_intent(db: Database, nonce: str, guild_id: int, chat_id: int, marker: str, now: int) -> PostRecord:
     """Written before the post is sent; an earlier record for the nonce (a retry) is returned as it is."""
     await db.execute(
-        "INSERT OR IGNORE INTO telegram_posts (nonce, guild_id, chat_id, marker, created_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO telegram_posts (nonce, guild_id, chat_id, marker, created_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
         (nonce, guild_id, chat_id, marker, now),
     )
     row = await db.fetchone("SELECT * FROM telegram_posts WHERE nonce = ?", (nonce,))

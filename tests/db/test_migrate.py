@@ -4,6 +4,7 @@ import pytest
 
 from bot.db.connection import Database
 from bot.db.migrate import MigrationError, backup, current_version, discover, migrate, open_database
+from tests.backends import SKIP_REASON
 
 
 async def test_fresh_database_reaches_the_newest_version(tmp_path):
@@ -113,3 +114,26 @@ async def test_reads_see_writes_while_other_reads_are_in_flight(tmp_path):
         assert all(results[:200])
     finally:
         await db.close()
+
+
+def test_every_postgresql_form_replaces_a_shared_migration():
+    from bot.db.connection import Dialect
+
+    shared = discover()
+    forms = discover(dialect=Dialect.POSTGRESQL)
+    assert [m.version for m in forms] == [m.version for m in shared]
+    assert any("postgresql" in m.path.parts for m in forms)
+    assert all(m.path.name == s.path.name for m, s in zip(forms, shared, strict=True))
+
+
+async def test_postgresql_refuses_a_newer_database(postgres):
+    if postgres is None:
+        pytest.skip(SKIP_REASON)
+    url = postgres.fresh_database()
+    db = await Database.open(url)
+    try:
+        await db.execute("UPDATE stairwell_schema SET version = 999")
+    finally:
+        await db.close()
+    with pytest.raises(MigrationError, match="schema version 999"):
+        await open_database(url)

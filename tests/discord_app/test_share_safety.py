@@ -2,7 +2,6 @@
 
 import asyncio
 import logging
-import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -11,6 +10,7 @@ from bot.core import moderation, publishing
 from bot.core.moderation import ModerationError
 from bot.db import stories as store
 from bot.discord_app.render import embed
+from tests import backends
 from tests.discord_app.conftest import configure
 from tests.discord_app.test_share import posts, publish, share
 from tests.samples import STORY, URGENT
@@ -53,7 +53,7 @@ async def test_author_identity_appears_nowhere(ready, db_path, caplog):
     assert story.status == "pending"
 
     secrets = [str(world.member.id), world.member.name]
-    dump = "\n".join(sqlite3.connect(db_path).iterdump())
+    dump = await backends.dump(db_path)
     for secret in secrets:
         assert secret not in dump
     sealed = await world.db.fetchall("SELECT sealed_author FROM stories WHERE sealed_author IS NOT NULL")

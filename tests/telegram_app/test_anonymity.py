@@ -4,6 +4,8 @@ import json
 import logging
 from pathlib import Path
 
+from bot.db.connection import is_postgres_url
+from tests import backends
 from tests.telegram_app.test_setup import bind
 
 
@@ -37,17 +39,15 @@ async def test_no_id_or_name_in_logs_database_or_other_calls(tg, caplog):
         for trace in traces(person):
             assert trace not in logged, trace
 
-    await tg.app.db.conn.commit()
-    rows = []
-    for (table,) in await tg.app.db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'"):
-        rows += [tuple(row) for row in await tg.app.db.fetchall(f"SELECT * FROM {table}")]
-    stored = json.dumps(rows, default=str)
-    raw = b"".join(path.read_bytes() for path in Path(tg.db_path).parent.glob("stairwell.sqlite3*"))
+    stored = await backends.dump(tg.db_path)
+    # On SQLite the file's bytes too (freed pages, the WAL), not only the rows a query returns.
+    files = Path(tg.db_path).parent.glob("stairwell.sqlite3*") if not is_postgres_url(tg.db_path) else ()
+    raw = b"".join(path.read_bytes() for path in files)
     for person in people:
         for trace in traces(person):
             assert trace not in stored, trace
             assert trace.encode() not in raw, trace
-    assert rows, "the flows stored something"
+    assert "telegram_communities:" in stored, "the flows stored something"
 
     for call in tg.api.calls:
         params = dict(call.params)
