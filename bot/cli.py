@@ -22,6 +22,7 @@ from bot.db.migrate import MigrationError
 
 if TYPE_CHECKING:
     from bot.core.app import Stairwell
+    from bot.core.shards import Scope
 
 log = logging.getLogger("stairwell")
 
@@ -44,9 +45,10 @@ def _settings(args: argparse.Namespace, *, log_to_file: bool = False) -> Setting
 
 
 def _make_bot(settings: Settings, app: Stairwell | None = None, *, background: bool = True) -> Any:
-    from bot.discord_app.bot import StairwellBot
+    from bot.discord_app.bot import ShardedStairwellBot, StairwellBot
 
-    return StairwellBot(
+    kind = ShardedStairwellBot if app is not None and app.scope.shard_count > 1 else StairwellBot
+    return kind(
         settings.db_path,
         settings.secret_key,
         dev_guild=settings.dev_guild,
@@ -154,14 +156,51 @@ async def _run_both(settings: Settings, app: Stairwell) -> None:
             group.create_task(worker())
 
 
+def _shard_ids(text: str) -> list[int]:
+    try:
+        return [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError("shard ids are numbers separated by commas, such as 0,1") from None
+
+
+def _scope(settings: Settings, args: argparse.Namespace, platforms: list[PlatformName]) -> Scope:
+    """The shards this process connects; spread over processes, they need one PostgreSQL database."""
+    from bot.core.shards import Scope
+
+    if args.shard_count is None:
+        if args.shard_ids is not None:
+            raise ConfigError("--shard-ids needs --shard-count: the number of shards across every process.")
+        return Scope()
+    if PlatformName.DISCORD not in platforms:
+        raise ConfigError("--shard-count is for Discord: start it with DISCORD_TOKEN set (or --platform discord).")
+    ids = range(args.shard_count) if args.shard_ids is None else args.shard_ids
+    try:
+        scope = Scope.for_shards(args.shard_count, ids)
+    except ValueError as error:
+        raise ConfigError(f"--shard-ids: {error} (--shard-count is {args.shard_count}).") from None
+    if scope.sharded and not is_postgres_url(settings.db_path):
+        raise ConfigError(
+            "the other shards run in other processes, which must share this database: set STAIRWELL_DB to a "
+            "postgresql:// URL (see README, Running on several processes), or leave out --shard-ids so this "
+            "process serves every shard."
+        )
+    return scope
+
+
 async def _run(args: argparse.Namespace) -> None:
     """Every platform on one event loop and one database; if one stops with an error, all stop."""
     from bot.core.app import Stairwell
 
     settings = _settings(args)
     platforms = _platforms(settings, args.platform)
+    scope = _scope(settings, args, platforms)
+    if not scope.leader and PlatformName.TELEGRAM in platforms:
+        if args.platform == PlatformName.TELEGRAM:
+            raise ConfigError("Telegram runs in the process serving shard 0 (Telegram allows one reader per bot).")
+        log.info("Telegram runs in the process serving shard 0, not here")
+        platforms.remove(PlatformName.TELEGRAM)
     runners = {PlatformName.DISCORD: _run_discord, PlatformName.TELEGRAM: _run_telegram}
-    app = await Stairwell.open(settings.db_path, settings.secret_key, timing=_timing(settings))
+    app = await Stairwell.open(settings.db_path, settings.secret_key, timing=_timing(settings), scope=scope)
     # A service manager stops us with SIGTERM: finish cleanly (close sessions and the database).
     main_task = asyncio.current_task()
     assert main_task is not None
@@ -314,6 +353,15 @@ def _parser() -> argparse.ArgumentParser:
         "Runs until stopped; settings come from the environment and .env (see README, Configuration).",
     )
     run.add_argument("--platform", choices=[name.value for name in PlatformName], help="start only this platform")
+    run.add_argument(
+        "--shard-count", type=int, metavar="N", help="Discord shards across every process (see README, sharding)"
+    )
+    run.add_argument(
+        "--shard-ids",
+        type=_shard_ids,
+        metavar="0,1",
+        help="the shards this process connects (default: all); other processes need the same PostgreSQL database",
+    )
     run.set_defaults(handler=_run)
     _command(
         sub,

@@ -247,3 +247,39 @@ def test_the_installed_command_runs_from_any_folder(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("stairwell ")
+
+
+def test_shards_spread_over_processes_are_refused_on_sqlite_in_one_line(tmp_path):
+    """Other processes would serve the other shards, and they cannot share a SQLite file across machines."""
+    env = {"STAIRWELL_SECRET_KEY": "k" * 40, "DISCORD_TOKEN": TOKEN, "STAIRWELL_DB": str(tmp_path / "s.sqlite3")}
+    cases = [
+        (("--shard-count", "2", "--shard-ids", "1"), "set STAIRWELL_DB to a postgresql:// URL"),
+        (("--shard-ids", "0"), "--shard-ids needs --shard-count"),
+        (("--shard-count", "2", "--shard-ids", "0,2"), "shard ids must be between 0 and 1"),
+    ]
+    for args, expected in cases:
+        done = cli("run", *args, env=env, cwd=tmp_path)
+        lines = [line for line in done.stderr.splitlines() if not line.startswith("stairwell: no database at")]
+        assert done.returncode == 2 and len(lines) == 1 and expected in lines[0], (args, done.stderr)
+
+
+async def test_all_shards_in_one_process_run_on_sqlite(tmp_path):
+    from bot.cli import _parser, _scope
+    from bot.core.app import Stairwell
+
+    settings = load_settings(environ={"DISCORD_TOKEN": TOKEN, "STAIRWELL_DB": str(tmp_path / "one.sqlite3")})
+    args = _parser().parse_args(["run", "--shard-count", "2"])
+    scope = _scope(settings, args, ["discord"])
+    app = await Stairwell.open(settings.db_path, settings.secret_key, scope=scope)
+    bot = _make_bot(settings, app)
+    try:
+        async with simcord.run(bot) as env:
+            guilds = [env.create_guild(shard_id=shard) for shard in (0, 1)]
+            for guild in guilds:
+                channel = guild.create_text_channel("general")
+                result = await guild.add_member(env.create_user("ana")).slash(channel, "about")
+                assert result.ephemeral and result.response.embeds[0].title == "About Stairwell"
+            assert isinstance(bot, discord.AutoShardedClient) and bot.shard_count == 2
+            assert sorted(bot.shards) == [0, 1]
+    finally:
+        await app.close()

@@ -12,6 +12,7 @@ from bot.core.identity import Identity
 from bot.core.resources import Directory, load_directory
 from bot.core.retention import reseal_legacy_ids
 from bot.core.screening import warm
+from bot.core.shards import Scope
 from bot.core.testimonies import Library, load_library
 from bot.db.connection import Database
 from bot.db.migrate import open_database
@@ -51,6 +52,8 @@ class Stairwell:
     content: Content
     clock: Clock
     timing: Timing = field(default_factory=Timing)
+    # The servers this process's background work is for (all of them unless shards are spread over processes).
+    scope: Scope = field(default_factory=Scope)
     # Called when a flow records work for the background worker (a queue post, a publication, a schedule).
     on_work: Callable[[], None] | None = field(default=None, repr=False)
     # The screens are built in a thread when the first share form opens, so start-up never waits for them.
@@ -65,13 +68,19 @@ class Stairwell:
         clock: Clock | None = None,
         content: Content | None = None,
         timing: Timing | None = None,
+        scope: Scope | None = None,
     ) -> Stairwell:
         content = content or Content.load()
         db = await open_database(db_path)
         identity = Identity(secret)
         await reseal_legacy_ids(db, identity)
         app = cls(
-            db=db, identity=identity, content=content, clock=clock or SystemClock(), timing=timing or Timing()
+            db=db,
+            identity=identity,
+            content=content,
+            clock=clock or SystemClock(),
+            timing=timing or Timing(),
+            scope=scope or Scope(),
         )
         return app
 

@@ -369,7 +369,7 @@ class Post:
 
 async def due_posts(app: Stairwell, now: datetime, limit: int = BATCH) -> list[Schedule]:
     """Schedules whose run is due and not paused (reads only the due index)."""
-    return await store.due(app.db, _ts(now), limit)
+    return await store.due(app.db, _ts(now), limit, app.scope)
 
 
 async def claim(app: Stairwell, schedule: Schedule, now: datetime) -> Claim | None:
@@ -414,7 +414,7 @@ async def interrupted(app: Stairwell, now: datetime, limit: int = BATCH) -> list
     A claim past its catch-up window is given up: the day stays without a post rather than risk two.
     """
     taken = []
-    for schedule in await store.interrupted(app.db, _ts(now), limit):
+    for schedule in await store.interrupted(app.db, _ts(now), limit, app.scope):
         day = schedule.claimed_for
         assert day is not None
         if not await store.retake(app.db, schedule.guild_id, day, schedule.claimed_until, _ts(now) + LEASE):
@@ -477,7 +477,7 @@ async def seconds_until_next(app: Stairwell, now: datetime) -> float:
 
     The floor keeps a run that could not be moved on (a lost race) from spinning the loop.
     """
-    earliest = await store.earliest_run(app.db)
+    earliest = await store.earliest_run(app.db, app.scope)
     if earliest is None:
         return MAX_SLEEP
     return min(MAX_SLEEP, max(MIN_SLEEP, earliest - now.timestamp()))
@@ -520,7 +520,7 @@ async def claim_extra(app: Stairwell, extra_id: int, now: datetime) -> store.Ext
 
 
 async def extra_due(app: Stairwell, now: datetime, limit: int = BATCH) -> list[int]:
-    return await store.extra_due(app.db, _ts(now), limit)
+    return await store.extra_due(app.db, _ts(now), limit, app.scope)
 
 
 async def extra_post(app: Stairwell, extra: store.ExtraPost) -> Post:

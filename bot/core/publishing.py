@@ -31,7 +31,7 @@ LEASE = 120
 
 
 async def due(app: Stairwell) -> list[Story]:
-    return await store.due_for_publishing(app.db, int(app.clock.now().timestamp()))
+    return await store.due_for_publishing(app.db, int(app.clock.now().timestamp()), scope=app.scope)
 
 
 async def claim(app: Stairwell, story: Story) -> bool:

@@ -6,13 +6,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.db.connection import Database, Row
+from bot.db.scope import Served, condition
 
-# Reads only the partial index daily_schedules_due, so a tick costs what the due servers cost.
-DUE_SQL = (
-    "SELECT s.*, g.timezone, g.daily_channel_id FROM daily_schedules AS s "
-    "JOIN guilds AS g ON g.guild_id = s.guild_id "
-    "WHERE s.paused = 0 AND s.next_run <= ? ORDER BY s.next_run LIMIT ?"
-)
+
+def due_sql(scope: Served | None = None) -> str:
+    """Reads only the partial index daily_schedules_due, so a tick costs what the due servers cost."""
+    return (
+        "SELECT s.*, g.timezone, g.daily_channel_id FROM daily_schedules AS s "
+        "JOIN guilds AS g ON g.guild_id = s.guild_id "
+        f"WHERE s.paused = 0 AND s.next_run <= ?{condition(scope, 's.guild_id')} ORDER BY s.next_run LIMIT ?"
+    )
+
+
+DUE_SQL = due_sql()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +86,18 @@ async def save(db: Database, guild_id: int, channel_id: int | None, local_time: 
         )
 
 
-async def due(db: Database, now: int, limit: int) -> list[Schedule]:
-    return [_schedule(row) for row in await db.fetchall(DUE_SQL, (now, limit))]
+async def due(db: Database, now: int, limit: int, scope: Served | None = None) -> list[Schedule]:
+    return [_schedule(row) for row in await db.fetchall(due_sql(scope), (now, limit))]
 
 
-async def earliest_run(db: Database) -> int | None:
-    """The soonest next run of any active schedule (or extra post waiting), for the loop's sleep."""
+async def earliest_run(db: Database, scope: Served | None = None) -> int | None:
+    """The soonest next run of any active schedule (or extra post waiting) in the scope, for the loop's sleep."""
+    within = condition(scope, "daily_schedules.guild_id")
+    extra = condition(scope, "daily_extra_posts.guild_id")
     value = await db.fetchval(
-        "SELECT min(at) FROM (SELECT min(next_run) AS at FROM daily_schedules WHERE paused = 0 "
-        "UNION ALL SELECT min(claimed_until) FROM daily_schedules WHERE claimed_for IS NOT NULL "
-        "UNION ALL SELECT min(claimed_until) FROM daily_extra_posts WHERE done = 0) AS due"
+        f"SELECT min(at) FROM (SELECT min(next_run) AS at FROM daily_schedules WHERE paused = 0{within} "
+        f"UNION ALL SELECT min(claimed_until) FROM daily_schedules WHERE claimed_for IS NOT NULL{within} "
+        f"UNION ALL SELECT min(claimed_until) FROM daily_extra_posts WHERE done = 0{extra}) AS due"
     )
     return None if value is None else int(value)
 
@@ -110,13 +118,14 @@ async def claim(
 IN_FLIGHT_SQL = (
     "SELECT s.*, g.timezone, g.daily_channel_id FROM daily_schedules AS s "
     "JOIN guilds AS g ON g.guild_id = s.guild_id "
-    "WHERE s.claimed_for IS NOT NULL AND coalesce(s.claimed_until, 0) <= ? LIMIT ?"
+    "WHERE s.claimed_for IS NOT NULL AND coalesce(s.claimed_until, 0) <= ?{within} LIMIT ?"
 )
 
 
-async def interrupted(db: Database, now: int, limit: int) -> list[Schedule]:
+async def interrupted(db: Database, now: int, limit: int, scope: Served | None = None) -> list[Schedule]:
     """Claims whose lease ran out: the worker died, or the post failed in a way that may have posted."""
-    return [_schedule(row) for row in await db.fetchall(IN_FLIGHT_SQL, (now, limit))]
+    sql = IN_FLIGHT_SQL.format(within=condition(scope, "s.guild_id"))
+    return [_schedule(row) for row in await db.fetchall(sql, (now, limit))]
 
 
 async def retake(db: Database, guild_id: int, local_date: str, expected_until: int | None, lease_until: int) -> bool:
@@ -301,10 +310,12 @@ async def claim_extra(db: Database, extra_id: int, now: int, lease_until: int) -
     return None if row is None else ExtraPost(row[0], row[1], row[2], row[4], row[3])
 
 
-async def extra_due(db: Database, now: int, limit: int) -> list[int]:
-    """Requests no worker holds: left by a crash, or held after an ambiguous error."""
+async def extra_due(db: Database, now: int, limit: int, scope: Served | None = None) -> list[int]:
+    """Requests no worker holds in the scope's servers: left by a crash, or held after an ambiguous error."""
     rows = await db.fetchall(
-        "SELECT id FROM daily_extra_posts WHERE done = 0 AND claimed_until <= ? ORDER BY id LIMIT ?", (now, limit)
+        "SELECT id FROM daily_extra_posts WHERE done = 0 AND claimed_until <= ?"
+        f"{condition(scope, 'daily_extra_posts.guild_id')} ORDER BY id LIMIT ?",
+        (now, limit),
     )
     return [int(row[0]) for row in rows]
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.db import dialect, guilds
 from bot.db.connection import Database, Row
+from bot.db.scope import Served, condition
 
 DAY = 86_400
 
@@ -376,24 +377,26 @@ async def recent_log(db: Database, guild_id: int, limit: int = 20) -> list[LogEn
 # -- the queue outbox -------------------------------------------------------------------------------
 
 
-async def due_for_queue(db: Database, now: int, limit: int = 20) -> list[Story]:
-    """Queue posts due now, and claims whose lease ran out; the soonest first."""
+async def due_for_queue(db: Database, now: int, limit: int = 20, scope: Served | None = None) -> list[Story]:
+    """Queue posts due now, and claims whose lease ran out, in the scope's servers; the soonest first."""
     rows = await db.fetchall(
         "SELECT * FROM stories WHERE queue_state IN ('due', 'posting') AND queue_after <= ? "
-        "AND (queue_state = 'due' OR coalesce(queue_claimed_until, 0) <= ?) ORDER BY queue_after LIMIT ?",
+        "AND (queue_state = 'due' OR coalesce(queue_claimed_until, 0) <= ?)"
+        f"{condition(scope, 'stories.guild_id')} ORDER BY queue_after LIMIT ?",
         (now, now, limit),
     )
     return [_story(row) for row in rows]
 
 
-async def next_due(db: Database) -> int | None:
-    """The soonest queue post, publication or expiring lease (reads the two partial indexes)."""
+async def next_due(db: Database, scope: Served | None = None) -> int | None:
+    """The soonest queue post, publication or expiring lease in the scope (reads the two partial indexes)."""
+    within = condition(scope, "stories.guild_id")
     value = await db.fetchval(
         "SELECT min(at) FROM ("
         "SELECT min(CASE WHEN queue_state = 'due' THEN queue_after ELSE queue_claimed_until END) AS at "
-        "FROM stories WHERE queue_state IN ('due', 'posting') UNION ALL "
+        f"FROM stories WHERE queue_state IN ('due', 'posting'){within} UNION ALL "
         "SELECT min(CASE WHEN publish_state = 'due' THEN publish_after ELSE publish_claimed_until END) "
-        "FROM stories WHERE publish_state IN ('due', 'posting')) AS due"
+        f"FROM stories WHERE publish_state IN ('due', 'posting'){within}) AS due"
     )
     return None if value is None else int(value)
 
@@ -455,10 +458,11 @@ async def due_now(db: Database, guild_id: int, now: int) -> int:
 # -- publishing -----------------------------------------------------------------------------------
 
 
-async def due_for_publishing(db: Database, now: int, limit: int = 20) -> list[Story]:
+async def due_for_publishing(db: Database, now: int, limit: int = 20, scope: Served | None = None) -> list[Story]:
     rows = await db.fetchall(
         "SELECT * FROM stories WHERE publish_state IN ('due', 'posting') AND publish_after <= ? "
-        "AND (publish_state = 'due' OR coalesce(publish_claimed_until, 0) <= ?) ORDER BY publish_after LIMIT ?",
+        "AND (publish_state = 'due' OR coalesce(publish_claimed_until, 0) <= ?)"
+        f"{condition(scope, 'stories.guild_id')} ORDER BY publish_after LIMIT ?",
         (now, now, limit),
     )
     return [_story(row) for row in rows]

@@ -19,6 +19,7 @@ from bot.core.clock import Clock
 from bot.core.flows.background import Background
 from bot.core.flows.daily_posts import Notice
 from bot.core.flows.routing import PlatformRouter
+from bot.core.shards import Scope
 from bot.discord_app.errors import StairwellTree
 from bot.discord_app.platform import PLATFORM, DiscordPlatform
 from bot.log_safety import where
@@ -51,16 +52,22 @@ class StairwellBot(commands.Bot):
         background_tasks: bool = True,
         app: Stairwell | None = None,
         timing: Timing | None = None,
+        scope: Scope | None = None,
     ) -> None:
-        """`app` shares one core (and one database) with other adapters in the process; it is then theirs to close."""
+        """`app` shares one core (and one database) with other adapters in the process; it is then theirs to close.
+
+        `scope` (or the shared app's) names the shards this process connects (ShardedStairwellBot).
+        """
         intents = discord.Intents.none()
         intents.guilds = True
+        self.scope = app.scope if app is not None else scope or Scope()
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents,
             allowed_mentions=discord.AllowedMentions.none(),
             tree_cls=StairwellTree,
             help_command=None,
+            **self._shard_options(),
         )
         self._db_path = db_path
         self._secret = secret
@@ -75,12 +82,20 @@ class StairwellBot(commands.Bot):
         self._worker: asyncio.Task[None] | None = None
         self._shared_app = app
 
+    def _shard_options(self) -> dict[str, Any]:
+        return {}
+
     async def setup_hook(self) -> None:
         if self._shared_app is not None:
             self.app = self._shared_app
         else:
             self.app = await Stairwell.open(
-                self._db_path, self._secret, clock=self._clock, content=self._content, timing=self._timing
+                self._db_path,
+                self._secret,
+                clock=self._clock,
+                content=self._content,
+                timing=self._timing,
+                scope=self.scope,
             )
         # Background work reaches each server through its own platform: never a Telegram community through Discord.
         self.router = PlatformRouter(self.app, {PLATFORM: self.platform})
@@ -114,7 +129,13 @@ class StairwellBot(commands.Bot):
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
     async def sync_commands(self, *, force: bool = False) -> bool:
-        """Sync only when the tree changed since the last sync; syncing every start hits rate limits."""
+        """Sync only when the tree changed since the last sync; syncing every start hits rate limits.
+
+        With shards spread over processes, only shard 0's process syncs: the others would race it.
+        """
+        if not force and not self.scope.leader:
+            log.info("commands are synced by the process serving shard 0")
+            return False
         guild = discord.Object(self.dev_guild) if self.dev_guild else None
         scope = f"guild:{self.dev_guild}" if self.dev_guild else "global"
         if guild is not None:
@@ -137,6 +158,13 @@ class StairwellBot(commands.Bot):
         if error is None:
             return
         log.error("event %s failed: %s at %s", event_method, type(error).__name__, where(error))
+
+
+class ShardedStairwellBot(StairwellBot, commands.AutoShardedBot):
+    """The same bot connecting some of Discord's shards (`stairwell run --shard-count N --shard-ids 0,1`)."""
+
+    def _shard_options(self) -> dict[str, Any]:
+        return {"shard_count": self.scope.shard_count, "shard_ids": list(self.scope.shard_ids)}
 
 
 def app_of(interaction: discord.Interaction) -> Stairwell:

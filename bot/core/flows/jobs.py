@@ -101,7 +101,7 @@ async def queue_story(app: Stairwell, platform: Platform, story_id: int) -> bool
 async def queue_due(app: Stairwell, platform: Platform, *, guild_id: int | None = None) -> int:
     """Queue posts whose delay has passed, and any a crash interrupted; returns how many were made."""
     made = 0
-    for story in await store.due_for_queue(app.db, _now(app)):
+    for story in await store.due_for_queue(app.db, _now(app), scope=app.scope):
         if guild_id is not None and story.guild_id != guild_id:
             continue
         claimed = await store.claim_queue(app.db, story.id, _now(app), QUEUE_LEASE)
@@ -280,7 +280,7 @@ async def _publish(app: Stairwell, platform: Platform, story: Story, interrupted
 
 async def seconds_until_next(app: Stairwell) -> float:
     """Until the soonest queue post or publication (or a lease that runs out), for the worker's sleep."""
-    soonest = await store.next_due(app.db)
+    soonest = await store.next_due(app.db, app.scope)
     return float("inf") if soonest is None else max(0.0, soonest - app.clock.now().timestamp())
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone, literal
@@ -13,12 +13,18 @@ from bot.db import guilds
 log = logging.getLogger(__name__)
 
 
-async def reconcile(app: Stairwell, platform: str, present: Iterable[int]) -> int:
+async def reconcile(
+    app: Stairwell, platform: str, present: Iterable[int], *, heard: Callable[[int], bool] = lambda _: True
+) -> int:
     """At start: servers the platform says we are in are kept (and claimed for it); the ones that removed
-    us while we were offline sent no event, so they are erased now, as leaving does. Returns how many went."""
+    us while we were offline sent no event, so they are erased now, as leaving does. Returns how many went.
+
+    `heard` says which servers the platform could have listed: a process connecting some of Discord's
+    shards hears only theirs, and must never take another shard's servers for departed ones.
+    """
     here = list(present)
     await guilds.claim(app.db, platform, here)
-    gone = sorted(set(await guilds.of_platform(app.db, platform)) - set(here))
+    gone = sorted(set(filter(heard, await guilds.of_platform(app.db, platform))) - set(here))
     if gone:
         await guilds.delete_many(app.db, gone)
         log.info("erased the data of %d server(s) that removed Stairwell while it was offline", len(gone))

@@ -26,7 +26,8 @@ class Lifecycle(commands.Cog):
 
         Servers Discord reports as unavailable (an outage) are still listed, so they are kept.
         """
-        await lifecycle.reconcile(self.bot.app, PLATFORM, [guild.id for guild in self.bot.guilds])
+        app = self.bot.app
+        await lifecycle.reconcile(app, PLATFORM, [guild.id for guild in self.bot.guilds], heard=app.scope.holds)
 
     @commands.Cog.listener()
     async def on_guild_join(self, guild: discord.Guild) -> None:
