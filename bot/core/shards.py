@@ -4,8 +4,8 @@ Discord puts a server on shard `(guild_id >> 22) % shard_count`; a process conne
 and hears only their servers. Its background work (queue posts, publishing, daily posts) is limited to
 those servers, so it never waits on another process's servers, and a server's posts come from the
 process that hears it; the leases still make every post exactly once should two processes overlap.
-Shard 0's process also serves everything that is not on a shard (Telegram, the console, servers no
-adapter has claimed yet) and is the one that syncs the slash commands.
+Shard 0's process also serves everything that is not on a shard (Telegram, the console) and is the one
+that syncs the slash commands.
 """
 
 from __future__ import annotations

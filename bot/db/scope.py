@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Protocol
 
 DISCORD = "discord"  # guilds.platform of a Discord server
+LARGEST_OTHER_ID = 4_294_967_295  # Discord's snowflakes are larger; Telegram's chat ids are negative
 
 
 class Served(Protocol):
     """What a process serves: Discord servers on `shard_ids` of `shard_count` (none when `discord` is false),
-    and, when `others`, every other server (Telegram's, the console's, one no adapter has claimed yet)."""
+    and, when `others`, every other server (Telegram's, the console's)."""
 
     @property
     def shard_count(self) -> int: ...
@@ -44,7 +45,10 @@ def condition(scope: Served | None, guild_column: str) -> str:
     shards = ", ".join(str(int(shard)) for shard in scope.shard_ids)
     discord = f"({guild_column} >> 22) % {int(scope.shard_count)} IN ({shards})" if scope.discord else "1 = 0"
     others = "1 = 1" if scope.others else "1 = 0"
-    return (
-        f" AND (CASE WHEN (SELECT platform FROM guilds AS p WHERE p.guild_id = {guild_column}) = '{DISCORD}' "
-        f"THEN {discord} ELSE {others} END)"
+    # A server no adapter has claimed yet (its row made by a command before the join event) is Discord's
+    # when its id is a snowflake, as migration 0007 decided for the servers it found.
+    platform = (
+        f"coalesce((SELECT platform FROM guilds AS p WHERE p.guild_id = {guild_column}), "
+        f"CASE WHEN {guild_column} > {LARGEST_OTHER_ID} THEN '{DISCORD}' END)"
     )
+    return f" AND (CASE WHEN {platform} = '{DISCORD}' THEN {discord} ELSE {others} END)"

@@ -13,10 +13,11 @@ from bot.db import daily, guilds
 from bot.db import stories as store
 from bot.db.migrate import open_database
 
-SHARD_0 = (1000 << 22) + 7  # Discord puts a server on shard (id >> 22) % shard_count
-SHARD_1 = (1001 << 22) + 7
+SHARD_0 = (1_000_000 << 22) + 7  # Discord puts a server on shard (id >> 22) % shard_count
+SHARD_1 = (1_000_001 << 22) + 7
+UNCLAIMED = (1_000_003 << 22) + 7  # shard 1; its row made by a command before any adapter claimed it
 TELEGRAM = -1_001_234_567_890
-EVERY = {SHARD_0, SHARD_1, TELEGRAM}
+EVERY = {SHARD_0, SHARD_1, UNCLAIMED, TELEGRAM}
 
 
 @pytest.fixture
@@ -24,6 +25,7 @@ async def db(db_path):
     db = await open_database(db_path)
     await guilds.claim(db, "discord", [SHARD_0, SHARD_1])
     await guilds.claim(db, "telegram", [TELEGRAM])
+    await guilds.ensure(db, UNCLAIMED)
     for guild_id in EVERY:
         draft = await store.save_draft(db, guild_id, f"author-{guild_id}", "text", None, False, False, 0)
         await store.create_from_draft(
@@ -41,7 +43,7 @@ async def db(db_path):
         (Scope(), EVERY),
         (Scope.for_shards(2, [0, 1]), EVERY),
         (Scope.for_shards(2, [0]), {SHARD_0, TELEGRAM}),
-        (Scope.for_shards(2, [1]), {SHARD_1}),
+        (Scope.for_shards(2, [1]), {SHARD_1, UNCLAIMED}),
     ],
 )
 async def test_each_process_picks_only_the_work_of_its_servers(db, scope, served):
@@ -53,8 +55,8 @@ async def test_each_process_picks_only_the_work_of_its_servers(db, scope, served
 
 async def test_a_process_does_not_wake_for_another_shards_work(db):
     """A dead process's overdue work would otherwise keep the others' workers from ever sleeping."""
-    await db.execute("UPDATE stories SET queue_state = 'posted' WHERE guild_id != ?", (SHARD_1,))
-    await db.execute("UPDATE daily_schedules SET paused = 1 WHERE guild_id != ?", (SHARD_1,))
+    await db.execute("UPDATE stories SET queue_state = 'posted' WHERE guild_id NOT IN (?, ?)", (SHARD_1, UNCLAIMED))
+    await db.execute("UPDATE daily_schedules SET paused = 1 WHERE guild_id NOT IN (?, ?)", (SHARD_1, UNCLAIMED))
 
     assert await store.next_due(db, Scope.for_shards(2, [0])) is None
     assert await daily.earliest_run(db, Scope.for_shards(2, [0])) is None
@@ -65,12 +67,12 @@ async def test_publishing_is_picked_by_shard_too(db):
     await db.execute("UPDATE stories SET status = 'approved', publish_state = 'due', publish_after = 0")
 
     picked = await store.due_for_publishing(db, 10, scope=Scope.for_shards(2, [1]))
-    assert {story.guild_id for story in picked} == {SHARD_1}
+    assert {story.guild_id for story in picked} == {SHARD_1, UNCLAIMED}
 
 
 async def test_a_shard_never_takes_another_shards_servers_for_departed_ones(db):
     """A process hears only its shards' servers; the rest are not gone, only elsewhere."""
-    left = (1002 << 22) + 7  # shard 0: removed Stairwell while it was offline
+    left = (1_000_002 << 22) + 7  # shard 0: removed Stairwell while it was offline
     await guilds.claim(db, "discord", [left])
 
     app: Any = SimpleNamespace(db=db)  # all reconcile uses of the app

@@ -34,8 +34,11 @@ class World:
 
 @pytest.fixture
 def world(simcord_env) -> World:
-    env = simcord_env
-    guild = env.create_guild("Night Shift")
+    return build_world(simcord_env)
+
+
+def build_world(env: Any, *, shard_id: int | None = None) -> World:
+    guild = env.create_guild("Night Shift", shard_id=shard_id)
     admin_role = guild.create_role("Admins", permissions=discord.Permissions(manage_guild=True))
     mod_role = guild.create_role("Stairwell Mods")
     observers = guild.create_role("Observers")
