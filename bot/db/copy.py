@@ -26,6 +26,9 @@ TABLES = (
     "submission_times",
     "blocks",
     "mod_log",
+    "telegram_communities",
+    "telegram_members",
+    "telegram_notices",
 )
 # Tables whose `id` the database hands out: PostgreSQL's counter must continue after the copied ids.
 _IDENTITY = frozenset({"local_resources", "daily_extra_posts", "drafts", "stories", "story_replies", "mod_log"})

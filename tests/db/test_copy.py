@@ -8,7 +8,7 @@ import pytest
 
 from bot.cli import main
 from bot.core.app import Stairwell
-from bot.db import guilds, reflections
+from bot.db import guilds, reflections, telegram
 from bot.db import stories as store
 from bot.db.copy import TABLES
 from bot.db.migrate import open_database
@@ -35,6 +35,9 @@ async def _seed(target: str, content) -> None:
             )
         for reflection in ("r2", "r1", "r3"):
             await reflections.mark_seen(app.db, "person", reflection, "2026-11-21T10:00:00Z")
+        await telegram.create(app.db, -1_001_234_567_890, "Night Shift", "code")
+        await telegram.join(app.db, "telegram:person", -1_001_234_567_890)
+        await telegram.note_problem(app.db, -1_001_234_567_890, -1_001_234_567_890, "forbidden")
     finally:
         await app.close()
 
@@ -102,3 +105,13 @@ def test_backup_of_postgresql_explains_pg_dump(cluster, tmp_path, monkeypatch, c
         main(["--env-file", str(tmp_path / "none.env"), "backup", str(tmp_path / "copy.dump")])
     error = capsys.readouterr().err
     assert "pg_dump --format=custom" in error and error.count("\n") == 1
+
+
+async def test_the_copy_names_every_table_the_migrations_make(tmp_path):
+    """A table added by a later migration and forgotten here would be left behind by copy-data."""
+    db = await open_database(str(tmp_path / "all.sqlite3"))
+    try:
+        rows = await db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    finally:
+        await db.close()
+    assert sorted(TABLES) == sorted(row[0] for row in rows)

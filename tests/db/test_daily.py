@@ -4,14 +4,15 @@ import pytest
 
 from bot.db import daily as store
 from bot.db import guilds
+from bot.db.connection import Dialect
 from bot.db.migrate import open_database
 
 GUILD = 7
 
 
 @pytest.fixture
-async def db(tmp_path):
-    db = await open_database(str(tmp_path / "daily.sqlite3"))
+async def db(db_path):
+    db = await open_database(db_path)
     await store.save(db, GUILD, 70, "09:00", "daily", 1_000)
     yield db
     await db.close()
@@ -47,9 +48,10 @@ async def test_block_reports_only_the_start_of_an_episode(db):
 
 
 async def test_the_due_query_reads_only_the_partial_index(db):
-    plan = " ".join(row["detail"] for row in await db.fetchall("EXPLAIN QUERY PLAN " + store.DUE_SQL, (0, 10)))
-    assert "USING INDEX daily_schedules_due" in plan
-    assert "SCAN s" not in plan
+    if db.dialect is Dialect.SQLITE:  # PostgreSQL's planner scans a table this small whatever its indexes
+        plan = " ".join(row["detail"] for row in await db.fetchall("EXPLAIN QUERY PLAN " + store.DUE_SQL, (0, 10)))
+        assert "USING INDEX daily_schedules_due" in plan
+        assert "SCAN s" not in plan
     assert [schedule.guild_id for schedule in await store.due(db, 1_000, 10)] == [GUILD]
     await store.set_paused(db, GUILD, True)
     assert await store.due(db, 1_000, 10) == []
