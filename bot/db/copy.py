@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from bot.db import dialect
-from bot.db.connection import Database, Dialect
+from bot.db.connection import Database
 from bot.db.migrate import MigrationError, current_version
 
 log = logging.getLogger(__name__)
@@ -35,14 +35,7 @@ _IDENTITY = frozenset({"local_resources", "daily_extra_posts", "drafts", "storie
 
 
 async def _columns(db: Database, table: str) -> list[str]:
-    if db.dialect is Dialect.SQLITE:
-        return [row[1] for row in await db.fetchall(f"PRAGMA table_info({table})")]
-    rows = await db.fetchall(
-        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
-        "AND table_name = ? ORDER BY ordinal_position",
-        (table,),
-    )
-    return [row[0] for row in rows]
+    return [row[0] for row in await db.fetchall(dialect.sql(db).columns, (table,))]
 
 
 async def copy_data(source: Database, target: Database) -> dict[str, int]:
@@ -63,11 +56,9 @@ async def copy_data(source: Database, target: Database) -> dict[str, int]:
         marks = ", ".join("?" for _ in columns)
         async with target.transaction():
             await target.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", [tuple(row) for row in rows])
-            if table in _IDENTITY and target.dialect is Dialect.POSTGRESQL:
-                await target.execute(
-                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) "
-                    f"FROM {table}"
-                )
+            continue_ids = dialect.sql(target).continue_ids
+            if table in _IDENTITY and continue_ids:
+                await target.execute(continue_ids.format(table=table))
             count = int(await target.fetchval(f"SELECT count(*) FROM {table}"))
             if count != len(rows):
                 raise MigrationError(f"table {table}: {len(rows)} rows read but {count} written; nothing kept.")

@@ -19,6 +19,11 @@ class Statements:
     # Marking a reflection seen moves it to the end of the person's history.
     mark_seen: str
     seen_order: str
+    # A table's column names in order (one `?`: the table's name).
+    columns: str
+    # After rows were copied in with their ids, the table's own id counter continues above them
+    # (`{table}`: the table's name; empty where the database continues by itself, as SQLite does).
+    continue_ids: str
 
 
 _STATEMENTS = {
@@ -26,6 +31,8 @@ _STATEMENTS = {
         skip_locked="",
         mark_seen="INSERT OR REPLACE INTO reflection_seen (person_key, reflection_id, seen_at) VALUES (?, ?, ?)",
         seen_order="seen_at, rowid",
+        columns="SELECT name FROM pragma_table_info(?) ORDER BY cid",
+        continue_ids="",
     ),
     Dialect.POSTGRESQL: Statements(
         skip_locked=" FOR UPDATE SKIP LOCKED",
@@ -34,6 +41,13 @@ _STATEMENTS = {
             "ON CONFLICT (person_key, reflection_id) DO UPDATE SET seen_at = excluded.seen_at, seen_order = DEFAULT"
         ),
         seen_order="seen_at, seen_order",
+        columns=(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = ? ORDER BY ordinal_position"
+        ),
+        continue_ids=(
+            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) FROM {table}"
+        ),
     ),
 }
 
