@@ -44,7 +44,7 @@ class NullPlatform:
 
     async def post(self, where: Where, message: Outgoing, *, nonce: str) -> PostRef:
         self.count += 1
-        return PostRef(where.channel_id, self.count)
+        return PostRef(where.guild_id, where.channel_id, self.count)
 
     async def edit(self, ref: PostRef, message: Outgoing) -> bool:
         return True
