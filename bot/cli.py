@@ -157,10 +157,15 @@ async def _run_both(settings: Settings, app: Stairwell) -> None:
 
 
 def _shard_ids(text: str) -> list[int]:
+    """`0,1` or `0-3` (so a systemd instance name, where commas are not allowed, can say which)."""
+    ids: list[int] = []
     try:
-        return [int(part) for part in text.split(",") if part.strip()]
+        for part in filter(None, (part.strip() for part in text.split(","))):
+            first, _, last = part.partition("-")
+            ids += range(int(first), int(last or first) + 1)
     except ValueError:
-        raise argparse.ArgumentTypeError("shard ids are numbers separated by commas, such as 0,1") from None
+        raise argparse.ArgumentTypeError("shard ids are numbers or ranges, such as 0,1 or 0-3") from None
+    return ids
 
 
 def _scope(settings: Settings, args: argparse.Namespace, platforms: list[PlatformName]) -> Scope:
@@ -360,7 +365,8 @@ def _parser() -> argparse.ArgumentParser:
         "--shard-ids",
         type=_shard_ids,
         metavar="0,1",
-        help="the shards this process connects (default: all); other processes need the same PostgreSQL database",
+        help="the shards this process connects, such as 0,1 or 0-3 (default: all); other processes serving the "
+        "other shards share its PostgreSQL database",
     )
     run.set_defaults(handler=_run)
     _command(

@@ -263,6 +263,13 @@ def test_shards_spread_over_processes_are_refused_on_sqlite_in_one_line(tmp_path
         assert done.returncode == 2 and len(lines) == 1 and expected in lines[0], (args, done.stderr)
 
 
+def test_shard_ids_are_numbers_or_ranges():
+    from bot.cli import _parser
+
+    assert _parser().parse_args(["run", "--shard-count", "8", "--shard-ids", "0-2,5"]).shard_ids == [0, 1, 2, 5]
+    assert _parser().parse_args(["run", "--shard-count", "8", "--shard-ids", "3"]).shard_ids == [3]
+
+
 async def test_all_shards_in_one_process_run_on_sqlite(tmp_path):
     from bot.cli import _parser, _scope
     from bot.core.app import Stairwell
