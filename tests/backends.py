@@ -109,6 +109,14 @@ def start_cluster() -> PostgresCluster | None:
     return cluster
 
 
+def report_line() -> str:
+    """Said once at the top of a test run: whether the PostgreSQL runs will run."""
+    bin_dir = _binaries()
+    if bin_dir is None:
+        return f"postgresql: not installed; {SKIP_REASON.split(': ', 1)[1]}"
+    return f"postgresql: a throwaway cluster from {bin_dir} (started when a test first needs it)"
+
+
 async def dump(target: str) -> str:
     """Every row of every table as text, on either backend: for tests that search the whole database."""
     from bot.db.connection import Database

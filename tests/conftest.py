@@ -10,7 +10,7 @@ import pytest
 from bot.core.app import Content, Timing
 from bot.core.clock import FixedClock
 from bot.discord_app.bot import StairwellBot
-from tests.backends import SKIP_REASON, PostgresCluster, start_cluster
+from tests.backends import SKIP_REASON, PostgresCluster, report_line, start_cluster
 
 SECRET = b"test-secret-key-that-is-long-enough-000"
 # Stories reach the queue at once in tests that do not measure the delay; publication keeps its delay.
@@ -20,6 +20,10 @@ NO_QUEUE_DELAY = Timing(queue_delay=(0, 0))
 @pytest.fixture(scope="session")
 def content() -> Content:
     return Content.load()
+
+
+def pytest_report_header() -> str:
+    return report_line()
 
 
 @pytest.fixture(scope="session")
