@@ -192,6 +192,14 @@ def _scope(settings: Settings, args: argparse.Namespace, platforms: list[Platfor
     return scope
 
 
+def _platforms_here(platforms: list[PlatformName], scope: Scope) -> list[PlatformName]:
+    """Telegram allows one reader per bot: with shards spread over processes, shard 0's process runs it."""
+    if scope.leader or PlatformName.TELEGRAM not in platforms:
+        return platforms
+    log.info("Telegram runs in the process serving shard 0, not here")
+    return [name for name in platforms if name is not PlatformName.TELEGRAM]
+
+
 async def _run(args: argparse.Namespace) -> None:
     """Every platform on one event loop and one database; if one stops with an error, all stop."""
     from bot.core.app import Stairwell
@@ -199,11 +207,7 @@ async def _run(args: argparse.Namespace) -> None:
     settings = _settings(args)
     platforms = _platforms(settings, args.platform)
     scope = _scope(settings, args, platforms)
-    if not scope.leader and PlatformName.TELEGRAM in platforms:
-        if args.platform == PlatformName.TELEGRAM:
-            raise ConfigError("Telegram runs in the process serving shard 0 (Telegram allows one reader per bot).")
-        log.info("Telegram runs in the process serving shard 0, not here")
-        platforms.remove(PlatformName.TELEGRAM)
+    platforms = _platforms_here(platforms, scope)
     runners = {PlatformName.DISCORD: _run_discord, PlatformName.TELEGRAM: _run_telegram}
     app = await Stairwell.open(settings.db_path, settings.secret_key, timing=_timing(settings), scope=scope)
     # A service manager stops us with SIGTERM: finish cleanly (close sessions and the database).

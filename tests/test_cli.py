@@ -263,6 +263,16 @@ def test_shards_spread_over_processes_are_refused_on_sqlite_in_one_line(tmp_path
         assert done.returncode == 2 and len(lines) == 1 and expected in lines[0], (args, done.stderr)
 
 
+def test_telegram_runs_only_in_the_process_serving_shard_0():
+    from bot.cli import PlatformName, _platforms_here
+    from bot.core.shards import Scope
+
+    both = [PlatformName.DISCORD, PlatformName.TELEGRAM]
+    assert _platforms_here(both, Scope.for_shards(4, [0, 1])) == both
+    assert _platforms_here(both, Scope.for_shards(4, [2, 3])) == [PlatformName.DISCORD]
+    assert _platforms_here(both, Scope()) == both
+
+
 def test_shard_ids_are_numbers_or_ranges():
     from bot.cli import _parser
 
