@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import asyncpg
@@ -55,6 +56,7 @@ class PostgresCluster:
             os.chown(self.folder, user.pw_uid, user.pw_gid)
             self._as = ["runuser", "-u", "postgres", "--"]
         self._numbers = itertools.count(1)
+        self._test_database = False
 
     def _run(self, *command: str) -> None:
         subprocess.run([*self._as, *command], check=True, capture_output=True, cwd=self.folder)
@@ -85,6 +87,27 @@ class PostgresCluster:
         conn = await asyncpg.connect(self.url("postgres"))
         try:
             await conn.execute(sql)
+        finally:
+            await conn.close()
+
+    def emptied_database(self) -> str:
+        """One migrated database that every test empties first: a copy of the template per test costs
+        0.3–0.6 s here (about half the suite's time), emptying its tables a few milliseconds."""
+        url = self.url("stairwell_test")
+        with ThreadPoolExecutor(1) as thread:  # an event loop of its own, whatever runs in this one
+            thread.submit(asyncio.run, self._empty(url)).result()
+        return url
+
+    async def _empty(self, url: str) -> None:
+        if not self._test_database:
+            await self._admin("CREATE DATABASE stairwell_test TEMPLATE stairwell_template")
+            self._test_database = True
+        conn = await asyncpg.connect(url)
+        try:
+            rows = await conn.fetch(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'stairwell_schema'"
+            )
+            await conn.execute(f"TRUNCATE {', '.join(row[0] for row in rows)} RESTART IDENTITY CASCADE")
         finally:
             await conn.close()
 

@@ -44,13 +44,13 @@ def backend(request) -> str:
 
 @pytest.fixture
 def db_path(tmp_path, backend, request) -> str:
-    """What STAIRWELL_DB would hold: a SQLite file, or a fresh PostgreSQL database's URL."""
+    """What STAIRWELL_DB would hold: a new SQLite file, or the emptied PostgreSQL test database's URL."""
     if backend == "sqlite":
         return str(tmp_path / "stairwell.sqlite3")
     cluster = request.getfixturevalue("postgres")
     if cluster is None:
         pytest.skip(SKIP_REASON)
-    return cluster.fresh_database()
+    return cluster.emptied_database()
 
 
 @pytest.fixture
