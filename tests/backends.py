@@ -7,6 +7,7 @@ port, trust auth, no fsync) and every test gets its own database, copied from a 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import glob
 import itertools
 import os
@@ -128,7 +129,12 @@ def start_cluster() -> PostgresCluster | None:
     if bin_dir is None:
         return None
     cluster = PostgresCluster(bin_dir)
-    cluster.start()
+    try:
+        cluster.start()
+    except BaseException:
+        with contextlib.suppress(subprocess.CalledProcessError):  # not started that far: nothing to stop
+            cluster.stop()  # a server left running would outlive the tests
+        raise
     return cluster
 
 
