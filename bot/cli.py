@@ -192,12 +192,17 @@ def _scope(settings: Settings, args: argparse.Namespace, platforms: list[Platfor
     return scope
 
 
-def _platforms_here(platforms: list[PlatformName], scope: Scope) -> list[PlatformName]:
-    """Telegram allows one reader per bot: with shards spread over processes, shard 0's process runs it."""
-    if scope.leader or PlatformName.TELEGRAM not in platforms:
-        return platforms
-    log.info("Telegram runs in the process serving shard 0, not here")
-    return [name for name in platforms if name is not PlatformName.TELEGRAM]
+def _here(platforms: list[PlatformName], scope: Scope) -> tuple[list[PlatformName], Scope]:
+    """The platforms this process runs, and the servers whose background work it takes: only those it can reach.
+
+    Telegram allows one reader per bot: with shards spread over processes, shard 0's process runs it.
+    """
+    if not scope.leader and PlatformName.TELEGRAM in platforms:
+        log.info("Telegram runs in the process serving shard 0, not here")
+        platforms = [name for name in platforms if name is not PlatformName.TELEGRAM]
+    return platforms, scope.serving(
+        discord=PlatformName.DISCORD in platforms, others=scope.others and PlatformName.TELEGRAM in platforms
+    )
 
 
 async def _run(args: argparse.Namespace) -> None:
@@ -206,8 +211,7 @@ async def _run(args: argparse.Namespace) -> None:
 
     settings = _settings(args)
     platforms = _platforms(settings, args.platform)
-    scope = _scope(settings, args, platforms)
-    platforms = _platforms_here(platforms, scope)
+    platforms, scope = _here(platforms, _scope(settings, args, platforms))
     runners = {PlatformName.DISCORD: _run_discord, PlatformName.TELEGRAM: _run_telegram}
     app = await Stairwell.open(settings.db_path, settings.secret_key, timing=_timing(settings), scope=scope)
     # A service manager stops us with SIGTERM: finish cleanly (close sessions and the database).

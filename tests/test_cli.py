@@ -263,14 +263,17 @@ def test_shards_spread_over_processes_are_refused_on_sqlite_in_one_line(tmp_path
         assert done.returncode == 2 and len(lines) == 1 and expected in lines[0], (args, done.stderr)
 
 
-def test_telegram_runs_only_in_the_process_serving_shard_0():
-    from bot.cli import PlatformName, _platforms_here
+def test_each_process_runs_and_serves_only_the_platforms_it_can_reach():
+    """Telegram in shard 0's process only; a process takes no background work for a platform it does not run."""
+    from bot.cli import PlatformName, _here
     from bot.core.shards import Scope
 
     both = [PlatformName.DISCORD, PlatformName.TELEGRAM]
-    assert _platforms_here(both, Scope.for_shards(4, [0, 1])) == both
-    assert _platforms_here(both, Scope.for_shards(4, [2, 3])) == [PlatformName.DISCORD]
-    assert _platforms_here(both, Scope()) == both
+    assert _here(both, Scope()) == (both, Scope())
+    assert _here(both, Scope.for_shards(4, [0, 1])) == (both, Scope.for_shards(4, [0, 1]))
+    assert _here(both, Scope.for_shards(4, [2, 3])) == ([PlatformName.DISCORD], Scope.for_shards(4, [2, 3]))
+    assert _here([PlatformName.DISCORD], Scope())[1] == Scope(others=False)
+    assert _here([PlatformName.TELEGRAM], Scope())[1] == Scope(discord=False)
 
 
 def test_shard_ids_are_numbers_or_ranges():

@@ -11,7 +11,7 @@ that syncs the slash commands.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,10 @@ class Scope:
         if shard_count < 1 or not ids or not all(0 <= shard < shard_count for shard in ids):
             raise ValueError(f"shard ids must be between 0 and {shard_count - 1}")
         return cls(shard_count, ids, discord=discord, others=0 in ids)
+
+    def serving(self, *, discord: bool, others: bool) -> Scope:
+        """The same shards, for a process that runs Discord or not, and the other platforms or not."""
+        return replace(self, discord=discord, others=others)
 
     @property
     def sharded(self) -> bool:

@@ -44,6 +44,8 @@ async def db(db_path):
         (Scope.for_shards(2, [0, 1]), EVERY),
         (Scope.for_shards(2, [0]), {SHARD_0, TELEGRAM}),
         (Scope.for_shards(2, [1]), {SHARD_1, UNCLAIMED}),
+        (Scope(others=False), {SHARD_0, SHARD_1, UNCLAIMED}),  # a process running Discord alone
+        (Scope(discord=False), {TELEGRAM}),  # and one running Telegram alone
     ],
 )
 async def test_each_process_picks_only_the_work_of_its_servers(db, scope, served):
