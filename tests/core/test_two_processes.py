@@ -1,8 +1,9 @@
 """Two worker processes on one database make every queue post and publication exactly once.
 
-Two real OS processes (not SimCord: a simulated Discord lives in one process's memory, so two
-processes cannot share one) each run the core's background jobs against a platform that appends
-every post to one shared file; they start together at a barrier and contend for the same work.
+Two real OS processes serving the same servers (as two processes would if they ever served one shard) each
+run the core's background jobs against a platform that appends every post to one shared file; they start
+together at a barrier and contend for the same work. (A simulated Discord lives in one process's memory, so
+the SimCord test of two processes, tests/discord_app/test_shards.py, gives each its own shard.)
 """
 
 from __future__ import annotations
