@@ -2,18 +2,21 @@
 
 Run: `python bench/backends.py` (PostgreSQL: a throwaway local cluster, as the tests start it, with
 fsync off; a real server with fsync on pays a WAL flush per commit). Same machine, same data, same
-code; each figure is for one process with all its work concurrent (asyncio.gather).
+code; each figure is for one process with all its work concurrent (asyncio.gather), and the queue
+figure again with the same authors split over two processes sharing the database.
 """
 
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import statistics
 import sys
 import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -107,13 +110,53 @@ async def measure(target: str) -> dict[str, str]:
     }
 
 
+async def _share_half(target: str, half: int, barrier: Any, times: Any) -> None:
+    app = await Stairwell.open(target, SECRET, clock=FixedClock(datetime(2026, 11, 21, 12, 0, tzinfo=UTC)))
+    try:
+        await asyncio.get_running_loop().run_in_executor(None, barrier.wait)
+        started = time.time()
+        await asyncio.gather(*(_share(app, n) for n in range(half, AUTHORS, 2)))
+        times.put((started, time.time()))
+    finally:
+        await app.close()
+
+
+def _process(target: str, half: int, barrier: Any, times: Any) -> None:
+    asyncio.run(_share_half(target, half, barrier, times))
+
+
+def two_processes(target: str) -> str:
+    """The queue figure again with the authors split over two processes sharing the database."""
+
+    async def seed() -> None:
+        app = await Stairwell.open(target, SECRET)
+        try:
+            await guilds.update(app.db, GUILD, moderation_channel_id=11, stories_channel_id=12, submissions_per_day=20)
+        finally:
+            await app.close()
+
+    asyncio.run(seed())
+    context = multiprocessing.get_context("spawn")
+    barrier, times = context.Barrier(2), context.Queue()
+    workers = [context.Process(target=_process, args=(target, half, barrier, times)) for half in (0, 1)]
+    for worker in workers:
+        worker.start()
+    spans = [times.get(timeout=600) for _ in workers]
+    for worker in workers:
+        worker.join()
+    wall = max(end for _, end in spans) - min(start for start, _ in spans)
+    return f"{AUTHORS * SHARES_EACH / wall:,.0f} stories/s"
+
+
 def main() -> None:
     cluster = start_cluster()
     try:
         with tempfile.TemporaryDirectory() as folder:
             results = {"SQLite": asyncio.run(measure(str(Path(folder) / "bench.sqlite3")))}
+            split = {"SQLite": two_processes(str(Path(folder) / "two.sqlite3"))}
             if cluster is not None:
                 results["PostgreSQL"] = asyncio.run(measure(cluster.fresh_database(migrated=False)))
+                split["PostgreSQL"] = two_processes(cluster.fresh_database(migrated=False))
     finally:
         if cluster is not None:
             cluster.stop()
@@ -123,6 +166,7 @@ def main() -> None:
     print(f"{'':46}" + "".join(f"{name:>22}" for name in names))
     for metric in results["SQLite"]:
         print(f"{metric:46}" + "".join(f"{results[name][metric]:>22}" for name in names))
+    print(f"{'queue throughput, two processes':46}" + "".join(f"{split[name]:>22}" for name in names))
     if cluster is None:
         print("PostgreSQL is not installed here: only SQLite was measured.")
 
