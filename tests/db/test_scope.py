@@ -33,6 +33,7 @@ async def db(db_path):
             redacted_summary="", submitted_on="2026-11-21", now=0, queue_after=5,
         )
         await daily.save(db, guild_id, 1, "09:00", "daily", 5)
+        await daily.request_extra(db, guild_id, "2026-11-21")  # /daily now, its post not made yet
     yield db
     await db.close()
 
@@ -51,14 +52,18 @@ async def db(db_path):
 async def test_each_process_picks_only_the_work_of_its_servers(db, scope, served):
     assert {story.guild_id for story in await store.due_for_queue(db, 10, scope=scope)} == served
     assert {schedule.guild_id for schedule in await daily.due(db, 10, 10, scope)} == served
+    extras = await daily.extra_due(db, 10, 10, scope)
+    rows = await db.fetchall("SELECT id, guild_id FROM daily_extra_posts")
+    assert {row[1] for row in rows if row[0] in extras} == served
     assert await store.next_due(db, scope) == 5
-    assert await daily.earliest_run(db, scope) == 5
+    assert await daily.earliest_run(db, scope) == 0  # the extra posts are due at once
 
 
 async def test_a_process_does_not_wake_for_another_shards_work(db):
     """A dead process's overdue work would otherwise keep the others' workers from ever sleeping."""
     await db.execute("UPDATE stories SET queue_state = 'posted' WHERE guild_id NOT IN (?, ?)", (SHARD_1, UNCLAIMED))
     await db.execute("UPDATE daily_schedules SET paused = 1 WHERE guild_id NOT IN (?, ?)", (SHARD_1, UNCLAIMED))
+    await db.execute("UPDATE daily_extra_posts SET done = 1 WHERE guild_id NOT IN (?, ?)", (SHARD_1, UNCLAIMED))
 
     assert await store.next_due(db, Scope.for_shards(2, [0])) is None
     assert await daily.earliest_run(db, Scope.for_shards(2, [0])) is None
