@@ -52,15 +52,14 @@ class StairwellBot(commands.Bot):
         background_tasks: bool = True,
         app: Stairwell | None = None,
         timing: Timing | None = None,
-        scope: Scope | None = None,
     ) -> None:
         """`app` shares one core (and one database) with other adapters in the process; it is then theirs to close.
 
-        `scope` (or the shared app's) names the shards this process connects (ShardedStairwellBot).
+        Its scope names the shards this process connects (ShardedStairwellBot); without one, all of them.
         """
         intents = discord.Intents.none()
         intents.guilds = True
-        self.scope = app.scope if app is not None else scope or Scope()
+        self.scope = app.scope if app is not None else Scope()
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents,
