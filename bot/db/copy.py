@@ -21,6 +21,7 @@ TABLES = (
     "community_reflections",
     "daily_extra_posts",
     "drafts",
+    "share_conversations",
     "stories",
     "story_replies",
     "submission_times",
@@ -29,9 +30,13 @@ TABLES = (
     "telegram_communities",
     "telegram_members",
     "telegram_notices",
+    "telegram_prompts",
+    "telegram_posts",
 )
 # Tables whose `id` the database hands out: PostgreSQL's counter must continue after the copied ids.
-_IDENTITY = frozenset({"local_resources", "daily_extra_posts", "drafts", "stories", "story_replies", "mod_log"})
+_IDENTITY = frozenset(
+    {"local_resources", "daily_extra_posts", "drafts", "share_conversations", "stories", "story_replies", "mod_log"}
+)
 
 
 async def _columns(db: Database, table: str) -> list[str]:

@@ -21,6 +21,8 @@ class Statements:
     seen_order: str
     # A table's column names in order (one `?`: the table's name).
     columns: str
+    # `{column}` holds the text in `?` (a plain substring, no pattern characters).
+    contains: str
     # After rows were copied in with their ids, the table's own id counter continues above them
     # (`{table}`: the table's name; empty where the database continues by itself, as SQLite does).
     continue_ids: str
@@ -32,6 +34,7 @@ _STATEMENTS = {
         mark_seen="INSERT OR REPLACE INTO reflection_seen (person_key, reflection_id, seen_at) VALUES (?, ?, ?)",
         seen_order="seen_at, rowid",
         columns="SELECT name FROM pragma_table_info(?) ORDER BY cid",
+        contains="instr({column}, ?) > 0",
         continue_ids="",
     ),
     Dialect.POSTGRESQL: Statements(
@@ -45,6 +48,7 @@ _STATEMENTS = {
             "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
             "AND table_name = ? ORDER BY ordinal_position"
         ),
+        contains="strpos({column}, ?) > 0",
         continue_ids=(
             "SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) FROM {table}"
         ),

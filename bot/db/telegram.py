@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.db import dialect
 from bot.db.connection import Database, Row
 
 PLATFORM = "telegram"  # the guilds.platform tag of every community here (and the prefix of members' keys)
@@ -242,7 +243,9 @@ async def post_not_made(db: Database, nonce: str) -> None:
 
 async def posts_marked(db: Database, chat_id: int, marker: str) -> list[PostRecord]:
     rows = await db.fetchall(
-        "SELECT * FROM telegram_posts WHERE chat_id = ? AND instr(marker, ?) > 0 ORDER BY created_at", (chat_id, marker)
+        f"SELECT * FROM telegram_posts WHERE chat_id = ? AND {dialect.sql(db).contains.format(column='marker')} "
+        "ORDER BY created_at",
+        (chat_id, marker),
     )
     return [_record(row) for row in rows]
 
