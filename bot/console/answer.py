@@ -25,7 +25,6 @@ def actor(session: Session) -> Actor:
         user_id=MODERATOR_ID,
         guild_id=CONSOLE_GUILD,
         author_key=identity.author_key(PLATFORM, session.user),
-        sealed=identity.seal(PLATFORM, session.user),
         name=MODERATOR,
         server_name=SERVER,
         is_moderator=True,

@@ -30,6 +30,7 @@ class Action(StrEnum):
     BLOCK = "block"
     SUPPORT = "support"
     URGENT = "urgent"
+    REPOST = "repost"  # a post the platform never confirmed, found missing: made again
 
 
 OUTCOME_WORDS = {
@@ -272,6 +273,30 @@ async def unblock_author(app: Stairwell, guild_id: int, number: int, moderator_i
         return False
     await store.log_action(app.db, guild_id, number, "unblock author", moderator_id, int(app.clock.now().timestamp()))
     return True
+
+
+async def repost(app: Stairwell, guild_id: int, story_id: int, moderator_id: int) -> Story:
+    """A moderator found an unconfirmed post missing: the story goes back to be published, once."""
+    now = int(app.clock.now().timestamp())
+    async with app.db.transaction():
+        story = await store.repost(app.db, story_id, guild_id, now)
+        if story is None:
+            raise await _nothing_to_post(app, guild_id, story_id)
+        await store.log_action(app.db, guild_id, story.number, Action.REPOST.value, moderator_id, now)
+    app.wake()
+    return story
+
+
+async def _nothing_to_post(app: Stairwell, guild_id: int, story_id: int) -> ModerationError:
+    story = await store.get(app.db, story_id)
+    if story is None or story.guild_id != guild_id:
+        return ModerationError("That story no longer exists (its author may have deleted it): nothing to post.")
+    if story.status == "approved":
+        return ModerationError(f"Story #{story.number} is already being posted again (another press came first).")
+    if story.status == "published":
+        return ModerationError(f"Story #{story.number} is posted: its post was confirmed, so there is nothing to post.")
+    state = OUTCOME_WORDS.get(story.status, story.status).lower()
+    return ModerationError(f"Story #{story.number} was {state} meanwhile: there is nothing to post.")
 
 
 async def _lost_race(app: Stairwell, story_id: int) -> ModerationError:

@@ -43,8 +43,9 @@ async def stories_channel(app: Stairwell, guild_id: int) -> int | None:
     return (await guilds.get(app.db, guild_id)).stories_channel_id
 
 
-async def posted(app: Stairwell, story: Story, channel_id: int, message_id: int) -> bool:
-    """False when the story was removed while it was being posted: the adapter deletes the post."""
+async def posted(app: Stairwell, story: Story, channel_id: int, message_id: int | None) -> bool:
+    """False when the story was removed while it was being posted: the adapter deletes the post.
+    No `message_id`: the platform never confirmed the post, so a moderator may find it missing and repost it."""
     published = await store.move(
         app.db,
         story.id,

@@ -57,6 +57,13 @@ def theme_of(app: Stairwell, number: int) -> str | None:
 
 async def next_reflection(app: Stairwell, person_key: str, theme: str | None = None) -> Reflection:
     """Unseen first; once all of the pool is seen, start over without repeating the last one."""
+    chosen = await pick(app, person_key, theme)
+    await remember(app, person_key, chosen.id)
+    return chosen
+
+
+async def pick(app: Stairwell, person_key: str, theme: str | None = None) -> Reflection:
+    """next_reflection's choice alone, so a flow can answer before `remember` writes it down."""
     pool = app.content.library.reflections(theme)
     seen = await history.seen(app.db, person_key)
     seen_set = set(seen)
@@ -66,6 +73,8 @@ async def next_reflection(app: Stairwell, person_key: str, theme: str | None = N
         last = next((rid for rid in reversed(seen) if rid in pool_ids), None)
         await history.forget(app.db, person_key, pool_ids)
         unseen = [reflection for reflection in pool if reflection.id != last] or list(pool)
-    chosen = random.choice(unseen)
-    await history.mark_seen(app.db, person_key, chosen.id, app.clock.now().isoformat())
-    return chosen
+    return random.choice(unseen)
+
+
+async def remember(app: Stairwell, person_key: str, reflection_id: str) -> None:
+    await history.mark_seen(app.db, person_key, reflection_id, app.clock.now().isoformat())

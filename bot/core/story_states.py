@@ -16,6 +16,8 @@ class Status(StrEnum):
 
 # From each state, where a story may go next. Anything else is refused (two moderators racing, an
 # author removing a story a moderator is approving): the conditional UPDATE lets exactly one win.
+# One move back is kept out of the table, so no other action can take it: a published story whose post the
+# platform never confirmed, found missing by a moderator, is approved again (bot.db.stories.repost).
 TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.PENDING: frozenset({Status.APPROVED, Status.REJECTED, Status.WITHDRAWN}),
     Status.APPROVED: frozenset({Status.PUBLISHED, Status.REMOVED}),

@@ -43,5 +43,7 @@ class Terms:
     community: str = "server"
     # Where an admin sets the time zone the daily post keeps.
     timezone_setup: str = "`/setup timezone`"
+    # Why a post may be missing though it was sent: the platform did not confirm it (Telegram after a 5xx).
+    unconfirmed_post: str = "the platform did not confirm the post, and I have no way to check"
     # What this platform keeps beyond the rest, one more line of /privacy's "About you" (Telegram: the community).
     also_kept: str = ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as calendar_date
 from pathlib import Path
 from typing import Any
@@ -111,6 +111,10 @@ class Library:
 
     themes: dict[str, str]
     testimonies: tuple[Testimony, ...]
+    # Each theme's pool, built on first use: every /reflect asks for one, and the library never changes.
+    _pools: dict[str | None, tuple[Reflection, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def reflections(self, theme: str | None = None) -> tuple[Reflection, ...]:
         """Every testimony–prompt pair, or only those whose testimony has ``theme`` (id or label).
@@ -122,12 +126,15 @@ class Library:
             wanted = self.theme_id(theme)
             if wanted is None:
                 raise ValueError(f"unknown theme {theme!r}; known themes: {', '.join(self.themes)}")
-        return tuple(
-            Reflection(id=f"{testimony.id}#{number}", testimony=testimony, prompt=prompt)
-            for testimony in self.testimonies
-            if wanted is None or wanted in testimony.themes
-            for number, prompt in enumerate(testimony.prompts, start=1)
-        )
+        pool = self._pools.get(wanted)
+        if pool is None:
+            pool = self._pools[wanted] = tuple(
+                Reflection(id=f"{testimony.id}#{number}", testimony=testimony, prompt=prompt)
+                for testimony in self.testimonies
+                if wanted is None or wanted in testimony.themes
+                for number, prompt in enumerate(testimony.prompts, start=1)
+            )
+        return pool
 
     def reflection(self, reflection_id: str) -> Reflection | None:
         """Look a stored reflection id up again; None once its testimony or prompt was removed."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any, Protocol
 
@@ -28,6 +28,11 @@ class Row(Protocol):
     def __iter__(self) -> Iterator[Any]: ...
 
     def __len__(self) -> int: ...
+
+
+# Runs many items in one transaction (statements on the Database join it): one result per item, and an
+# Exception among the results is raised to that item's caller alone.
+Batch = Callable[["Database", list[Any]], Awaitable[list[Any]]]
 
 
 def is_postgres_url(target: str) -> bool:
@@ -69,6 +74,16 @@ class Database(ABC):
 
     @abstractmethod
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
+
+    @abstractmethod
+    async def write(self, sql: str, params: Iterable[Any] = ()) -> None:
+        """An independent write whose row count nobody needs; the backend may commit concurrent ones together."""
+
+    @abstractmethod
+    async def together(self, run: Batch, item: Any) -> Any:
+        """`run(db, [item, ...])` in one transaction, for this item and, where the backend groups them, every
+        other one for the same `run` that arrives meanwhile; returns this item's result (or raises its
+        Exception). Returns once the item is committed."""
 
     @abstractmethod
     async def insert(self, sql: str, params: Iterable[Any] = ()) -> int:

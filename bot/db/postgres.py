@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
-from bot.db.connection import Database, DatabaseOpenError, Dialect, Row
+from bot.db.connection import Batch, Database, DatabaseOpenError, Dialect, Row
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,8 @@ class PostgresDatabase(Database):
         self.path = safe_url(url)
         # The connection each task's open transaction runs on.
         self._held: dict[asyncio.Task[Any], asyncpg.Connection] = {}
+        # `together`'s turns, in the order the items arrived.
+        self._arrivals = asyncio.Lock()
 
     @classmethod
     async def open(cls, url: str, *, min_size: int = 1, max_size: int = 10) -> PostgresDatabase:
@@ -127,6 +129,25 @@ class PostgresDatabase(Database):
         # "UPDATE 3", "INSERT 0 1", "DELETE 0": the last word is the row count.
         tail = status.rsplit(" ", 1)[-1]
         return int(tail) if tail.isdigit() else 0
+
+    async def write(self, sql: str, params: Iterable[Any] = ()) -> None:
+        """On its own: the pool runs concurrent writes side by side, so there is no queue to fold them into."""
+        await self.execute(sql, params)
+
+    async def together(self, run: Batch, item: Any) -> Any:
+        """Each item in its own transaction (or the caller's): a simple fallback, not SQLite's grouping.
+
+        Outside a transaction they take turns in arrival order (an asyncio lock is first come, first served;
+        the advisory lock alone promises no order), so limits and duplicates are decided as on SQLite.
+        """
+        if self._mine() is not None:
+            [result] = await run(self, [item])
+        else:
+            async with self._arrivals, self.transaction():
+                [result] = await run(self, [item])
+        if isinstance(result, Exception):
+            raise result
+        return result
 
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         async with self._connection() as conn:

@@ -18,7 +18,8 @@ async def seen(db: Database, person_key: str) -> list[str]:
 
 
 async def mark_seen(db: Database, person_key: str, reflection_id: str, at: str) -> None:
-    await db.execute(
+    """Committed with the other /reflects of the moment: 100 at once are one transaction, not 100 in a row."""
+    await db.write(
         dialect.sql(db).mark_seen,
         (person_key, reflection_id, at),
     )

@@ -136,6 +136,28 @@ async def submissions_since(db: Database, guild_id: int, author_key: str, since:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class NewStory:
+    """What Submit adds to a draft to make it a story."""
+
+    draft_id: int
+    text: str
+    sealed_author: bytes | None
+    crisis_level: str
+    crisis_signals: tuple[str, ...]
+    redacted_summary: str
+    submitted_on: str
+    now: int
+    queue_after: int
+    limit: int | None
+
+
+STORY_COLUMNS = (
+    "id, guild_id, number, author_key, sealed_author, notify, for_reflection, text, content_warning, crisis_level, "
+    "crisis_signals, redacted_summary, submitted_on, queue_state, queue_after"
+)
+
+
 async def create_from_draft(
     db: Database,
     draft_id: int,
@@ -155,65 +177,149 @@ async def create_from_draft(
     The queue post is recorded as due at `queue_after`: the outbox makes it, exactly once. With a
     `limit`, a block or that many submissions in the last day refuse it inside the same transaction,
     so concurrent submits cannot pass the limit together (SubmissionRefusedError; the draft is kept).
+    Submits that arrive together share that transaction (`Database.together`), decided in arrival order
+    exactly as if each had run alone.
     """
-    async with db.transaction():
-        draft = await db.fetchone("DELETE FROM drafts WHERE id = ? RETURNING *", (draft_id,))
-        if draft is None:
-            return None
-        if limit is not None:
-            checked = await db.fetchone(
-                "SELECT EXISTS (SELECT 1 FROM blocks WHERE guild_id = ? AND author_key = ?), "
-                "(SELECT count(*) FROM submission_times WHERE guild_id = ? AND author_key = ? AND at > ?)",
-                (draft["guild_id"], draft["author_key"], draft["guild_id"], draft["author_key"], now - DAY),
-            )
-            assert checked is not None
-            if checked[0] or checked[1] >= limit:
-                raise SubmissionRefusedError
-        number = int(
-            await db.fetchval(
-                "UPDATE guilds SET last_story_number = last_story_number + 1 WHERE guild_id = ? "
-                "RETURNING last_story_number",
-                (draft["guild_id"],),
-            )
+    request = NewStory(
+        draft_id,
+        text,
+        sealed_author,
+        crisis_level,
+        tuple(crisis_signals),
+        redacted_summary,
+        submitted_on,
+        now,
+        queue_after,
+        limit,
+    )
+    story: Story | None = await db.together(_create_many, request)
+    return story
+
+
+# Requests per round of statements: 15 parameters a row stay under 999, SQLite's oldest limit.
+ROUND = 64
+
+
+async def _create_many(db: Database, requests: list[NewStory]) -> list[Story | Exception | None]:
+    """Every request in a few statements a round, whatever their number; each round sees the ones before it."""
+    results: list[Story | Exception | None] = []
+    for start in range(0, len(requests), ROUND):
+        results.extend(await _create_round(db, requests[start : start + ROUND]))
+    return results
+
+
+async def _create_round(db: Database, requests: list[NewStory]) -> list[Story | Exception | None]:
+    """Drafts, limits, numbers, stories and submission times for up to ROUND requests."""
+    # Each draft with its author's block and submissions in the day before that submit, in one statement.
+    wanted = sorted({(request.draft_id, request.now - DAY) for request in requests})
+    drafts = await db.fetchall(
+        f"WITH wanted (id, since) AS (VALUES {', '.join(['(CAST(? AS BIGINT), CAST(? AS BIGINT))'] * len(wanted))}) "
+        "SELECT d.*, wanted.since, "
+        "EXISTS (SELECT 1 FROM blocks b WHERE b.guild_id = d.guild_id AND b.author_key = d.author_key) AS blocked, "
+        "(SELECT count(*) FROM submission_times t WHERE t.guild_id = d.guild_id AND t.author_key = d.author_key "
+        "AND t.at > wanted.since) AS recent "
+        "FROM drafts d JOIN wanted ON wanted.id = d.id",
+        [value for pair in wanted for value in pair],
+    )
+    found = {(row["id"], row["since"]): row for row in drafts}
+    used: set[int] = set()
+    earlier: dict[tuple[int, str], list[int]] = {}  # accepted in this group, by author: when
+    results: list[Story | Exception | None] = []
+    accepted: list[tuple[int, NewStory, Row]] = []  # (index in results, request, draft)
+    for request in requests:
+        draft = found.get((request.draft_id, request.now - DAY))
+        if draft is None or request.draft_id in used:  # a second submit of the same draft gets None
+            results.append(None)
+            continue
+        same_author = earlier.setdefault((draft["guild_id"], draft["author_key"]), [])
+        recent = draft["recent"] + sum(1 for at in same_author if at > request.now - DAY)
+        if request.limit is not None and (draft["blocked"] or recent >= request.limit):
+            results.append(SubmissionRefusedError())
+            continue
+        used.add(request.draft_id)
+        same_author.append(request.now)
+        accepted.append((len(results), request, draft))
+        results.append(None)
+    if not accepted:
+        return results
+    taken = [draft["id"] for _, _, draft in accepted]
+    await db.fetchall(f"DELETE FROM drafts WHERE id IN ({_marks(taken)})", taken)
+    numbers = await _numbers(db, [draft["guild_id"] for _, _, draft in accepted])
+    ids = await _story_ids(db, len(accepted))
+    rows = [
+        (
+            story_id,
+            draft["guild_id"],
+            number,
+            draft["author_key"],
+            request.sealed_author if draft["notify"] else None,
+            draft["notify"],
+            draft["for_reflection"],
+            request.text,
+            draft["content_warning"],
+            request.crisis_level,
+            json.dumps(list(request.crisis_signals)),
+            request.redacted_summary,
+            request.submitted_on,
+            "due",
+            request.queue_after,
         )
-        # Buttons and forms name a story by its id, so an id is never given twice (SQLite would reuse
-        # the highest one after /forgetme deletes it): the highest ever given is kept in bot_meta.
-        # (The larger of two as CASE: SQLite's max(a, b) is PostgreSQL's greatest(a, b).)
-        story_id = int(
-            await db.fetchval(
-                "INSERT INTO bot_meta (key, value) SELECT 'last_story_id', coalesce(max(id), 0) + 1 FROM stories "
-                "WHERE true ON CONFLICT (key) DO UPDATE SET value = (SELECT CASE WHEN kept > used THEN kept "
-                "ELSE used END + 1 FROM (SELECT CAST(bot_meta.value AS BIGINT) AS kept, "
-                "(SELECT coalesce(max(id), 0) FROM stories) AS used) AS ids) RETURNING value"
-            )
+        for (_, request, draft), number, story_id in zip(accepted, numbers, ids, strict=True)
+    ]
+    # RETURNING gives the rows in no promised order: each is matched by its (server, number).
+    made = {
+        (row["guild_id"], row["number"]): _story(row)
+        for row in await db.fetchall(
+            f"INSERT INTO stories ({STORY_COLUMNS}) VALUES {', '.join(['(' + _marks(rows[0]) + ')'] * len(rows))} "
+            "RETURNING *",
+            [value for row in rows for value in row],
         )
-        story_row = await db.fetchone(
-            "INSERT INTO stories (id, guild_id, number, author_key, sealed_author, notify, for_reflection, text, "
-            "content_warning, crisis_level, crisis_signals, redacted_summary, submitted_on, queue_state, queue_after) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'due', ?) RETURNING *",
-            (
-                story_id,
-                draft["guild_id"],
-                number,
-                draft["author_key"],
-                sealed_author if draft["notify"] else None,
-                draft["notify"],
-                draft["for_reflection"],
-                text,
-                draft["content_warning"],
-                crisis_level,
-                json.dumps(crisis_signals),
-                redacted_summary,
-                submitted_on,
-                queue_after,
-            ),
+    }
+    for (position, _, draft), number in zip(accepted, numbers, strict=True):
+        results[position] = made[(draft["guild_id"], number)]
+    await db.fetchall(
+        f"INSERT INTO submission_times (guild_id, author_key, at) VALUES {', '.join(['(?, ?, ?)'] * len(accepted))}",
+        [value for _, request, draft in accepted for value in (draft["guild_id"], draft["author_key"], request.now)],
+    )
+    return results
+
+
+async def _story_ids(db: Database, count: int) -> list[int]:
+    """`count` new story ids. Buttons and forms name a story by its id, so an id is never given twice (SQLite
+    would reuse the highest one after /forgetme deletes it): the highest ever given is kept in bot_meta."""
+    [row] = await db.fetchall(
+        "INSERT INTO bot_meta (key, value) SELECT 'last_story_id', coalesce(max(id), 0) + ? FROM stories "
+        "WHERE true ON CONFLICT (key) DO UPDATE SET value = (SELECT CASE WHEN kept > used THEN kept "
+        "ELSE used END + ? FROM (SELECT CAST(bot_meta.value AS BIGINT) AS kept, "
+        "(SELECT coalesce(max(id), 0) FROM stories) AS used) AS ids) RETURNING value",
+        (count, count),
+    )
+    last = int(row[0])
+    return list(range(last - count + 1, last + 1))
+
+
+async def _numbers(db: Database, guild_ids: list[int]) -> list[int]:
+    """The next story numbers from each server's counter, one per entry, in order: never reused."""
+    counts: dict[int, int] = {}
+    for guild_id in guild_ids:
+        counts[guild_id] = counts.get(guild_id, 0) + 1
+    next_number: dict[int, int] = {}
+    for guild_id, count in counts.items():
+        [row] = await db.fetchall(
+            "UPDATE guilds SET last_story_number = last_story_number + ? WHERE guild_id = ? "
+            "RETURNING last_story_number",
+            (count, guild_id),
         )
-        await db.execute(
-            "INSERT INTO submission_times (guild_id, author_key, at) VALUES (?, ?, ?)",
-            (draft["guild_id"], draft["author_key"], now),
-        )
-        assert story_row is not None
-        return _story(story_row)
+        next_number[guild_id] = int(row[0]) - count + 1
+    numbers = []
+    for guild_id in guild_ids:
+        numbers.append(next_number[guild_id])
+        next_number[guild_id] += 1
+    return numbers
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" for _ in values)
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -311,6 +417,18 @@ async def move(db: Database, story_id: int, to: str, sources: Sequence[str], **c
     row = await db.fetchone(
         f"UPDATE stories SET status = ?{assignments} WHERE id = ? AND status IN ({marks}) RETURNING *",
         (to, *changes.values(), story_id, *sources),
+    )
+    return None if row is None else _story(row)
+
+
+async def repost(db: Database, story_id: int, guild_id: int, at: int) -> Story | None:
+    """The one move back to approved: a published story with no known post (the platform never confirmed it),
+    found missing by a moderator, is due again. Conditional, so two presses put it back once; None otherwise."""
+    row = await db.fetchone(
+        "UPDATE stories SET status = 'approved', publish_state = 'due', publish_after = ?, publish_attempts = 0, "
+        "publish_claimed_until = NULL, published_channel_id = NULL "
+        "WHERE id = ? AND guild_id = ? AND status = 'published' AND published_message_id IS NULL RETURNING *",
+        (at, story_id, guild_id),
     )
     return None if row is None else _story(row)
 

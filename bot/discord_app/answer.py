@@ -28,7 +28,6 @@ async def actor(interaction: discord.Interaction, *, moderator: bool = False) ->
         user_id=user.id,
         guild_id=interaction.guild_id,
         author_key=app.identity.author_key(PLATFORM, user.id),
-        sealed=app.identity.seal(PLATFORM, user.id),
         name=user.mention,
         server_name=interaction.guild.name if interaction.guild else "the server",
         is_moderator=allowed,

@@ -15,15 +15,13 @@ from bot.discord_app.answer import actor, deliver
 from bot.discord_app.bot import app_of
 from bot.discord_app.errors import report_failure
 from bot.discord_app.platform import STYLES
+from bot.discord_app.render import buttons
 
 _STYLE_BACK = {style: choice for choice, style in STYLES.items()}
 
 
 def view_for(choices: tuple[Choice, ...]) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
-    for choice in choices:
-        view.add_item(FlowButton(choice))
-    return view
+    return buttons(FlowButton(choice) for choice in choices)
 
 
 class FlowButton(

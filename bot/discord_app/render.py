@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import discord
@@ -34,6 +35,19 @@ def _clip(text: str, limit: int) -> str:
         return kept + "…"
     kept = text[: limit - 1 - len(SPOILER)].rstrip("|")
     return kept + "…" + SPOILER if kept.count(SPOILER) % 2 else kept + "…"
+
+
+def buttons(items: Iterable[discord.ui.Item[Any]]) -> discord.ui.View:
+    """A row of buttons that are all DynamicItems, which discord.py finds by custom_id after any restart.
+
+    The view is finished before it is sent, so discord.py does not store it: a stored ephemeral view
+    keeps a task asleep for 15 minutes per reply (100 `/reflect`s a second would hold 90,000 of them).
+    """
+    view = discord.ui.View(timeout=None)
+    for item in items:
+        view.add_item(item)
+    view.stop()
+    return view
 
 
 def embed(card: Card) -> discord.Embed:

@@ -8,8 +8,9 @@ A later look (`find_post`) reads that record, never the chat:
 - no record: it was never sent (a refusal removes the intent), so it is made;
 - unconfirmed (a timeout or 5xx after sending, or a crash in between): Telegram may or may not have made it and
   offers no way to ask. A story or daily post is then treated as made (at most once: never twice in a public
-  chat) and the moderators are told once to check; a queue post is made again (at least once: a second card in
-  the private moderators' group is harmless, its buttons act on the same story, while a lost one hides a story).
+  chat) through an unconfirmed PostRef, and the core tells the moderators once to check (a missing story is
+  posted again by their button); a queue post is made again (at least once: a second card in the private
+  moderators' group is harmless, its buttons act on the same story, while a lost one hides a story).
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ TERMS = Terms(
     community="community",
     timezone_setup="/setup daily HH:MM Area/City in the community group",
     moderator_logged_as="a pseudonymous number for each moderator (never their Telegram ID or name)",
+    unconfirmed_post="Telegram did not confirm a post there, and it gives me no way to check",
     also_kept=(
         "Which community your private chat belongs to (the link you came through), and while you share, which "
         "question you are at; under your pseudonym only. The message ids of a story's queue card and post (no "
@@ -76,11 +78,6 @@ TERMS = Terms(
     ),
 )
 PLACE_NAMES = {Place.QUEUE: "the moderators' group", Place.STORIES: "the publish chat", Place.DAILY: "the publish chat"}
-UNCONFIRMED = (
-    "Telegram did not confirm a post in {place} ({marker}): it may or may not be there, and Telegram gives me no "
-    "way to check. So that it never appears twice, I won't post it again. If it is missing, nothing of the "
-    "story is lost: it stays in Stairwell."
-)
 REFUSED = {
     Problem.BLOCKED: "Telegram refused my post in {place}",
     Problem.REMOVED: "I was removed from {place} (add me back, or choose another chat)",
@@ -176,16 +173,7 @@ class TelegramPlatform:
             return PostRef(where.guild_id, where.channel_id, confirmed.message_ids[0])
         if not records or where.place is Place.QUEUE:
             return None
-        log.warning("telegram: a post was never confirmed; treated as made")
-        await self._tell_moderators(where.guild_id, UNCONFIRMED.format(place=PLACE_NAMES[where.place], marker=marker))
-        return PostRef(where.guild_id, where.channel_id, UNKNOWN_MESSAGE)
-
-    async def _tell_moderators(self, guild_id: int, text: str) -> None:
-        community = await chat_communities.by_guild(self.tg.app, guild_id)
-        if community is None or community.moderators_chat_id is None:
-            return
-        with contextlib.suppress(TelegramAPIError):
-            await self.tg.send(community.moderators_chat_id, text)
+        return PostRef(where.guild_id, where.channel_id, UNKNOWN_MESSAGE, confirmed=False)
 
     async def edit(self, ref: PostRef, message: Outgoing) -> bool:
         """Each part edited in place, parts no longer needed deleted (a closed card keeps no story text)."""

@@ -51,3 +51,34 @@ async def test_the_moves_behind_issue_9s_races_are_refused(db, start, target):
 
     assert await store.move(db, story_id, target, sources(target)) is None
     assert await db.fetchval("SELECT status FROM stories WHERE id = ?", (story_id,)) == start.value
+
+
+@pytest.mark.parametrize("start", list(Status))
+@pytest.mark.parametrize("message_id", [None, 42])
+async def test_the_one_move_back_is_only_for_a_published_story_with_no_known_post(db, start, message_id):
+    """`repost`, outside the table: published with no confirmed post → approved and due; anything else refused."""
+    await db.execute(
+        "UPDATE stories SET status = ?, publish_state = 'posted', published_channel_id = 5, "
+        "published_message_id = ?, publish_attempts = 2 WHERE number = 1",
+        (start.value, message_id),
+    )
+    story_id = await db.fetchval("SELECT id FROM stories WHERE number = 1")
+
+    moved = await store.repost(db, story_id, 7, 1000)
+    again = await store.repost(db, story_id, 7, 1000)
+
+    if start is Status.PUBLISHED and message_id is None:
+        assert moved is not None and again is None  # two presses: once
+        assert (moved.status, moved.publish_state, moved.publish_attempts) == ("approved", "due", 0)
+        assert moved.published_channel_id is None
+    else:
+        assert moved is None
+        assert await db.fetchval("SELECT status FROM stories WHERE id = ?", (story_id,)) == start.value
+
+
+async def test_the_move_back_is_refused_for_another_server(db):
+    await db.execute("UPDATE stories SET status = 'published', published_channel_id = 5 WHERE number = 1")
+    story_id = await db.fetchval("SELECT id FROM stories WHERE number = 1")
+
+    assert await store.repost(db, story_id, 8, 1000) is None
+    assert await db.fetchval("SELECT status FROM stories WHERE id = ?", (story_id,)) == "published"

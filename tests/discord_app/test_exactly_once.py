@@ -198,7 +198,6 @@ async def test_concurrent_submits_cannot_pass_the_daily_limit(ready):
         user_id=world.member.id,
         guild_id=world.guild.id,
         author_key=app.identity.author_key("discord", world.member.id),
-        sealed=app.identity.seal("discord", world.member.id),
         name="mia",
     )
     drafts = []

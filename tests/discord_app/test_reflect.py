@@ -1,3 +1,5 @@
+import asyncio
+
 import discord
 
 from bot.db import reflections as history
@@ -101,3 +103,27 @@ async def test_buttons_from_before_the_flow_layer_still_answer(world):
     assert set(await history.seen(world.db, key)) <= pool and await history.seen(world.db, key)
     assert another.response.embeds[0].title == "A moment to reflect"
     assert "988" in support.response.embeds[0].description
+
+
+async def test_private_cards_hold_no_view_in_memory(world):
+    """Every button is found by its custom_id: a stored ephemeral view would keep a task asleep for 15 minutes."""
+    for _ in range(3):
+        result = await reflect(world)
+    await world.member.click(result.response.message, label="Another")
+
+    waiting = [task for task in asyncio.all_tasks() if "timeout_task" in repr(task.get_coro())]
+    assert waiting == []
+    store = world.bot._connection._view_store
+    assert store.persistent_views == [] and not store._synced_message_views
+
+
+async def test_only_a_share_seals_a_contact(world, monkeypatch):
+    """Sealing loads the cryptography package (about 6 MB) and encrypts: /reflect and /about never need it."""
+
+    def refuse(*args):
+        raise AssertionError("sealed a contact outside a share")
+
+    monkeypatch.setattr(world.bot.app.identity, "seal", refuse)
+    await reflect(world)
+    about = await world.member.slash(world.general, "about")
+    assert about.response.embeds

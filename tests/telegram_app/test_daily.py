@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 
 from tests.telegram_app import flows
-from tests.telegram_app.flows import COMMUNITY
+from tests.telegram_app.flows import COMMUNITY, MODS
 
 NINE_LONDON = datetime(2026, 11, 22, 9, 1, tzinfo=UTC)  # 09:01 in London (GMT) the next morning
 
@@ -38,6 +38,10 @@ async def test_a_5xx_after_the_daily_post_was_made_never_posts_it_twice(tg, cloc
         await tg.jobs()
 
     assert len([s for s in tg.api.in_chat(COMMUNITY) if "Daily reflection · 23 Nov 2026" in s.text]) == 1
+    # The moderators are told once, without a button: a missing daily post is not made again (the README says why).
+    told = [s for s in tg.api.in_chat(MODS) if "may not have been posted" in s.text]
+    assert len(told) == 1 and "The daily reflection of 23 November" in told[0].text
+    assert "Telegram did not confirm a post" in told[0].text and told[0].buttons() == []
 
 
 async def test_daily_needs_an_admin_and_a_publish_chat(tg):

@@ -65,8 +65,8 @@ async def forget(app: Stairwell, actor: Actor) -> Result:
     effects: list[Effect] = []
     posts = 0
     for story in found:
-        if story.published_message_id is not None:
-            posts += 1
+        if story.published_channel_id is not None:  # one never confirmed too: the moderators are asked to look
+            posts += story.published_message_id is not None
             effects.append(RemovePost(story))
         if story.status == "pending":
             effects.append(CloseQueue(story, DELETED_OUTCOME))

@@ -8,7 +8,7 @@ from bot.core.flows.port import Choice
 from bot.core.flows.results import Actor, Result
 
 # Choices whose flow needs the actor's moderator standing (one read, so only looked up for these).
-MODERATOR_KINDS = frozenset({"mod"})
+MODERATOR_KINDS = frozenset({"mod", moderation.MISSING})
 
 
 async def choose(app: Stairwell, actor: Actor, choice: Choice) -> Result:
@@ -27,4 +27,6 @@ async def choose(app: Stairwell, actor: Actor, choice: Choice) -> Result:
         if choice.action == "withdraw":
             return await authors.withdraw(app, actor, choice.target)
         return await authors.remove(app, actor, choice.target)
+    if choice.kind == moderation.MISSING:
+        return await moderation.repost(app, actor, choice.target)
     return await moderation.button(app, actor, choice.target, choice.action)

@@ -144,7 +144,7 @@ async def _story(app: Stairwell, actor: Actor, conversation: Conversation, text:
             app,
             conversation.guild_id,
             actor.author_key,
-            actor.sealed,
+            share.contact(app, actor),
             text,
             earlier.content_warning if earlier else None,
             for_reflection=earlier.for_reflection if earlier else False,

@@ -6,6 +6,8 @@ the adapter answers first, then carries out the `PostDailyNow` effect.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from bot.core import daily
 from bot.core.app import Stairwell
 from bot.core.daily import DailyError, DailyNotSetUpError
@@ -85,45 +87,42 @@ async def now(app: Stairwell, actor: Actor, view: ServerView) -> Result:
     return Result(Reply(text), (PostDailyNow(extra_id),))
 
 
-async def pause(app: Stairwell, actor: Actor) -> Result:
+async def _answer(actor: Actor, act: Callable[[int], Awaitable[str]]) -> Result:
+    """A moderator's action on their server's schedule: refused for others, a DailyError in the platform's words."""
     if (refused := _refusal(actor)) is not None:
         return refused
     assert actor.guild_id is not None
     try:
-        await daily.pause(app, actor.guild_id)
+        return private(await act(actor.guild_id))
     except DailyError as error:
         return _said(actor, error)
-    return private(f"Paused: no daily reflections will be posted until someone runs {actor.terms.daily_resume}.")
+
+
+async def pause(app: Stairwell, actor: Actor) -> Result:
+    async def act(guild_id: int) -> str:
+        await daily.pause(app, guild_id)
+        return f"Paused: no daily reflections will be posted until someone runs {actor.terms.daily_resume}."
+
+    return await _answer(actor, act)
 
 
 async def resume(app: Stairwell, actor: Actor) -> Result:
-    if (refused := _refusal(actor)) is not None:
-        return refused
-    assert actor.guild_id is not None
-    try:
-        schedule = await daily.resume(app, actor.guild_id, app.clock.now())
-    except DailyError as error:
-        return _said(actor, error)
-    return private(f"Resumed.\n{daily.schedule_summary(schedule, app.clock.now(), actor.terms)}")
+    async def act(guild_id: int) -> str:
+        schedule = await daily.resume(app, guild_id, app.clock.now())
+        return f"Resumed.\n{daily.schedule_summary(schedule, app.clock.now(), actor.terms)}"
+
+    return await _answer(actor, act)
 
 
 async def skip(app: Stairwell, actor: Actor) -> Result:
-    if (refused := _refusal(actor)) is not None:
-        return refused
-    assert actor.guild_id is not None
-    try:
-        return private(await daily.skip(app, actor.guild_id, app.clock.now()))
-    except DailyError as error:
-        return _said(actor, error)
+    return await _answer(actor, lambda guild_id: daily.skip(app, guild_id, app.clock.now()))
 
 
 async def status(app: Stairwell, actor: Actor) -> Result:
     """When the next post is, how often, and whether it is paused or blocked."""
-    if (refused := _refusal(actor)) is not None:
-        return refused
-    assert actor.guild_id is not None
-    try:
-        schedule = await daily.require(app, actor.guild_id)
-    except DailyError as error:
-        return _said(actor, error)
-    return private(daily.schedule_summary(schedule, app.clock.now(), actor.terms))
+
+    async def act(guild_id: int) -> str:
+        schedule = await daily.require(app, guild_id)
+        return daily.schedule_summary(schedule, app.clock.now(), actor.terms)
+
+    return await _answer(actor, act)

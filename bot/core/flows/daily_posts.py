@@ -8,7 +8,7 @@ from bot.core import daily
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
 from bot.core.daily import Claim
-from bot.core.flows.port import Outgoing, Place, PlaceUnavailableError, Platform, PlatformError, Where
+from bot.core.flows.port import Outgoing, Place, PlaceUnavailableError, Platform, PlatformError, PostRef, Where
 
 NO_CHANNEL = "The daily channel is not set or no longer exists"
 
@@ -56,7 +56,9 @@ async def _post(app: Stairwell, platform: Platform, claimed: Claim, *, look_firs
             return []
         else:
             notice = await daily.complete(app, claimed, post)
-            return [Notice(claimed.guild_id, notice, owner_fallback=False)] if notice else []
+            done = [Notice(claimed.guild_id, notice, owner_fallback=False)] if notice else []
+            what = f"The daily reflection of {claimed.local_date:%-d %B}"
+            return done + await _unconfirmed(platform, claimed.guild_id, found, what)
     terms = await platform.terms(claimed.guild_id)
     blocked = await daily.block(app, claimed, f"{problem}. Choose or fix it with {terms.daily_setup}.", terms)
     return [Notice(claimed.guild_id, blocked, owner_fallback=True)] if blocked else []
@@ -85,7 +87,24 @@ async def post_extra(app: Stairwell, platform: Platform, extra_id: int) -> list[
         await daily.extra_retry_later(app, extra, app.clock.now())
         return []
     notice = await daily.extra_done(app, extra, post)
-    return [Notice(extra.guild_id, notice, owner_fallback=False)] if notice else []
+    done = [Notice(extra.guild_id, notice, owner_fallback=False)] if notice else []
+    what = "The extra daily reflection a moderator asked for"
+    return done + await _unconfirmed(platform, extra.guild_id, found, what)
+
+
+async def _unconfirmed(platform: Platform, guild_id: int, found: PostRef | None, what: str) -> list[Notice]:
+    """A post the platform never confirmed is taken as made (never twice); the moderators are told once.
+    A missing one is not made again: the next day's reflection comes as usual (see the README)."""
+    if found is None or found.confirmed:
+        return []
+    why = (await platform.terms(guild_id)).unconfirmed_post
+    card = Card(
+        title="A daily reflection may be missing",
+        body=f"{what} may not have been posted: {why}. So that it never appears twice, "
+        "I won't post it again; the next one comes as usual.",
+        tone=Tone.NOTICE,
+    )
+    return [Notice(guild_id, card, owner_fallback=False)]
 
 
 def _not_posted(problem: str) -> Card:

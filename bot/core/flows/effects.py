@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.core import publishing
+from bot.core import publishing, reflections
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
 from bot.core.flows import daily_posts, jobs, places
@@ -18,6 +18,7 @@ from bot.core.flows.results import (
     PostReport,
     QueueStory,
     RefreshQueue,
+    RememberReflection,
     RemovePost,
     ResumePublishing,
     TellModerators,
@@ -38,7 +39,7 @@ async def carry_out(app: Stairwell, platform: Platform, effects: tuple[Effect, .
         elif isinstance(effect, CloseQueue):
             await jobs.close_queue_message(platform, effect.story, effect.outcome)
         elif isinstance(effect, RemovePost):
-            await jobs.delete_post(platform, effect.story)
+            await jobs.delete_post(app, platform, effect.story)
         elif isinstance(effect, NotifyAuthor):
             delivered = await jobs.notify_author(app, platform, effect.story, effect.text, effect.card)
             if effect.reply_id is not None:
@@ -59,6 +60,8 @@ async def carry_out(app: Stairwell, platform: Platform, effects: tuple[Effect, .
         elif isinstance(effect, PostDailyNow):
             for notice in await daily_posts.post_extra(app, platform, effect.extra_id):
                 await jobs.tell_moderators(app, platform, notice.guild_id, card=notice.card)
+        elif isinstance(effect, RememberReflection):
+            await reflections.remember(app, effect.person_key, effect.reflection_id)
     return tuple(notes)
 
 

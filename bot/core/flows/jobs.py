@@ -11,6 +11,7 @@ import logging
 from bot.core import moderation, publishing
 from bot.core.app import Stairwell
 from bot.core.cards import Card, Tone
+from bot.core.flows import moderation as flow_moderation
 from bot.core.flows import places
 from bot.core.flows.port import (
     Choice,
@@ -30,6 +31,15 @@ QUEUE_LEASE = 60  # seconds a worker holds a queue post it is making
 QUEUE_RETRY = 60  # seconds before a failed or impossible queue post is tried again
 
 URGENT_PING = "an urgent story needs a moderator."
+UNCONFIRMED = (
+    "Story #{number} may be missing from {place}: {why}. So that it never appears twice, I won't post it again "
+    "by myself. Please look there: if it is missing, press “" + flow_moderation.MISSING_LABEL + "” and it is "
+    "posted once. Nothing of the story is lost: it stays in Stairwell."
+)
+UNCONFIRMED_REMOVED = (
+    "Story #{number} was taken down, but its post in {place} can't be deleted by me: {why}. Please look there "
+    "and, if it is there, delete it by hand."
+)
 QUEUE_CHOICES: tuple[tuple[moderation.Action, str, ChoiceStyle], ...] = (
     (moderation.Action.APPROVE, "Approve", ChoiceStyle.SUCCESS),
     (moderation.Action.APPROVE_CW, "Approve with content warning", ChoiceStyle.SUCCESS),
@@ -184,8 +194,18 @@ async def closed_queue_post(app: Stairwell, story_id: int) -> tuple[PostRef | No
     return recorded, Outgoing(card=closed_card(story, moderation.outcome_line(story.status, None)))
 
 
-async def delete_post(platform: Platform, story: Story) -> bool:
-    if story.published_channel_id is None or story.published_message_id is None:
+async def delete_post(app: Stairwell, platform: Platform, story: Story) -> bool:
+    if story.published_channel_id is None:
+        return False
+    if story.published_message_id is None:
+        # Its post was never confirmed, so it can't be deleted: it may be up, and a removed story never stays.
+        terms = await platform.terms(story.guild_id)
+        await tell_moderators(
+            app,
+            platform,
+            story.guild_id,
+            UNCONFIRMED_REMOVED.format(number=story.number, place=terms.publish_place, why=terms.unconfirmed_post),
+        )
         return False
     try:
         return await platform.delete(PostRef(story.guild_id, story.published_channel_id, story.published_message_id))
@@ -195,15 +215,23 @@ async def delete_post(platform: Platform, story: Story) -> bool:
 
 
 async def tell_moderators(
-    app: Stairwell, platform: Platform, guild_id: int, text: str | None = None, card: Card | None = None
-) -> None:
+    app: Stairwell,
+    platform: Platform,
+    guild_id: int,
+    text: str | None = None,
+    card: Card | None = None,
+    choices: tuple[Choice, ...] = (),
+) -> bool:
+    """False when the moderators could not be told (no moderation place, or the post failed)."""
     where = await places.where(app, guild_id, Place.QUEUE)
     if where is None:
-        return
+        return False
     try:
-        await platform.post(where, Outgoing(card=card, text=text), nonce="")
+        await platform.post(where, Outgoing(card=card, text=text, choices=choices), nonce="")
     except PlatformError:
         log.warning("could not tell the moderators of a server about a problem")
+        return False
+    return True
 
 
 async def notify_author(app: Stairwell, platform: Platform, story: Story, text: str, card: Card | None = None) -> bool:
@@ -261,6 +289,8 @@ async def _publish(app: Stairwell, platform: Platform, story: Story, interrupted
                 Outgoing(card=publishing.published_card(story), thread=f"Support for story #{story.number}"),
                 nonce=f"story-{story.id}-{story.number}",
             )
+        if not ref.confirmed and not await _ask_moderators_to_look(app, platform, story):
+            raise PlatformError("the moderators could not be asked to look")
     except PlaceUnavailableError as error:
         await _park(app, platform, story, str(error))
         return False
@@ -268,14 +298,22 @@ async def _publish(app: Stairwell, platform: Platform, story: Story, interrupted
         delay = await publishing.failed(app, story)
         log.warning("story %d: publishing failed (%s); retrying in %ds", story.number, type(error).__name__, delay)
         return False
-    if not await publishing.posted(app, story, ref.channel_id, ref.message_id):
+    if not await publishing.posted(app, story, ref.channel_id, ref.message_id if ref.confirmed else None):
         try:
             await platform.delete(ref)
         except PlatformError:
             log.warning("story %d: removed while posting, and its post could not be deleted", story.number)
         return False
-    log.info("story %d published", story.number)
+    log.info("story %d %s", story.number, "published" if ref.confirmed else "taken as published, unconfirmed")
     return True
+
+
+async def _ask_moderators_to_look(app: Stairwell, platform: Platform, story: Story) -> bool:
+    """A post the platform never confirmed is taken as made (never twice in public); its story is only taken as
+    published once the moderators have the notice whose button posts it again, so a lost notice is asked again."""
+    terms = await platform.terms(story.guild_id)
+    text = UNCONFIRMED.format(number=story.number, place=terms.publish_place, why=terms.unconfirmed_post)
+    return await tell_moderators(app, platform, story.guild_id, text, choices=(flow_moderation.missing_choice(story),))
 
 
 async def seconds_until_next(app: Stairwell) -> float:

@@ -29,6 +29,9 @@ from bot.db.stories import Story
 
 BLOCK_CONFIRM = "block-confirm"
 UNPUBLISH = "unpublish"
+# The button on the notice about a story post the platform never confirmed (Telegram after a 5xx).
+MISSING = "missing"
+MISSING_LABEL = "It's missing: post it"
 BLOCK_QUESTION = (
     "Block the author of this story? They won't be able to share again in this {community}, and a story of "
     "theirs that is waiting will be rejected. You won't learn who they are, and neither will they be "
@@ -216,7 +219,32 @@ async def unpublish(app: Stairwell, actor: Actor, story_id: int) -> Result:
     removed = await stories.take_down(app, story.id, None, actor.user_id)
     if removed is None:
         return private(f"Story #{story.number} is not published.")
-    return Result(Reply(f"Story #{story.number} was unpublished and its post deleted."), (RemovePost(removed),))
+    said = (
+        " and its post deleted"
+        if removed.published_message_id is not None
+        else "; its post was never confirmed, so the moderators are asked to look for it and delete it by hand"
+    )
+    return Result(Reply(f"Story #{story.number} was unpublished{said}."), (RemovePost(removed),))
+
+
+def missing_choice(story: Story) -> Choice:
+    """Carries the story id only; the press finds the rest, and whether there is still anything to post."""
+    return Choice(MISSING, Action.REPOST.value, story.id, MISSING_LABEL, ChoiceStyle.PRIMARY)
+
+
+async def repost(app: Stairwell, actor: Actor, story_id: int) -> Result:
+    """A moderator looked and the post is missing: it is made again once, however many presses."""
+    if not actor.is_moderator or actor.guild_id is None:
+        return not_a_moderator(actor)
+    try:
+        story = await moderation.repost(app, actor.guild_id, story_id, actor.user_id)
+    except ModerationError as error:
+        return private(str(error))
+    return private(
+        f"{actor.name} found story #{story.number} missing from {actor.terms.publish_place}: it is being posted "
+        "again, once.",
+        replace=True,
+    )
 
 
 async def unpublish_number(app: Stairwell, actor: Actor, number: int) -> Result:

@@ -56,6 +56,9 @@ class PostRef:
     guild_id: int
     channel_id: int
     message_id: int
+    # False when the platform cannot tell whether the post exists (Telegram after a 5xx): it is taken as made,
+    # never made twice, and the core asks the moderators to look.
+    confirmed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +113,8 @@ class Platform(Protocol):
         ...
 
     async def find_post(self, where: Where, marker: str) -> PostRef | None:
-        """The bot's own earlier post carrying `marker`, if it went out. Raises PostUncertainError if unsure."""
+        """The bot's own earlier post carrying `marker`, if it went out. Raises PostUncertainError if unsure,
+        or returns an unconfirmed PostRef where the platform can never know (so it is never posted twice)."""
         ...
 
     async def terms(self, guild_id: int) -> Terms:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.core import reflections, support
 from bot.core.app import Stairwell
 from bot.core.flows.port import Choice, ChoiceStyle
-from bot.core.flows.results import Actor, Reply, Result, private
+from bot.core.flows.results import Actor, RememberReflection, Reply, Result, private
 from bot.core.reflections import UnknownThemeError
 
 MORE_LINES = "More lines, including ones for clinicians: `/resources`."
@@ -25,17 +25,21 @@ async def reflect(app: Stairwell, actor: Actor, theme: str | None, *, offer_shar
         theme_id = reflections.resolve_theme(app, theme)
     except UnknownThemeError as error:
         return private(str(error))
-    chosen = await reflections.next_reflection(app, actor.author_key, theme_id)
+    chosen = await reflections.pick(app, actor.author_key, theme_id)
     choices = reflect_choices(app, theme_id, offer_share=offer_share and actor.guild_id is not None)
-    return Result(Reply(cards=(reflections.reflection_card(chosen),), choices=choices))
+    card = reflections.reflection_card(chosen)
+    return Result(Reply(cards=(card,), choices=choices), (RememberReflection(actor.author_key, chosen.id),))
 
 
 async def another(app: Stairwell, actor: Actor, theme_number: int, *, offer_share: bool = True) -> Result:
     """The Another button: the next one in the same theme, replacing the card the button was on."""
     theme_id = reflections.theme_of(app, theme_number)
-    chosen = await reflections.next_reflection(app, actor.author_key, theme_id)
+    chosen = await reflections.pick(app, actor.author_key, theme_id)
     choices = reflect_choices(app, theme_id, offer_share=offer_share and actor.guild_id is not None)
-    return Result(Reply(cards=(reflections.reflection_card(chosen),), choices=choices, replace=True))
+    card = reflections.reflection_card(chosen)
+    return Result(
+        Reply(cards=(card,), choices=choices, replace=True), (RememberReflection(actor.author_key, chosen.id),)
+    )
 
 
 async def support_card(app: Stairwell, actor: Actor) -> Result:

@@ -15,7 +15,8 @@ from bot.db.stories import Draft, Story
 class Actor:
     """The person acting, as the adapter knows them.
 
-    `author_key` and `sealed` come from the core's Identity (the adapter never stores either);
+    `author_key` comes from the core's Identity (the adapter never stores it); a sealed contact is made by the
+    flow that keeps one (a share), from `platform` and `user_id`, not for every interaction;
     `name` is how the platform shows this person to moderators (a mention in Discord);
     `terms` are the platform's own words, for the text the core writes back.
     """
@@ -24,7 +25,6 @@ class Actor:
     user_id: int
     guild_id: int | None
     author_key: str
-    sealed: bytes
     name: str
     server_name: str = "the server"
     is_moderator: bool = False
@@ -32,6 +32,8 @@ class Actor:
     is_admin: bool = False
     locale: str | None = None
     terms: Terms = field(default_factory=Terms)
+    # A sealed contact the adapter already made; None lets the flow that keeps one seal it (`share.contact`).
+    sealed: bytes | None = None
 
 
 class FormKind(StrEnum):
@@ -133,6 +135,14 @@ class PostDailyNow:
     extra_id: int
 
 
+@dataclass(frozen=True, slots=True)
+class RememberReflection:
+    """Write down a reflection as seen, after the card was shown: the person waits for the choice, not the write."""
+
+    person_key: str
+    reflection_id: str
+
+
 Effect = (
     QueueStory
     | CloseQueue
@@ -144,6 +154,7 @@ Effect = (
     | PingModerators
     | PostDailyNow
     | ResumePublishing
+    | RememberReflection
 )
 
 

@@ -16,7 +16,7 @@ from bot.discord_app.buttons import FlowButton, RetiredButton
 from bot.discord_app.errors import report_failure
 from bot.discord_app.forms import is_stale_form, submit_form
 from bot.discord_app.platform import TERMS
-from bot.discord_app.render import respond
+from bot.discord_app.render import buttons, respond
 
 
 class ForgetButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"stairwell:forgetme"):
@@ -70,10 +70,10 @@ class Share(commands.Cog):
 
     @app_commands.command(name="forgetme", description="Delete everything Stairwell holds about you, in every server.")
     async def forgetme(self, interaction: discord.Interaction) -> None:
-        view = discord.ui.View(timeout=None)
-        view.add_item(ForgetButton())
         warning = authors.forget_warning(TERMS)
-        await respond(interaction, warning + " Dismiss this message to keep everything.", view=view)
+        await respond(
+            interaction, warning + " Dismiss this message to keep everything.", view=buttons((ForgetButton(),))
+        )
 
 
 async def setup(bot: StairwellBot) -> None:

@@ -20,7 +20,7 @@ from bot.core import chat_communities
 from bot.core.cards import literal
 from bot.core.flows import forms, jobs, moderation
 from bot.core.flows.choices import choose
-from bot.core.flows.moderation import BLOCK_CONFIRM
+from bot.core.flows.moderation import BLOCK_CONFIRM, MISSING
 from bot.core.flows.port import Choice, PlatformError, PostRef
 from bot.core.flows.results import Actor, Form, FormKind, Reply, Result
 from bot.telegram_app.answer import actor, editable, effects, may_moderate, show, toast
@@ -30,6 +30,7 @@ from bot.telegram_app.render import markup_to_html
 
 log = logging.getLogger(__name__)
 GROUPS = F.chat.type.in_({ChatType.GROUP, ChatType.SUPERGROUP})
+NOT_PRIVATE = F.message.chat.type != ChatType.PRIVATE  # a press outside private chats (the moderators' group)
 NOT_A_MODERATOR = (
     "Only the admins of this moderators' group (or the moderators Stairwell is configured with) can do that."
 )
@@ -73,6 +74,30 @@ async def pressed(query: CallbackQuery, callback_data: Press, tg: Telegram) -> N
     await effects(tg, chat_id, result.effects)
     if callback_data.action != BLOCK_CONFIRM:  # a confirmation is not a card
         await _close_if_stray(tg, chat_id, story_id, message.message_id)
+
+
+async def missing(query: CallbackQuery, callback_data: Press, tg: Telegram) -> None:
+    """"It's missing: post it" on the notice about an unconfirmed story post: checked like every press, then the
+    core decides (once, however many presses); a use replaces the notice, so its button goes."""
+    message = editable(query)
+    communities = await chat_communities.moderated_from(tg.app, message.chat.id) if message else []
+    if message is None or not communities or not callback_data.target.isdigit():
+        await query.answer(NOT_HERE)
+        return
+    chat_id, story_id = message.chat.id, int(callback_data.target)
+    if not await may_moderate(tg, chat_id, query.from_user.id):
+        await query.answer(NOT_A_MODERATOR, show_alert=True)
+        return
+    # A story deleted meanwhile names no community: the core then answers that there is nothing to post.
+    community = await chat_communities.queue_community(tg.app, chat_id, story_id) or communities[0]
+    person = actor(tg, query.from_user, community, moderator=True)
+    result = await choose(tg.app, person, Choice(MISSING, callback_data.action, story_id, ""))
+    if result.reply.replace:
+        await query.answer()
+        await show(tg, chat_id, result.reply, edit=message)
+    elif not await toast(query, result.reply.text):
+        await show(tg, chat_id, result.reply, reply_to=message.message_id)
+    await effects(tg, chat_id, result.effects)
 
 
 async def _close_if_stray(tg: Telegram, chat_id: int, story_id: int, message_id: int) -> None:
@@ -172,9 +197,8 @@ async def unpublish(message: Message, command: CommandObject, tg: Telegram) -> N
 
 def router() -> Router:
     moderation_router = Router(name="moderation")
-    moderation_router.callback_query.register(
-        pressed, Press.filter(F.kind == "mod"), F.message.chat.type != ChatType.PRIVATE
-    )
+    moderation_router.callback_query.register(pressed, Press.filter(F.kind == "mod"), NOT_PRIVATE)
+    moderation_router.callback_query.register(missing, Press.filter(F.kind == MISSING), NOT_PRIVATE)
     moderation_router.message.register(answered, GROUPS, F.reply_to_message, ~F.text.startswith("/"))
     moderation_router.message.register(unpublish, GROUPS, Command("unpublish"))
     return moderation_router

@@ -6,10 +6,14 @@ from bot.core import info, reflections
 from bot.core.app import Stairwell
 from bot.core.flows import choices, reflect, resources
 from bot.core.flows import info as info_flows
+from bot.core.flows.effects import carry_out
 from bot.core.flows.port import Choice
 from bot.core.flows.results import Actor
 from bot.core.terms import Terms
+from bot.db import reflections as history
 from tests.conftest import SECRET
+
+NO_PLATFORM = None  # writing the reflection history asks nothing of the platform
 
 
 @pytest.fixture
@@ -25,7 +29,6 @@ def person(app: Stairwell, guild_id: int | None = 5) -> Actor:
         user_id=7,
         guild_id=guild_id,
         author_key=app.identity.author_key("test", 7),
-        sealed=app.identity.seal("test", 7),
         name="someone",
     )
 
@@ -37,11 +40,16 @@ async def test_another_keeps_the_theme_through_its_button(app):
     assert [c.label for c in first.reply.choices] == ["Another", "Share my own story", "Support"]
     assert reflections.theme_of(app, another.target) == "young-patient"
 
+    await carry_out(app, NO_PLATFORM, first.effects)
     seen = set()
     for _ in range(len(pool) - 1):
         result = await choices.choose(app, person(app), another)
         assert result.reply.replace
         seen.add(result.reply.cards[0].body)
+        # The card is written down as seen after it is shown: an effect, carried out like every adapter does.
+        before = len(await history.seen(app.db, person(app).author_key))
+        await carry_out(app, NO_PLATFORM, result.effects)
+        assert len(await history.seen(app.db, person(app).author_key)) == before + 1
     assert len(seen) == len(pool) - 1
 
 
