@@ -7,14 +7,19 @@ The console has no channels, so what Discord would post elsewhere is printed und
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from bot.console.answer import MODERATOR, actor, deliver, yes
 from bot.console.platform import TERMS
 from bot.console.render import card_markup
 from bot.console.shell import CONSOLE_GUILD, Invocation, Session, UsageError, command
+from bot.core.app import Stairwell
 from bot.core.cards import literal
 from bot.core.flows import authors, jobs, moderation, setup, share
-from bot.core.flows.results import Result, private
+from bot.core.flows.results import Actor, Result, private
 from bot.core.moderation import Action, queue_card
+
+StoryFlow = Callable[[Stairwell, Actor, int], Awaitable[Result]]
 
 
 def _number(args: Invocation, usage: str) -> int:
@@ -30,6 +35,13 @@ async def _story_id(session: Session, number: int) -> int | None:
         session.print(f"There is no story #{number} in this server.")
         return None
     return found.id
+
+
+async def _on_story(session: Session, args: Invocation, usage: str, flow: StoryFlow) -> None:
+    """A command that names one story by its number and runs one flow on it."""
+    story_id = await _story_id(session, _number(args, usage))
+    if story_id is not None:
+        await deliver(session, await flow(session.app, actor(session), story_id))
 
 
 # -- sharing ----------------------------------------------------------------------------------------------
@@ -54,16 +66,12 @@ async def mystories(session: Session, _: Invocation) -> None:
 
 @command("withdraw", "Withdraw your story that is waiting: /withdraw <number>")
 async def withdraw(session: Session, args: Invocation) -> None:
-    story_id = await _story_id(session, _number(args, "/withdraw <number>"))
-    if story_id is not None:
-        await deliver(session, await authors.withdraw(session.app, actor(session), story_id))
+    await _on_story(session, args, "/withdraw <number>", authors.withdraw)
 
 
 @command("remove", "Remove your published story: /remove <number>")
 async def remove(session: Session, args: Invocation) -> None:
-    story_id = await _story_id(session, _number(args, "/remove <number>"))
-    if story_id is not None:
-        await deliver(session, await authors.remove(session.app, actor(session), story_id))
+    await _on_story(session, args, "/remove <number>", authors.remove)
 
 
 @command("forgetme", "Delete everything Stairwell holds about you, in every server.")
@@ -162,16 +170,12 @@ async def mod_block(session: Session, args: Invocation) -> None:
 
 @command("mod support", "Send a story's author the crisis lines and a warm note: /mod support <number>")
 async def mod_support(session: Session, args: Invocation) -> None:
-    story_id = await _story_id(session, _number(args, "/mod support <number>"))
-    if story_id is not None:
-        await deliver(session, await moderation.send_support(session.app, actor(session), story_id))
+    await _on_story(session, args, "/mod support <number>", moderation.send_support)
 
 
 @command("mod urgent", "Move a waiting story to the top and tell the moderators: /mod urgent <number>")
 async def mod_urgent(session: Session, args: Invocation) -> None:
-    story_id = await _story_id(session, _number(args, "/mod urgent <number>"))
-    if story_id is not None:
-        await deliver(session, await moderation.mark_urgent(session.app, actor(session), story_id))
+    await _on_story(session, args, "/mod urgent <number>", moderation.mark_urgent)
 
 
 @command("mod unblock", "Let a story's author share again: /mod unblock <number>")
